@@ -1,0 +1,52 @@
+/**
+ * What every drug-level check needs to know, read once per drug by `evaluateClaim`.
+ */
+import type { Ndc } from './ndc';
+import type { ClaimPacket, DocumentKind, Drug, PayerProfile } from './packet/schema';
+import type { ReferenceData } from './reference';
+import type { Finding } from './rules';
+
+export interface ClaimContext {
+  readonly packet: ClaimPacket;
+  readonly profile: PayerProfile | undefined;
+  readonly reference: ReferenceData;
+  /** The date of service when it is a valid date. */
+  readonly dateOfService: string | undefined;
+  readonly serviceDay: number | undefined;
+  readonly findings: Finding[];
+}
+
+export interface DrugContext extends ClaimContext {
+  readonly drug: Drug;
+  readonly index: number;
+  /** Path prefix of this drug in the packet: `drugs.0`. */
+  readonly base: string;
+  readonly ndc: Ndc | undefined;
+  /** The biller's modifiers, trimmed and upper-cased, blanks removed. */
+  readonly modifiers: readonly string[];
+  /** Kinds of document this drug has: attached (to it or to the whole claim) or kept in the chart. */
+  readonly documents: ReadonlySet<DocumentKind>;
+}
+
+/** True for undefined, empty or blank text. */
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+/** The kinds of document a drug has: attachments with a fingerprint, and records attested as kept in the chart. */
+export function documentKinds(packet: ClaimPacket, drug: Drug): Set<DocumentKind> {
+  const kinds = new Set<DocumentKind>(drug.documentsOnFile ?? []);
+  for (const a of packet.attachments ?? []) {
+    if (a.kind !== undefined && !isBlank(a.sha256) && (isBlank(a.drugId) || a.drugId === drug.id)) kinds.add(a.kind);
+  }
+  return kinds;
+}
+
+/** True when the drug has a document of this kind. */
+export function hasDocument(ctx: DrugContext, kind: DocumentKind): boolean {
+  return ctx.documents.has(kind);
+}
+
+export function isMedicarePayer(ctx: ClaimContext): boolean {
+  return ctx.profile?.payerKind === 'medicare';
+}

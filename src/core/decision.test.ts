@@ -1,0 +1,422 @@
+/**
+ * The code decision, billing-rules §1: the rows in order (first match wins), one block per row,
+ * then the biller's code overrides.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from './evaluate';
+import type { Drug } from './packet/schema';
+import type { DeepPartial } from './test-fixtures';
+import {
+  BRIUMVI_NDC11, customProfile, evaluate, evaluateOn, FIXTURE_REFERENCE_DATA, findingsOf, memoryReference, profile, ruleIds, withDrug,
+} from './test-fixtures';
+import type { MemoryReferenceData } from './test-fixtures';
+
+type DrugPatch = DeepPartial<Drug>;
+type PacketPatch = Parameters<typeof withDrug>[1];
+
+const decide = (drug: DrugPatch, overrides: PacketPatch = {}) => evaluate(withDrug(drug, overrides));
+const opps = { careSetting: 'hospital-outpatient', ...profile('medicare-opps') } as const satisfies PacketPatch;
+const commercial = profile('commercial');
+/** A plain small-molecule injectable (NDA), not a biologic. */
+const smallMolecule: DrugPatch = { isBiologic: false, marketingCategory: 'NDA' };
+const referenceWith = (crosswalk: MemoryReferenceData['crosswalk']) => memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk });
+
+function expectNoLines(result: Evaluation): void {
+  expect(result.lines).toEqual([]);
+  expect(result.narrative).toBeNull();
+}
+
+describe('row 1: a product-specific code exists on the date of service', () => {
+  const j2329 = referenceWith({
+    [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP NDC-HCPCS crosswalk', from: '2023-07-01' }],
+  });
+
+  it('blocks the NOC code and names the specific code and its units', () => {
+    const result = evaluateOn('2023-08-07', {}, j2329);
+    expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific' });
+    const [f] = findingsOf(result, 'code.specific-code-exists');
+    expect(f).toMatchObject({ severity: 'block', path: 'drugs.0.ndc.input' });
+    expect(f!.message).toContain('J2329');
+    expect(f!.message).toMatch(/100 units/);
+    expect(f!.message).toMatch(/CARC 189/);
+    expect(result.exportable).toBe(false);
+    // No NOC line and no NOC description for a drug with its own code (billing-rules §6).
+    expectNoLines(result);
+  });
+
+  it('counts the units from the code\'s billing unit, rounded up (Ultomiris J1303, 10 mg)', () => {
+    const result = evaluate(withDrug({
+      ndc: { input: '25682-0022-01', normalized: '25682002201' }, brandName: 'Ultomiris', genericName: 'ravulizumab-cwvz',
+      administration: { dose: { value: '2705', unit: 'mg' } },
+    }), undefined, referenceWith({ '25682002201': [{ code: 'J1303', descriptor: 'Injection, ravulizumab-cwvz, 10 mg', billingUnit: '10 MG', source: 'CMS' }] }));
+    expect(findingsOf(result, 'code.specific-code-exists')[0]?.message).toMatch(/J1303 × 271 units/);
+  });
+
+  it('lists the other codes when an NDC maps to several', () => {
+    const result = evaluate(withDrug({}), undefined, referenceWith({
+      [BRIUMVI_NDC11]: [
+        { code: 'J1111', descriptor: 'First code', source: 'CMS' },
+        { code: 'J2222', descriptor: 'Second code', source: 'CMS' },
+      ],
+    }));
+    const message = findingsOf(result, 'code.specific-code-exists')[0]?.message ?? '';
+    expect(message).toContain('J1111');
+    expect(message).toContain('J2222');
+  });
+
+  it('keeps the NOC code before the specific code is effective (scenario 3: Briumvi in February 2023)', () => {
+    const result = evaluateOn('2023-02-20', {}, j2329);
+    expect(result.decision.code).toBe('J3590');
+    expect(ruleIds(result)).not.toContain('code.specific-code-exists');
+  });
+
+  it('wins over every later row (an investigational or OPPS drug with its own code is still blocked)', () => {
+    expect(evaluateOn('2023-08-07', { drugs: [{ marketingCategory: 'investigational' }] }, j2329).decision.kind).toBe('specific');
+    expect(evaluateOn('2023-08-07', opps, j2329).decision).toMatchObject({ code: 'J2329', kind: 'specific' });
+  });
+
+  it('warns when the crosswalk is not loaded, so the absence of a specific code is unverified', () => {
+    const result = evaluate(withDrug({}), undefined, memoryReference({}));
+    expect(findingsOf(result, 'code.not-verified')).toMatchObject([{ severity: 'warn', path: 'drugs.0.ndc.input' }]);
+    expect(ruleIds(evaluate(withDrug({})))).not.toContain('code.not-verified');
+  });
+});
+
+describe('row 2: investigational drugs', () => {
+  it('blocks an investigational drug for Medicare, with no drug line', () => {
+    const result = decide({ marketingCategory: 'investigational' });
+    expect(result.decision).toMatchObject({ code: null, kind: 'not-billable' });
+    expect(findingsOf(result, 'code.investigational')).toMatchObject([{ severity: 'block', path: 'drugs.0.marketingCategory' }]);
+    expectNoLines(result);
+  });
+
+  it('only warns for a commercial plan, and still picks the code', () => {
+    const result = decide({ marketingCategory: 'investigational' }, commercial);
+    expect(result.decision).toMatchObject({ code: 'J3590', kind: 'unclassified' });
+    expect(findingsOf(result, 'code.investigational-check-plan')).toMatchObject([{ severity: 'warn' }]);
+    expect(ruleIds(result)).not.toContain('code.investigational');
+  });
+
+  it('never bills a drug the sponsor supplied free, whatever the payer (scenario 11)', () => {
+    for (const payer of [{}, commercial]) {
+      const result = decide({ isSuppliedFreeBySponsor: true }, payer);
+      expect(result.decision.kind).toBe('not-billable');
+      expect(findingsOf(result, 'code.supplied-free')).toMatchObject([{ severity: 'block', path: 'drugs.0.isSuppliedFreeBySponsor' }]);
+      expectNoLines(result);
+    }
+  });
+});
+
+describe('row 3: compounded drugs', () => {
+  const compound: DrugPatch = { ...smallMolecule, marketingCategory: 'compounded', brandName: '', genericName: 'Morphine/bupivacaine' };
+
+  it.each([
+    ['2015-06-30', 'J3490'],
+    ['2015-07-01', 'Q9977'],
+    ['2015-08-10', 'Q9977'],
+    ['2015-12-31', 'Q9977'],
+    ['2016-01-01', 'J7999'],
+    ['2016-01-05', 'J7999'],
+    ['2024-05-06', 'J7999'],
+  ])('Medicare, DOS %s → %s (scenario 9)', (date, code) => {
+    expect(evaluateOn(date, { drugs: [compound] }).decision.code).toBe(code);
+  });
+
+  it.each([['commercial'], ['medicaid']])('uses J3490 for the %s profile', (id) => {
+    expect(decide(compound, profile(id)).decision.code).toBe('J3490');
+  });
+
+  it('follows the profile switch (a custom Medicaid profile that wants J7999)', () => {
+    expect(decide(compound, customProfile('medicaid', { compoundCode: 'J7999' })).decision.code).toBe('J7999');
+  });
+
+  it('wins over the route rows (an oral compound is still J7999)', () => {
+    expect(decide({ ...compound, route: 'oral' }).decision.code).toBe('J7999');
+  });
+
+  it('needs the invoice: compounded drugs are paid from it (§3, §7)', () => {
+    const result = decide({ ...compound, invoice: undefined, documentsOnFile: ['order', 'administration-record', 'waste-record'] });
+    const item = result.checklist.find((i) => i.id === 'invoice');
+    expect(item).toMatchObject({ requirement: 'conditional', status: 'missing' });
+    expect(item?.reason).toMatch(/invoice/i);
+  });
+});
+
+describe('row 4: commercial products only mixed', () => {
+  it('blocks the mixture in the office and under OPPS (scenario 10)', () => {
+    for (const setting of [{}, opps]) {
+      const result = decide({ isMixtureOfCommercialProducts: true }, setting);
+      expect(result.decision).toMatchObject({ code: null, kind: 'not-billable' });
+      expect(findingsOf(result, 'code.mixed-products')).toMatchObject([{ severity: 'block', path: 'drugs.0.isMixtureOfCommercialProducts' }]);
+      expectNoLines(result);
+    }
+  });
+});
+
+describe('rows 5-6: hospital outpatient (OPPS)', () => {
+  it('bills a drug approved on or after 2004-01-01 as C9399, 1 unit, on the UB-04 (scenario 2/4)', () => {
+    const result = decide({}, opps);
+    expect(result.decision).toMatchObject({ code: 'C9399', kind: 'unclassified', form: 'UB-04', isSeparatelyPayable: true });
+    expect(result.lines[0]).toMatchObject({ code: 'C9399', units: 1, form: 'UB-04' });
+    expect(result.exportable).toBe(true);
+  });
+
+  it.each([
+    ['2004-01-01', 'C9399', true],
+    ['2003-12-31', 'J3590', false],
+  ])('approval %s → %s (separately payable: %s)', (approval, code, payable) => {
+    const result = decide({ fdaApprovalDate: approval }, opps);
+    expect(result.decision).toMatchObject({ code, isSeparatelyPayable: payable });
+  });
+
+  it('packages an old drug under J3490/J3590 with a warning, and without JW/JZ', () => {
+    const result = decide({ ...smallMolecule, fdaApprovalDate: '1999-05-01' }, opps);
+    expect(result.decision).toMatchObject({ code: 'J3490', isSeparatelyPayable: false });
+    expect(findingsOf(result, 'code.opps-packaged')).toMatchObject([{ severity: 'warn', path: 'drugs.0.fdaApprovalDate' }]);
+    expect(result.lines).toHaveLength(1);
+    expect(result.lines[0]!.modifiers).not.toContain('JW');
+    expect(result.lines[0]!.modifiers).not.toContain('JZ');
+  });
+
+  it('asks for the approval date, which decides between C9399 and a packaged code', () => {
+    const result = decide({ fdaApprovalDate: undefined }, opps);
+    expect(result.decision.code).toBe('C9399');
+    expect(findingsOf(result, 'drug.approval-date-needed')).toMatchObject([{ severity: 'block' }]);
+  });
+
+  it('lets an ASC use C9399 with the OPPS profile, but not with the Part B profile', () => {
+    expect(decide({}, { careSetting: 'asc', ...profile('medicare-opps') }).decision.code).toBe('C9399');
+    expect(decide({}, { careSetting: 'asc' }).decision.code).toBe('J3590');
+  });
+
+  it('never uses C9399 in the physician office', () => {
+    expect(decide({}).decision.code).toBe('J3590');
+  });
+
+  it('never bills an oral drug under J3490/J3590, even in the hospital outpatient department', () => {
+    const code = decide({ ...smallMolecule, route: 'oral' }, opps).decision.code;
+    expect(code).not.toBe('J3490');
+    expect(code).not.toBe('J3590');
+  });
+});
+
+describe('row 7: radiopharmaceuticals and contrast', () => {
+  it.each([
+    ['diagnostic-radiopharmaceutical', 'A4641'],
+    ['therapeutic-radiopharmaceutical', 'A9699'],
+    ['contrast-agent', 'A9698'],
+  ] as const)('%s → %s', (therapeuticClass, code) => {
+    expect(decide({ ...smallMolecule, therapeuticClass }).decision.code).toBe(code);
+  });
+
+  it.each([
+    ['diagnostic-radiopharmaceutical', 'A4641'],
+    ['contrast-agent', 'A9698'],
+  ] as const)('never uses C9399 for a diagnostic agent under OPPS: %s → %s ("Not C9399 for diagnostic agents")', (therapeuticClass, code) => {
+    const result = decide({ ...smallMolecule, therapeuticClass, fdaApprovalDate: '2010-06-01' }, opps);
+    expect(result.decision.code).not.toBe('C9399');
+    expect(result.decision.code).toBe(code);
+  });
+});
+
+describe('row 8: oral drugs', () => {
+  it.each([
+    ['an anticancer drug', { isAntineoplastic: true }, 'J8999'],
+    ['an antiemetic', { therapeuticClass: 'antiemetic' }, 'J8597'],
+    ['any other oral drug', {}, 'J8499'],
+    ['an oral biologic', { isBiologic: true, marketingCategory: 'BLA' }, 'J8499'],
+  ] as const)('%s → %s, never J3490/J3590 (§15 a, b)', (_label, patch, code) => {
+    expect(decide({ ...smallMolecule, route: 'oral', ...patch }).decision.code).toBe(code);
+  });
+
+  it('warns that a non-chemo oral drug is usually self-administered and suggests GY (scenario 13)', () => {
+    const result = decide({ ...smallMolecule, route: 'oral' });
+    expect(findingsOf(result, 'code.oral-self-administered')).toMatchObject([{ severity: 'warn', path: 'drugs.0.route' }]);
+    expect(findingsOf(result, 'modifier.gy-suggested')).toHaveLength(1);
+    const withGy = decide({ ...smallMolecule, route: 'oral', modifiers: ['GY'] });
+    expect(ruleIds(withGy)).not.toContain('modifier.gy-suggested');
+  });
+
+  it('bills an oral anticancer drug from a DME supplier as J8999 (scenario 12)', () => {
+    expect(decide({ ...smallMolecule, route: 'oral', isAntineoplastic: true }, { careSetting: 'dme-supplier', ...profile('medicare-dme') }).decision.code).toBe('J8999');
+  });
+});
+
+describe('row 9: drugs given through DME', () => {
+  const dme = { careSetting: 'dme-supplier', ...profile('medicare-dme') } as const satisfies PacketPatch;
+
+  it('bills an inhalation solution via a nebulizer as J7699 (scenario 14)', () => {
+    expect(decide({ ...smallMolecule, route: 'inhalation' }, dme).decision.code).toBe('J7699');
+  });
+
+  it('bills another drug via a DME pump as J7799', () => {
+    expect(decide({ ...smallMolecule, route: 'subcutaneous' }, dme).decision.code).toBe('J7799');
+  });
+
+  it('adds no JW/JZ for drugs used at home through DME', () => {
+    const result = decide({ ...smallMolecule, route: 'inhalation' }, dme);
+    expect(result.lines.map((l) => l.kind)).toEqual(['administered']);
+    expect(result.checklist.find((i) => i.id === 'waste-record')?.status).toBe('not-needed');
+  });
+});
+
+describe('row 10: metered-dose inhalers and rectal antiemetics', () => {
+  it('bills a rectal antiemetic as J8498', () => {
+    expect(decide({ ...smallMolecule, route: 'rectal', therapeuticClass: 'antiemetic' }).decision.code).toBe('J8498');
+  });
+
+  it('bills a metered-dose inhaler as J3535', () => {
+    expect(decide({ ...smallMolecule, route: 'inhalation', dosageForm: 'aerosol, metered' }).decision.code).toBe('J3535');
+  });
+});
+
+describe('row 11: immune globulin, clotting factor, immunosuppressive', () => {
+  it.each([
+    ['immune-globulin-iv', 'J1599'],
+    ['clotting-factor', 'J7199'],
+    ['immunosuppressive', 'J7599'],
+  ] as const)('%s → %s', (therapeuticClass, code) => {
+    expect(decide({ therapeuticClass }).decision.code).toBe(code);
+  });
+
+  it.each([
+    ['25000', 'mg', 50],
+    ['25', 'g', 50],
+    ['1200', 'mg', 3],
+    ['500', 'mg', 1],
+    ['100', 'mg', 1],
+  ] as const)('bills J1599 per 500 mg, rounded up: %s %s → %i units', (value, unit, units) => {
+    const result = decide({
+      therapeuticClass: 'immune-globulin-iv',
+      container: { type: 'multi-dose', amount: { value: '50', unit: 'g' }, volume: { value: '500', unit: 'mL' }, opened: '1' },
+      administration: { dose: { value, unit } },
+      waste: undefined,
+    });
+    expect(result.lines[0]).toMatchObject({ code: 'J1599', units });
+  });
+});
+
+describe('row 13: antineoplastic drugs', () => {
+  it('bills a non-oral anticancer drug as J9999', () => {
+    expect(decide({ ...smallMolecule, isAntineoplastic: true }).decision.code).toBe('J9999');
+    expect(ruleIds(decide({ ...smallMolecule, isAntineoplastic: true }))).not.toContain('code.antineoplastic-biologic');
+  });
+
+  it('bills an anticancer biologic per profile: J9999 for Medicare, with a warning (scenario 6, Imjudo)', () => {
+    const result = decide({ isAntineoplastic: true, brandName: 'Imjudo', genericName: 'tremelimumab-actl' });
+    expect(result.decision.code).toBe('J9999');
+    expect(findingsOf(result, 'code.antineoplastic-biologic')).toMatchObject([{ severity: 'warn', path: 'drugs.0.isAntineoplastic' }]);
+    expect(findingsOf(result, 'code.antineoplastic-biologic')[0]!.message).toContain('J3590');
+  });
+
+  it('bills an anticancer biologic as J3590 when the profile says so', () => {
+    const result = decide({ isAntineoplastic: true }, customProfile('medicare-part-b', { antineoplasticBiologicCode: 'J3590' }));
+    expect(result.decision.code).toBe('J3590');
+    expect(findingsOf(result, 'code.antineoplastic-biologic')[0]!.message).toContain('J9999');
+  });
+});
+
+describe('rows 14-15: biologics and any other drug', () => {
+  it('bills a biologic as J3590', () => {
+    expect(decide({}).decision).toMatchObject({ code: 'J3590', kind: 'unclassified', descriptor: 'Unclassified biologics' });
+  });
+
+  it('bills a biosimilar without a Q code as J3590', () => {
+    expect(decide({ isBiologic: false, isBiosimilar: true, marketingCategory: 'BLA' }).decision.code).toBe('J3590');
+    expect(decide({ isBiologic: false, isBiosimilar: true, marketingCategory: undefined }).decision.code).toBe('J3590');
+  });
+
+  it('bills any other injectable as J3490', () => {
+    expect(decide(smallMolecule).decision).toMatchObject({ code: 'J3490', descriptor: 'Unclassified drugs' });
+  });
+
+  it.each(['intravitreal', 'intravesical', 'intrathecal', 'topical'] as const)('bills a %s small molecule as J3490 (J3490 has no route limit, §15 a)', (route) => {
+    expect(decide({ ...smallMolecule, route }).decision.code).toBe('J3490');
+  });
+
+  it('gives the reasons step by step', () => {
+    const reasons = decide({}).decision.reasons;
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(reasons.at(-1)).toMatch(/J3590/);
+  });
+});
+
+describe('code validity on the date of service', () => {
+  it('blocks a decided code the HCPCS file says is terminated on the DOS', () => {
+    const reference = memoryReference({ ...FIXTURE_REFERENCE_DATA, hcpcs: { J3590: { descriptor: 'Unclassified biologics', terminated: '2022-12-31' } } });
+    const result = evaluate(withDrug({}), undefined, reference);
+    expect(findingsOf(result, 'code.not-effective')).toMatchObject([{ severity: 'block' }]);
+  });
+
+  it('accepts a decided code the HCPCS file lists as valid', () => {
+    const reference = memoryReference({ ...FIXTURE_REFERENCE_DATA, hcpcs: { J3590: { descriptor: 'Unclassified biologics', effective: '2003-01-01' } } });
+    expect(ruleIds(evaluate(withDrug({}), undefined, reference))).not.toContain('code.not-effective');
+  });
+});
+
+describe('code overrides', () => {
+  const because = 'Payer letter of 2023-01-05';
+
+  it('applies a different unclassified code with a warning, and keeps the rules\' code', () => {
+    const result = decide({ codeOverride: { code: 'j9999', reason: because } });
+    expect(result.decision).toMatchObject({ code: 'J9999', ruleCode: 'J3590', kind: 'unclassified' });
+    expect(findingsOf(result, 'code.override-differs')).toMatchObject([{ severity: 'warn', path: 'drugs.0.codeOverride.code' }]);
+    expect(result.lines.every((l) => l.code === 'J9999')).toBe(true);
+    expect(result.decision.reasons.at(-1)).toContain(because);
+    expect(result.exportable).toBe(true);
+  });
+
+  it('changes nothing when the override is the code the rules chose', () => {
+    const result = decide({ codeOverride: { code: 'J3590' } });
+    expect(result.findings).toEqual([]);
+    expect(result.decision.ruleCode).toBeUndefined();
+  });
+
+  it('blocks an injectable code for an oral drug, and an oral code for an injectable (wrong route)', () => {
+    const oral = decide({ ...smallMolecule, route: 'oral', codeOverride: { code: 'J3490', reason: because } });
+    expect(findingsOf(oral, 'code.override-wrong-route')).toMatchObject([{ severity: 'block', path: 'drugs.0.codeOverride.code' }]);
+    expect(findingsOf(oral, 'code.override-wrong-route')[0]!.message).toContain('J8499');
+    const injectable = decide({ codeOverride: { code: 'J8499', reason: because } });
+    expect(findingsOf(injectable, 'code.override-wrong-route')).toHaveLength(1);
+    const dme = decide({ ...smallMolecule, route: 'inhalation', codeOverride: { code: 'J3590', reason: because } }, { careSetting: 'dme-supplier', ...profile('medicare-dme') });
+    expect(findingsOf(dme, 'code.override-wrong-route')).toHaveLength(1);
+  });
+
+  it('blocks a C code on a physician office claim', () => {
+    const result = decide({ codeOverride: { code: 'C9399', reason: because } });
+    expect(findingsOf(result, 'code.override-c-code-professional')).toMatchObject([{ severity: 'block' }]);
+  });
+
+  it('warns that Medicare bills compounds as J7999, not J3490', () => {
+    const result = decide({ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'J3490', reason: because } });
+    expect(findingsOf(result, 'code.override-compound')).toMatchObject([{ severity: 'warn' }]);
+    expect(decide({ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'J3490', reason: because } }, commercial).decision.code).toBe('J3490');
+  });
+
+  it('blocks an override without a reason', () => {
+    const result = decide({ codeOverride: { code: 'J9999', reason: '  ' } });
+    expect(findingsOf(result, 'code.override-reason-missing')).toMatchObject([{ severity: 'block', path: 'drugs.0.codeOverride.reason' }]);
+  });
+
+  it('refuses an override when the drug is not billable, and builds no line', () => {
+    for (const patch of [{ isMixtureOfCommercialProducts: true }, { marketingCategory: 'investigational' }, { isSuppliedFreeBySponsor: true }] as const) {
+      const result = decide({ ...patch, codeOverride: { code: 'J3490', reason: because } });
+      expect(findingsOf(result, 'code.override-not-billable')).toMatchObject([{ severity: 'block' }]);
+      expect(result.decision.kind).toBe('not-billable');
+      expectNoLines(result);
+    }
+  });
+
+  it('refuses something that is not a HCPCS code', () => {
+    const result = decide({ codeOverride: { code: 'J-3490', reason: because } });
+    expect(findingsOf(result, 'code.override-invalid')).toMatchObject([{ severity: 'block' }]);
+    expect(result.decision.code).toBe('J3590');
+  });
+
+  it('blocks a code outside its effective dates (Q9977 after 2015; J7999 before 2016)', () => {
+    const q9977 = decide({ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'Q9977', reason: because } });
+    expect(findingsOf(q9977, 'code.not-effective')[0]?.message).toMatch(/12\/31\/2015/);
+    const j7999 = evaluateOn('2015-08-10', { drugs: [{ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'J7999', reason: because } }] });
+    expect(findingsOf(j7999, 'code.not-effective')[0]?.message).toMatch(/01\/01\/2016/);
+  });
+});

@@ -1,0 +1,385 @@
+/**
+ * `evaluateClaim(packet, reference, today)`: the one call the wizard, the exports and the command
+ * line make. Pure and synchronous; it never throws, whatever it is given, and returns everything a
+ * view needs: the code decision with its reasons, the claim lines, the description, the checklist,
+ * the findings (rule id, severity, field, message, source) and whether the claim may be exported.
+ */
+import { readDrugAmounts } from './amounts';
+import type { DrugAmounts } from './amounts';
+import type { ChecklistItem } from './checklist';
+import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
+import type { ClaimContext, DrugContext } from './context';
+import { documentKinds, isBlank } from './context';
+import { addMonths, datePart, dayNumber, fiscalYear, minuteNumber, nextWorkday, usDate } from './dates';
+import type { CodeDecision } from './decision';
+import { decideCode } from './decision';
+import { parseIcd10 } from './icd10';
+import type { ClaimLine } from './lines';
+import { buildLines } from './lines';
+import { checkModifiers } from './modifiers';
+import { parseNdc } from './ndc';
+import { checkNpi } from './npi';
+import { fieldMeta } from './packet/paths';
+import type { ClaimPacket, Drug } from './packet/schema';
+import { ZClaimPacket } from './packet/schema';
+import * as z from 'zod/mini';
+import { filingLimitText, resolveProfile } from './payers';
+import { amountForPeople, compareAmounts, parseMoney } from './quantity';
+import type { ReferenceData } from './reference';
+import type { Finding } from './rules';
+import { finding } from './rules';
+import { planWaste } from './waste';
+
+export interface DrugEvaluation {
+  readonly index: number;
+  readonly decision: CodeDecision;
+  readonly lines: readonly ClaimLine[];
+  /** The administered line's description, `null` until it can be written. */
+  readonly narrative: string | null;
+}
+
+export interface Evaluation {
+  /** The decision for the first drug (the one the wizard starts with); see `drugs` for each. */
+  readonly decision: CodeDecision;
+  readonly drugs: readonly DrugEvaluation[];
+  /** Every claim line, drug by drug. */
+  readonly lines: readonly ClaimLine[];
+  /** The first drug's description. */
+  readonly narrative: string | null;
+  readonly checklist: readonly ChecklistItem[];
+  readonly findings: readonly Finding[];
+  /** True when no finding blocks export. */
+  readonly exportable: boolean;
+}
+
+const NO_DECISION: CodeDecision = {
+  code: null, descriptor: '', kind: 'not-billable', reasons: ['No drug has been entered yet.'], form: 'CMS-1500', isSeparatelyPayable: false,
+};
+const ICD10_FROM = dayNumber('2015-10-01')!;
+const NEAR_DEADLINE_DAYS = 30;
+const CLAIM_LINE_LIMIT = '99999.99';
+
+function blocked(findings: Finding[]): Evaluation {
+  return { decision: NO_DECISION, drugs: [], lines: [], narrative: null, checklist: [], findings, exportable: false };
+}
+
+/** Evaluates a claim packet as of `today` (ISO date). */
+export function evaluateClaim(input: unknown, reference: ReferenceData, today: string): Evaluation {
+  const read = readPacket(input);
+  if ('findings' in read && read.packet === undefined) return blocked(read.findings);
+  const findings = [...read.findings];
+  const packet = read.packet!;
+  const service = packet.dates?.service;
+  const serviceDay = dayNumber(service);
+  const ctx: ClaimContext = {
+    packet, reference, findings, profile: resolveProfile(packet),
+    dateOfService: serviceDay === undefined ? undefined : service, serviceDay,
+  };
+  checkClaim(ctx, dayNumber(today));
+  const checklist = claimChecklist(ctx);
+  const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
+  findings.push(...checklistFindings(checklist, findings));
+  const first = drugs[0];
+  return {
+    decision: first?.decision ?? NO_DECISION,
+    drugs,
+    lines: drugs.flatMap((d) => d.lines),
+    narrative: first?.narrative ?? null,
+    checklist,
+    findings,
+    exportable: !findings.some((f) => f.severity === 'block'),
+  };
+}
+
+// ── Reading the packet ───────────────────────────────────────────────────────────────────────
+
+type Read = { packet: ClaimPacket; findings: Finding[] } | { packet: undefined; findings: Finding[] };
+
+/**
+ * Parses the packet. A value of the wrong type is reported at its field and left out, so the rest
+ * of the claim is still evaluated; a file that is not a packet at all is refused.
+ */
+function readPacket(input: unknown): Read {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || (input as { format?: unknown }).format !== 'noc-claim-packet') {
+    return { packet: undefined, findings: [finding('packetNotPacket', 'format')] };
+  }
+  const version = (input as { version?: unknown }).version;
+  if (typeof version === 'number' && version > 1) {
+    return { packet: undefined, findings: [finding('packetNewerVersion', 'version', { version: String(version) })] };
+  }
+  if (version !== 1) {
+    const { title, hint } = fieldMeta('version');
+    return { packet: undefined, findings: [finding('packetInvalidValue', 'version', { title, hint: `${hint} This wizard reads version 1.`.trim() })] };
+  }
+  const parser = packetParser();
+  const first = parser.safeParse(input);
+  if (first.success) return { packet: first.data, findings: [] };
+  const findings = first.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return finding('packetInvalidValue', path, fieldMeta(path));
+  });
+  let copy = plainCopy(input);
+  let issues = first.error.issues;
+  for (let attempt = 0; attempt < 8 && copy !== undefined; attempt++) {
+    for (const issue of issues) if (copy !== undefined) copy = removeAt(copy, issue.path.map(String));
+    const again = parser.safeParse(copy);
+    if (again.success) return { packet: again.data, findings };
+    issues = again.error.issues;
+  }
+  return { packet: undefined, findings };
+}
+
+let compiled: typeof ZClaimPacket | undefined;
+
+/**
+ * The packet schema compiled ahead of time (about 8 times faster), unless the app runs under a
+ * Content-Security-Policy without eval and has set zod's `jitless`: then the plain parser.
+ */
+function packetParser(): typeof ZClaimPacket {
+  if (z.config().jitless === true) return ZClaimPacket;
+  return (compiled ??= z.compile(ZClaimPacket));
+}
+
+function plainCopy(value: unknown): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the value at a path. A list item is emptied rather than removed (the paths of the items
+ * after it stay right); a value that is already absent takes its parent with it.
+ */
+function removeAt(root: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
+  if (path.length === 0) return undefined;
+  let parent: unknown = root;
+  for (const segment of path.slice(0, -1)) {
+    parent = (parent as Record<string, unknown> | undefined)?.[segment];
+    if (typeof parent !== 'object' || parent === null) return root;
+  }
+  const key = path[path.length - 1]!;
+  const holder = parent as Record<string, unknown>;
+  if (holder[key] === undefined) return removeAt(root, path.slice(0, -1));
+  if (Array.isArray(holder)) holder[Number(key)] = typeof holder[Number(key)] === 'object' ? {} : '';
+  else delete holder[key];
+  return root;
+}
+
+// ── The claim as a whole ─────────────────────────────────────────────────────────────────────
+
+function checkDate(ctx: ClaimContext, path: string, value: string | undefined): number | undefined {
+  if (isBlank(value)) return undefined;
+  const day = dayNumber(value!.trim());
+  if (day === undefined) ctx.findings.push(finding('dateInvalid', path, { title: fieldMeta(path).title }));
+  return day;
+}
+
+function checkClaim(ctx: ClaimContext, todayDay: number | undefined): void {
+  const { packet, findings } = ctx;
+  if (packet.careSetting === undefined) findings.push(finding('careSettingMissing', 'careSetting'));
+  checkPayer(ctx);
+  const serviceDay = checkDate(ctx, 'dates.service', packet.dates?.service);
+  if (isBlank(packet.dates?.service)) findings.push(finding('serviceDateMissing', 'dates.service'));
+  if (serviceDay !== undefined) {
+    if (todayDay !== undefined && serviceDay > todayDay) findings.push(finding('serviceDateFuture', 'dates.service', { date: usDate(serviceDay) }));
+    if (serviceDay < ICD10_FROM) findings.push(finding('serviceDateBeforeIcd10', 'dates.service'));
+  }
+  checkTimelyFiling(ctx, serviceDay, todayDay);
+  if (isBlank(packet.patient?.accountReference)) findings.push(finding('patientAccountMissing', 'patient.accountReference'));
+  checkProviders(ctx);
+  checkDiagnoses(ctx);
+  const nct = packet.clinicalTrial?.nctNumber;
+  if (!isBlank(nct) && !/^NCT\d{8}$/.test(nct!.trim().toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
+  if ((packet.drugs ?? []).length === 0) findings.push(finding('drugsMissing', 'drugs'));
+}
+
+function checkPayer(ctx: ClaimContext): void {
+  const { packet, findings, profile } = ctx;
+  const id = packet.payer?.profileId;
+  if (profile === undefined) {
+    findings.push(isBlank(id) ? finding('payerProfileMissing', 'payer.profileId') : finding('payerProfileUnknown', 'payer.profileId', { id: id! }));
+    return;
+  }
+  const kind = packet.payer?.kind;
+  if (kind !== undefined && kind !== profile.payerKind) findings.push(finding('payerKindMismatch', 'payer.kind', { kind, profile: profile.name }));
+  const setting = packet.careSetting;
+  if (setting !== undefined && !profile.careSettings.includes(setting)) {
+    findings.push(finding('payerSettingMismatch', 'payer.profileId', { profile: profile.name, setting: setting.replace('-', ' ') }));
+  }
+}
+
+/** The claim is sent on the planned date, or today if that is later; the deadline moves off weekends. */
+function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): void {
+  const planned = checkDate(ctx, 'dates.plannedSubmission', ctx.packet.dates?.plannedSubmission);
+  if (serviceDay === undefined) return;
+  if (planned !== undefined && planned < serviceDay) {
+    ctx.findings.push(finding('submissionBeforeService', 'dates.plannedSubmission'));
+    return;
+  }
+  const sent = Math.max(planned ?? todayDay ?? serviceDay, todayDay ?? serviceDay);
+  const limit = ctx.profile?.timelyFiling;
+  if (limit === undefined) return;
+  const deadline = nextWorkday('months' in limit ? addMonths(serviceDay, limit.months) : serviceDay + limit.days);
+  if (sent > deadline) {
+    ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(deadline), limit: filingLimitText(ctx.profile!) }));
+  } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {
+    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent }));
+  }
+}
+
+function checkProviders(ctx: ClaimContext): void {
+  const p = ctx.packet.providers;
+  const entries = [['rendering', 'rendering provider', p?.rendering?.npi], ['billing', 'billing provider', p?.billing?.npi], ['ordering', 'ordering provider', p?.ordering?.npi]] as const;
+  for (const [key, who, npi] of entries) {
+    const path = `providers.${key}.npi`;
+    const check = checkNpi(npi);
+    if (check.ok) {
+      if (check.unusualPrefix) ctx.findings.push(finding('npiPrefix', path, { who }));
+    } else if (check.problem === 'format') ctx.findings.push(finding('npiFormat', path, { who }));
+    else if (check.problem === 'check-digit') ctx.findings.push(finding('npiCheckDigit', path, { who }));
+  }
+}
+
+function checkDiagnoses(ctx: ClaimContext): void {
+  const list = ctx.packet.diagnoses ?? [];
+  const filled = list.filter((d) => !isBlank(d.code));
+  if (filled.length > 12) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
+  const seen = new Set<string>();
+  let isUnverified = false;
+  list.forEach((dx, i) => {
+    if (isBlank(dx.code)) return;
+    const path = `diagnoses.${i}.code`;
+    const code = parseIcd10(dx.code);
+    if (code === undefined) return void ctx.findings.push(finding('dxSyntax', path, { code: dx.code!.trim() }));
+    if (seen.has(code.code)) return void ctx.findings.push(finding('dxDuplicate', path, { code: code.display }));
+    seen.add(code.code);
+    if (ctx.dateOfService === undefined) return;
+    const status = ctx.reference.diagnosis(code.code, ctx.dateOfService);
+    const fy = fiscalYear(ctx.serviceDay!);
+    if (status === undefined) isUnverified = true;
+    else if (status.status === 'header') {
+      const children = status.billableChildren.map((c) => parseIcd10(c)?.display ?? c).join(', ');
+      ctx.findings.push(finding('dxNotBillable', path, { code: code.display, fy, children }));
+    } else if (status.status === 'not-found') ctx.findings.push(finding('dxNotFound', path, { code: code.display, fy }));
+  });
+  if (isUnverified) ctx.findings.push(finding('dxUnverified', 'diagnoses', { fy: fiscalYear(ctx.serviceDay!) }));
+}
+
+// ── One drug ─────────────────────────────────────────────────────────────────────────────────
+
+/** Evaluates one drug; its checklist items are appended to `checklist`. */
+function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist: ChecklistItem[]): DrugEvaluation {
+  const base = `drugs.${index}`;
+  const parsed = isBlank(drug.ndc?.input) ? undefined : parseNdc(drug.ndc!.input);
+  const ctx: DrugContext = {
+    packet: claim.packet, profile: claim.profile, reference: claim.reference, findings: claim.findings,
+    dateOfService: claim.dateOfService, serviceDay: claim.serviceDay, drug, index, base,
+    ndc: parsed?.ok === true ? parsed.ndc : undefined,
+    modifiers: (drug.modifiers ?? []).map((m) => m.trim().toUpperCase()).filter((m) => m !== ''),
+    documents: documentKinds(claim.packet, drug),
+  };
+  if (parsed !== undefined && !parsed.ok) {
+    ctx.findings.push(finding(parsed.problem.code === 'ten-digits' ? 'ndcTenDigits' : 'ndcInvalid', `${base}.ndc.input`, { message: parsed.problem.message }));
+  }
+  if (ctx.ndc !== undefined && !isBlank(drug.ndc?.normalized) && drug.ndc!.normalized!.replace(/-/g, '').trim() !== ctx.ndc.ndc11) {
+    ctx.findings.push(finding('ndcNormalizedMismatch', `${base}.ndc.normalized`, { expected: ctx.ndc.ndc11 }));
+  }
+  checkRebate(ctx);
+  checkDrugFacts(ctx);
+  checkAdministration(ctx);
+  checkPriorAuth(ctx);
+  checkInvoice(ctx);
+  const decision = decideCode(ctx);
+  const amounts = readDrugAmounts(ctx);
+  checkDoseFitsContainers(ctx, amounts);
+  const waste = planWaste(ctx, decision, amounts);
+  const modifiers = checkModifiers(ctx, decision, waste);
+  const lines = buildLines(ctx, decision, amounts, waste, modifiers);
+  checklist.push(...drugChecklist({ ctx, decision, waste, lines, modifiers }));
+  return { index, decision, lines, narrative: lines[0]?.narrative ?? null };
+}
+
+/** Medicaid pays only for NDCs of labelers in the Drug Rebate Program. */
+function checkRebate(ctx: DrugContext): void {
+  if (ctx.profile?.requiresRebatingLabeler !== true || ctx.ndc === undefined || ctx.dateOfService === undefined) return;
+  const labeler = ctx.ndc.labeler;
+  const rebating = ctx.reference.isRebatingLabeler(labeler, ctx.dateOfService);
+  if (rebating === false) ctx.findings.push(finding('labelerNotRebating', `${ctx.base}.ndc.input`, { labeler }));
+  else if (rebating === undefined) ctx.findings.push(finding('rebateUnverified', `${ctx.base}.ndc.input`, { labeler }));
+}
+
+function checkDrugFacts(ctx: DrugContext): void {
+  const d = ctx.drug, b = ctx.base;
+  if (isBlank(d.brandName) && isBlank(d.genericName) && d.marketingCategory !== 'compounded') ctx.findings.push(finding('drugNameMissing', `${b}.brandName`));
+  if (d.marketingCategory === 'unapproved') {
+    ctx.findings.push(finding(ctx.profile?.payerKind === 'medicare' ? 'unapprovedMedicare' : 'unapprovedOther', `${b}.marketingCategory`));
+  }
+  const approval = checkDate(ctx, `${b}.fdaApprovalDate`, d.fdaApprovalDate);
+  if (approval !== undefined && ctx.serviceDay !== undefined && approval > ctx.serviceDay) {
+    ctx.findings.push(finding('approvalAfterService', `${b}.fdaApprovalDate`, { approval: usDate(approval), service: usDate(ctx.serviceDay) }));
+  }
+  if (d.isOffLabel === true && isBlank(d.offLabelRationale)) ctx.findings.push(finding('offLabelRationaleMissing', `${b}.offLabelRationale`));
+  if (d.marketingCategory === 'compounded') {
+    (d.compoundIngredients ?? []).forEach((ing, i) => {
+      if (isBlank(ing.name) || isBlank(ing.amount?.value) || ing.amount?.unit === undefined) {
+        ctx.findings.push(finding('compoundIngredientIncomplete', `${b}.compoundIngredients.${i}.name`));
+      }
+    });
+  }
+}
+
+function checkAdministration(ctx: DrugContext): void {
+  const a = ctx.drug.administration, b = ctx.base;
+  const start = isBlank(a?.start) ? undefined : minuteNumber(a!.start!.trim());
+  if (!isBlank(a?.start) && start === undefined) ctx.findings.push(finding('startInvalid', `${b}.administration.start`));
+  if (start !== undefined && ctx.dateOfService !== undefined && datePart(a!.start!.trim()) !== ctx.dateOfService) {
+    ctx.findings.push(finding('startNotServiceDate', `${b}.administration.start`, { start: usDate(Math.floor(start / 1440)), service: usDate(ctx.serviceDay!) }));
+  }
+  const end = isBlank(a?.end) ? undefined : minuteNumber(a!.end!.trim());
+  if (!isBlank(a?.end) && end === undefined) ctx.findings.push(finding('endInvalid', `${b}.administration.end`));
+  if (start !== undefined && end !== undefined && end < start) ctx.findings.push(finding('endBeforeStart', `${b}.administration.end`));
+  const expiration = checkDate(ctx, `${b}.administration.expiration`, a?.expiration);
+  if (expiration !== undefined && ctx.serviceDay !== undefined && expiration < ctx.serviceDay) {
+    ctx.findings.push(finding('expiredBeforeService', `${b}.administration.expiration`, { expiration: usDate(expiration) }));
+  }
+}
+
+function checkPriorAuth(ctx: DrugContext): void {
+  const pa = ctx.drug.priorAuth, b = ctx.base;
+  if (pa === undefined) return;
+  if (pa.status === 'pending') ctx.findings.push(finding('priorAuthPending', `${b}.priorAuth.status`));
+  if (pa.status === 'denied') ctx.findings.push(finding('priorAuthDenied', `${b}.priorAuth.status`));
+  const from = checkDate(ctx, `${b}.priorAuth.validFrom`, pa.validFrom);
+  const through = checkDate(ctx, `${b}.priorAuth.validThrough`, pa.validThrough);
+  if (pa.status !== 'approved' || ctx.serviceDay === undefined) return;
+  if (from !== undefined && from > ctx.serviceDay) ctx.findings.push(finding('priorAuthNotYetValid', `${b}.priorAuth.validFrom`, { from: usDate(from) }));
+  if (through !== undefined && through < ctx.serviceDay) ctx.findings.push(finding('priorAuthExpired', `${b}.priorAuth.validThrough`, { through: usDate(through) }));
+}
+
+function checkInvoice(ctx: DrugContext): void {
+  const inv = ctx.drug.invoice, b = ctx.base;
+  if (inv === undefined) return;
+  checkDate(ctx, `${b}.invoice.date`, inv.date);
+  if (!isBlank(inv.netCost)) {
+    const cost = parseMoney(inv.netCost);
+    if (typeof cost === 'string') ctx.findings.push(finding('invoiceNetCostInvalid', `${b}.invoice.netCost`));
+    else if (cost.gt(CLAIM_LINE_LIMIT)) ctx.findings.push(finding('invoiceOverLimit', `${b}.invoice.netCost`));
+  }
+  if (!isBlank(inv.ndc) && ctx.ndc !== undefined) {
+    const invoiced = parseNdc(inv.ndc);
+    if (!invoiced.ok || invoiced.ndc.ndc11 !== ctx.ndc.ndc11) {
+      ctx.findings.push(finding('ndcInvoiceMismatch', `${b}.invoice.ndc`, { drug: ctx.ndc.hyphenated, invoice: inv.ndc!.trim() }));
+    }
+  }
+}
+
+/** The dose cannot be more than the opened containers hold. */
+function checkDoseFitsContainers(ctx: DrugContext, a: DrugAmounts): void {
+  const opened = a.openedTotal;
+  if (a.dose === undefined || opened === undefined) return;
+  if ((compareAmounts(a.dose, opened) ?? 0) > 0) {
+    ctx.findings.push(finding('doseExceedsOpened', `${ctx.base}.administration.dose.value`, { opened: amountForPeople(opened) }));
+  }
+}

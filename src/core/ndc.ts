@@ -1,0 +1,98 @@
+/**
+ * National Drug Codes. The FDA's 10-digit NDC comes in three layouts (4-4-2, 5-3-2, 5-4-1); claims
+ * need the 11-digit 5-4-2 form, made by adding a leading zero to the short segment
+ * (billing-rules §2). Segments are kept apart so the 12-digit 6-4-2 format of 2033 fits later.
+ */
+import { memoize } from './memo';
+
+export type NdcLayout = '4-4-2' | '5-3-2' | '5-4-1' | '5-4-2';
+
+export interface Ndc {
+  readonly labeler: string;
+  readonly product: string;
+  readonly package: string;
+  /** 11 digits, no hyphens: what goes in 24A, LIN03 and FL43. */
+  readonly ndc11: string;
+  /** 5-4-2 with hyphens, as some remarks fields want it. */
+  readonly hyphenated: string;
+  /** The layout the NDC was typed in. */
+  readonly layout: NdcLayout;
+}
+
+export interface NdcCandidate {
+  readonly layout: Exclude<NdcLayout, '5-4-2'>;
+  /** The 10 digits with hyphens placed for this layout. */
+  readonly typed: string;
+  readonly ndc: Ndc;
+}
+
+export type NdcProblem =
+  | { readonly code: 'empty'; readonly message: string }
+  | { readonly code: 'ten-digits'; readonly message: string; readonly candidates: readonly NdcCandidate[] }
+  | { readonly code: 'twelve-digits' | 'bad-characters' | 'wrong-length' | 'bad-segments'; readonly message: string };
+
+export type NdcResult = { readonly ok: true; readonly ndc: Ndc } | { readonly ok: false; readonly problem: NdcProblem };
+
+const SEGMENT_LAYOUTS: Record<string, NdcLayout> = {
+  '4-4-2': '4-4-2', '5-3-2': '5-3-2', '5-4-1': '5-4-1', '5-4-2': '5-4-2',
+};
+
+function build(labeler: string, product: string, pkg: string, layout: NdcLayout): Ndc {
+  const l = labeler.padStart(5, '0'), p = product.padStart(4, '0'), k = pkg.padStart(2, '0');
+  return { labeler: l, product: p, package: k, ndc11: l + p + k, hyphenated: `${l}-${p}-${k}`, layout };
+}
+
+/** The three ways a bare 10-digit NDC could be split; only the label (or a directory) can tell which. */
+export function tenDigitCandidates(digits: string): NdcCandidate[] {
+  const cut = (a: number, b: number) => [digits.slice(0, a), digits.slice(a, a + b), digits.slice(a + b)] as const;
+  return ([['4-4-2', 4, 4], ['5-3-2', 5, 3], ['5-4-1', 5, 4]] as const).map(([layout, a, b]) => {
+    const [l, p, k] = cut(a, b);
+    return { layout, typed: `${l}-${p}-${k}`, ndc: build(l, p, k, layout) };
+  });
+}
+
+const fail = (code: Exclude<NdcProblem['code'], 'ten-digits'>, message: string): NdcResult =>
+  ({ ok: false, problem: { code, message } });
+
+/**
+ * Reads an NDC as a biller types it: 11 digits with or without hyphens, hyphenated 4-4-2, 5-3-2 or
+ * 5-4-1, an `N4` prefix, spaces, an asterisk placeholder for a zero. A bare 10-digit NDC is refused
+ * with its three possible readings, because guessing the layout bills the wrong drug.
+ */
+export function parseNdc(input: string | undefined): NdcResult {
+  return parseNdcText(input ?? '');
+}
+
+const parseNdcText = memoize((input: string): NdcResult => {
+  let text = input.trim().toUpperCase();
+  if (text.startsWith('N4')) text = text.slice(2);
+  text = text.replace(/[\s\u00a0]+/g, '').replace(/\*/g, '0').replace(/[\u2010-\u2015\u2212]/g, '-');
+  if (text === '') return fail('empty', 'Enter the NDC from the vial or package label.');
+  if (!/^[\d-]+$/.test(text)) {
+    return fail('bad-characters', 'An NDC has only digits and hyphens. Copy it from the vial or package label, for example 25682-0022-01.');
+  }
+  if (text.includes('-')) {
+    const parts = text.split('-');
+    const layout = SEGMENT_LAYOUTS[parts.map((s) => s.length).join('-')];
+    if (parts.length === 3 && layout !== undefined) return { ok: true, ndc: build(parts[0]!, parts[1]!, parts[2]!, layout) };
+    if (parts.length === 3 && parts.map((s) => s.length).join('-') === '6-4-2') {
+      return fail('twelve-digits', 'This looks like a 12-digit NDC (6-4-2). Claims still need the 11-digit NDC until the FDA format change of 2033: use the 11-digit NDC printed on the label or listed for this package.');
+    }
+    return fail('bad-segments', 'The hyphens split this NDC in an unusual way. NDCs are written 4-4-2, 5-3-2, 5-4-1 or 5-4-2 digits, for example 0409-1560-29 or 25682-0022-01: copy the NDC exactly as the label shows it.');
+  }
+  if (text.length === 11) return { ok: true, ndc: build(text.slice(0, 5), text.slice(5, 9), text.slice(9), '5-4-2') };
+  if (text.length === 10) {
+    return {
+      ok: false,
+      problem: {
+        code: 'ten-digits',
+        message: 'This is a 10-digit NDC without hyphens, so the wizard cannot tell where the missing zero goes. Type it with the hyphens exactly as the label shows them (for example 0409-1560-29), or pick the layout that matches the label.',
+        candidates: tenDigitCandidates(text),
+      },
+    };
+  }
+  if (text.length === 12) {
+    return fail('twelve-digits', 'This NDC has 12 digits. Claims need the 11-digit NDC: check the label, and type it with its hyphens.');
+  }
+  return fail('wrong-length', `This NDC has ${text.length} digits. Enter the 11-digit NDC from the vial label, or the 10-digit NDC with its hyphens.`);
+});

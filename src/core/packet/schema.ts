@@ -1,0 +1,231 @@
+/**
+ * Claim packet format v1: the single source of truth for everything a biller enters.
+ *
+ * The schema is deliberately permissive about *content* (text fields are strings, numbers are
+ * typed as decimal strings) so that a half-finished draft always parses and is never lost. Whether
+ * a value is complete and correct is decided by the rules in `evaluateClaim`, which speak to the
+ * biller; the schema only fixes the *shape*. Every field carries a title (and where useful a hint)
+ * that feeds both the generated JSON Schema and the messages shown when a file has the wrong shape.
+ */
+import * as z from 'zod/mini';
+
+/** Title and hint for a field; they become JSON Schema `title`/`description`. */
+function describe<T extends z.ZodMiniType>(schema: T, title: string, description?: string): T {
+  z.globalRegistry.add(schema, description === undefined ? { title } : { title, description });
+  return schema;
+}
+
+const text = (title: string, hint?: string) => z.optional(describe(z.string(), title, hint));
+const flag = (title: string, hint?: string) => z.optional(describe(z.boolean(), title, hint));
+const choice = <const T extends readonly [string, ...string[]]>(values: T, title: string, hint?: string) =>
+  z.optional(describe(z.enum(values), title, hint));
+
+/** A calendar date as `YYYY-MM-DD` (what a date input produces). Checked by the rules. */
+const isoDate = (title: string, hint = 'A date written as YYYY-MM-DD, for example 2024-05-06.') =>
+  text(title, hint);
+/** A local date and time as `YYYY-MM-DDTHH:mm` (what a datetime-local input produces). */
+const isoDateTime = (title: string, hint = 'A date and time written as YYYY-MM-DDTHH:mm, for example 2024-05-06T09:30.') =>
+  text(title, hint);
+
+export const CARE_SETTINGS = ['office', 'hospital-outpatient', 'asc', 'dme-supplier'] as const;
+export const PAYER_KINDS = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'other'] as const;
+export const MARKETING_CATEGORIES = ['NDA', 'ANDA', 'BLA', 'unapproved', 'compounded', 'investigational'] as const;
+export const ROUTES = [
+  'intravenous', 'subcutaneous', 'intramuscular', 'intravitreal', 'intrathecal', 'intravesical',
+  'intradermal', 'intra-articular', 'intralesional', 'epidural', 'oral', 'inhalation', 'topical', 'rectal',
+  'ophthalmic', 'other',
+] as const;
+/** Special groups that have their own unclassified codes (billing-rules §1 rows 7, 10, 11). */
+export const THERAPEUTIC_CLASSES = [
+  'none', 'antiemetic', 'diagnostic-radiopharmaceutical', 'therapeutic-radiopharmaceutical', 'contrast-agent',
+  'immune-globulin-iv', 'clotting-factor', 'immunosuppressive',
+] as const;
+export const QUANTITY_UNITS = ['mg', 'mcg', 'g', 'mL', 'L', 'units', 'IU', 'each'] as const;
+export const NDC_UNIT_QUALIFIERS = ['F2', 'GR', 'ME', 'ML', 'UN'] as const;
+export const CONTAINER_TYPES = ['single-dose', 'multi-dose'] as const;
+export const PRIOR_AUTH_STATUSES = ['not-required', 'not-requested', 'pending', 'approved', 'denied'] as const;
+/** Kinds of supporting document. An attachment has one; a record kept in the chart is attested by kind. */
+export const DOCUMENT_KINDS = [
+  'order', 'administration-record', 'waste-record', 'invoice', 'fda-approval', 'package-insert', 'compendia',
+  'prior-auth-approval', 'abn', 'compound-worksheet', 'clinical-trial', 'proof-of-delivery', 'medical-record', 'other',
+] as const;
+
+export type CareSetting = (typeof CARE_SETTINGS)[number];
+export type PayerKind = (typeof PAYER_KINDS)[number];
+export type MarketingCategory = (typeof MARKETING_CATEGORIES)[number];
+export type Route = (typeof ROUTES)[number];
+export type TherapeuticClass = (typeof THERAPEUTIC_CLASSES)[number];
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+export type NdcUnitQualifier = (typeof NDC_UNIT_QUALIFIERS)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** An amount with its unit; the amount is kept as the decimal text typed, so nothing drifts. */
+const quantity = (title: string) =>
+  z.optional(describe(z.object({
+    value: text(`${title}: amount`, 'A number such as 150 or 2.5, without thousands separators.'),
+    unit: choice(QUANTITY_UNITS, `${title}: unit`),
+  }), title));
+
+const provider = (title: string) =>
+  z.optional(describe(z.object({
+    npi: text(`${title} NPI`, 'The 10-digit National Provider Identifier.'),
+    name: text(`${title} name`),
+    credentials: text(`${title} credentials`, 'For example MD, DO, NP, PA-C, RN.'),
+  }), title));
+
+/** Payer profile: how one payer wants unclassified drugs billed. Built-in ones live in `payers`. */
+export const ZPayerProfile = describe(z.object({
+  id: describe(z.string(), 'Profile id'),
+  name: describe(z.string(), 'Profile name'),
+  payerKind: describe(z.enum(PAYER_KINDS), 'Kind of payer'),
+  careSettings: describe(z.array(z.enum(CARE_SETTINGS)), 'Care settings this profile is for'),
+  nocUnits: describe(z.union([
+    z.object({ basis: z.literal('one') }),
+    z.object({ basis: z.literal('containers') }),
+    z.object({ basis: z.literal('amount'), per: z.object({ value: z.string(), unit: z.enum(QUANTITY_UNITS) }) }),
+  ]), 'HCPCS units on an unclassified line', 'one: always 1 unit; containers: vials opened; amount: dose divided by a billing unit such as 1 mg.'),
+  ndcQuantityBasis: describe(z.enum(['ncpdp', 'containers']), 'NDC quantity basis', 'ncpdp: mL for liquids, grams for creams, each otherwise; containers: UN per vial.'),
+  rejectsMilligramQualifier: describe(z.boolean(), 'Rejects the ME (milligram) NDC unit'),
+  narrativePlacement: describe(z.enum(['SV101-7', 'NTE', 'item-19']), 'Where the drug description goes'),
+  narrativeMaxLength: describe(z.number().check(z.int(), z.positive()), 'Longest description accepted'),
+  narrativeNdc: describe(z.enum(['plain', 'dashed', 'none']), 'NDC in the description'),
+  c9399Waste: describe(z.enum(['jw-line', 'remarks']), 'Waste on C9399 claims'),
+  usesC9399: describe(z.boolean(), 'Uses C9399 for new drugs in hospital outpatient'),
+  antineoplasticBiologicCode: describe(z.enum(['J9999', 'J3590']), 'Code for antineoplastic biologics'),
+  compoundCode: describe(z.enum(['J7999', 'J3490']), 'Code for compounded drugs'),
+  timelyFiling: describe(z.union([
+    z.object({ months: z.number().check(z.int(), z.positive()) }),
+    z.object({ days: z.number().check(z.int(), z.positive()) }),
+  ]), 'Timely filing limit'),
+  priorAuth: describe(z.enum(['never', 'unclassified-drugs', 'always']), 'Prior authorization required'),
+  jwJz: describe(z.boolean(), 'JW/JZ waste modifiers apply'),
+  coversSelfAdministered: describe(z.boolean(), 'Covers drugs on the self-administered list'),
+  requiresRebatingLabeler: describe(z.boolean(), 'Requires a labeler in the Medicaid Drug Rebate Program'),
+  source: describe(z.string(), 'Where these settings come from'),
+}), 'Payer profile');
+export type PayerProfile = z.infer<typeof ZPayerProfile>;
+
+const ZDrug = describe(z.object({
+  id: text('Drug id', 'A stable identifier of this drug within the packet.'),
+  ndc: z.optional(describe(z.object({
+    input: text('NDC as typed', 'The NDC from the vial or package label, with its hyphens.'),
+    normalized: text('NDC (11 digits)', 'The 11-digit 5-4-2 NDC without hyphens; computed from the typed NDC.'),
+  }), 'NDC')),
+  brandName: text('Brand name'),
+  genericName: text('Generic name'),
+  strength: text('Strength', 'As on the label, for example 300 mg/30 mL.'),
+  dosageForm: text('Dosage form', 'For example injection, solution; lyophilized powder; tablet; cream.'),
+  route: choice(ROUTES, 'Route of administration'),
+  marketingCategory: choice(MARKETING_CATEGORIES, 'FDA marketing category'),
+  isBiologic: flag('Biologic (licensed under a BLA)'),
+  isBiosimilar: flag('Biosimilar'),
+  isAntineoplastic: flag('Antineoplastic (anticancer) drug'),
+  therapeuticClass: choice(THERAPEUTIC_CLASSES, 'Special drug group'),
+  fdaApprovalDate: isoDate('FDA approval date'),
+  isOffLabel: flag('Off-label use'),
+  offLabelRationale: text('Off-label rationale', 'Why this use is medically accepted, for example the compendium listing.'),
+  isOnSelfAdministeredList: flag("On the contractor's self-administered drug list"),
+  isMixtureOfCommercialProducts: flag('Only commercial products mixed together', 'Several commercially available products drawn into one syringe, not a compounded new drug.'),
+  isSuppliedFreeBySponsor: flag('Supplied free by a trial sponsor'),
+  compoundIngredients: z.optional(describe(z.array(z.object({
+    name: text('Ingredient name'),
+    ndc: text('Ingredient NDC'),
+    amount: quantity('Ingredient amount'),
+  })), 'Compound ingredients')),
+  container: z.optional(describe(z.object({
+    type: choice(CONTAINER_TYPES, 'Container type', 'Single-dose or multi-dose, as the FDA label says.'),
+    amount: quantity('Drug amount per container'),
+    volume: quantity('Volume per container'),
+    opened: text('Containers opened', 'How many vials, syringes or other containers were opened for this dose.'),
+  }), 'Container')),
+  administration: z.optional(describe(z.object({
+    dose: quantity('Dose given'),
+    start: isoDateTime('Administration start'),
+    end: isoDateTime('Administration end'),
+    frequency: text('Frequency', 'For example ONCE, or EVERY 8 WEEKS.'),
+    lot: text('Lot number'),
+    expiration: isoDate('Expiration date'),
+    administeredBy: text('Administered by'),
+  }), 'Administration')),
+  waste: z.optional(describe(z.object({
+    amount: quantity('Amount discarded'),
+    reason: text('Reason for the waste'),
+    time: isoDateTime('Time discarded'),
+  }), 'Waste')),
+  ndcUnitOverride: choice(NDC_UNIT_QUALIFIERS, 'NDC unit of measure (payer override)'),
+  hcpcsUnitsOverride: text('HCPCS units (override)', 'Only when the payer asks for units other than the computed ones.'),
+  modifiers: z.optional(describe(z.array(z.string()), 'Modifiers added by the biller', 'Waste modifiers JW and JZ are added automatically.')),
+  narrativeOverride: text('Drug description (typed)', 'Leave empty to use the description the wizard writes.'),
+  priorAuth: z.optional(describe(z.object({
+    status: choice(PRIOR_AUTH_STATUSES, 'Prior authorization status'),
+    number: text('Prior authorization number'),
+    validFrom: isoDate('Authorization valid from'),
+    validThrough: isoDate('Authorization valid through'),
+  }), 'Prior authorization')),
+  invoice: z.optional(describe(z.object({
+    supplier: text('Invoice supplier'),
+    date: isoDate('Invoice date'),
+    ndc: text('NDC on the invoice'),
+    quantity: text('Packages on the invoice'),
+    netCost: text('Net cost (USD)', 'The cost after discounts, rebates and chargebacks, for example 1234.56.'),
+  }), 'Invoice')),
+  medicalNecessity: text('Medical necessity statement'),
+  documentsOnFile: z.optional(describe(z.array(z.enum(DOCUMENT_KINDS)), 'Records kept in the chart', 'Documents not attached but kept in the medical record and available on request.')),
+  codeOverride: z.optional(describe(z.object({
+    code: text('Code to bill instead'),
+    reason: text('Reason for choosing another code'),
+  }), 'Code override')),
+}), 'Drug');
+
+export const ZClaimPacket = describe(z.object({
+  format: describe(z.literal('noc-claim-packet'), 'Format'),
+  version: describe(z.literal(1), 'Format version'),
+  id: text('Packet id'),
+  createdAt: text('Created at'),
+  updatedAt: text('Updated at'),
+  careSetting: choice(CARE_SETTINGS, 'Care setting'),
+  payer: z.optional(describe(z.object({
+    kind: choice(PAYER_KINDS, 'Kind of payer'),
+    name: text('Payer name'),
+    profileId: text('Payer profile', 'The id of a built-in or user-defined payer profile.'),
+    customProfile: z.optional(ZPayerProfile),
+  }), 'Payer')),
+  dates: z.optional(describe(z.object({
+    service: isoDate('Date of service'),
+    plannedSubmission: isoDate('Planned submission date'),
+  }), 'Dates')),
+  patient: z.optional(describe(z.object({
+    accountReference: text('Patient account number', "The practice's own account or encounter number: no name, no date of birth."),
+  }), 'Patient')),
+  providers: z.optional(describe(z.object({
+    rendering: provider('Rendering provider'),
+    billing: z.optional(describe(z.object({
+      npi: text('Billing provider NPI', 'The 10-digit National Provider Identifier.'),
+      name: text('Billing provider name'),
+      is340bEntity: flag('340B covered entity'),
+    }), 'Billing provider')),
+    ordering: provider('Ordering provider'),
+  }), 'Providers')),
+  diagnoses: z.optional(describe(z.array(z.object({
+    code: text('ICD-10-CM code', 'For example D59.5 or C22.0.'),
+  })), 'Diagnoses', 'ICD-10-CM codes, the primary diagnosis first.')),
+  clinicalTrial: z.optional(describe(z.object({
+    nctNumber: text('ClinicalTrials.gov number', 'NCT followed by 8 digits, for example NCT01234567.'),
+    isQualifyingTrial: flag('Qualifying clinical trial'),
+  }), 'Clinical trial')),
+  drugs: z.optional(describe(z.array(ZDrug), 'Drugs', 'Each unclassified drug given at this visit.')),
+  attachments: z.optional(describe(z.array(z.object({
+    id: text('Attachment id'),
+    drugId: text('Drug the attachment belongs to'),
+    kind: choice(DOCUMENT_KINDS, 'Kind of document'),
+    fileName: text('File name'),
+    mediaType: text('Media type', 'For example application/pdf or image/png.'),
+    size: z.optional(describe(z.number().check(z.int(), z.nonnegative()), 'Size in bytes')),
+    sha256: text('SHA-256', 'The SHA-256 of the file, 64 hexadecimal characters.'),
+  })), 'Attachments', 'Files kept in the app; the packet holds their description and fingerprint.')),
+}), 'NOC claim packet', 'A claim for one visit with one or more drugs that have no specific HCPCS code.');
+
+export type ClaimPacket = z.infer<typeof ZClaimPacket>;
+export type Drug = z.infer<typeof ZDrug>;
+export type Quantity = NonNullable<NonNullable<Drug['administration']>['dose']>;
+export { ZDrug };

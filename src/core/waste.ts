@@ -1,0 +1,102 @@
+/**
+ * Waste: whether JW/JZ apply to a drug, and what the waste record says (billing-rules §4).
+ * JW: the amount discarded from a single-dose container goes on its own line. JZ: nothing was
+ * discarded, required from July 1, 2023. Neither for multi-dose containers, packaged drugs, payers
+ * that do not use them, or C9399 where the contractor wants waste in the remarks.
+ */
+import type { DrugAmounts } from './amounts';
+import type { DrugContext } from './context';
+import { isBlank } from './context';
+import { dayNumber, minuteNumber } from './dates';
+import type { CodeDecision } from './decision';
+import type { Amount } from './quantity';
+import { addAmounts, amountForPeople, compareAmounts, convert, isZero } from './quantity';
+import { finding } from './rules';
+
+export const JZ_AVAILABLE_FROM = dayNumber('2023-01-01')!;
+export const JZ_REQUIRED_FROM = dayNumber('2023-07-01')!;
+
+export interface WastePlan {
+  /** JW/JZ apply to this drug; when not, `notApplicable` says why, in words for the biller. */
+  readonly applies: boolean;
+  readonly notApplicable?: string;
+  /** The amount discarded when there is one (a JW line, or remarks). */
+  readonly discarded?: Amount;
+  /** JZ goes on the drug line. */
+  readonly jz: boolean;
+  /** JZ may be added by the biller (January to June 2023, nothing discarded). */
+  readonly jzOptional: boolean;
+  /** Waste is told in the C9399 remarks instead of a JW line. */
+  readonly inRemarks: boolean;
+}
+
+function notApplicableReason(ctx: DrugContext, decision: CodeDecision): string | undefined {
+  if (decision.kind !== 'unclassified') return 'no unclassified drug line is billed';
+  if (ctx.drug.container?.type === 'multi-dose') return 'the container is multi-dose';
+  if (ctx.drug.route === 'oral') return 'oral drugs are not billed from single-dose vials';
+  if (ctx.drug.isOnSelfAdministeredList === true && ctx.profile?.coversSelfAdministered === false) {
+    return 'the drug is self-administered and not covered, so it is not paid separately';
+  }
+  if (!decision.isSeparatelyPayable) return 'the drug is packaged (not paid separately) under hospital outpatient rules';
+  if (ctx.profile !== undefined && !ctx.profile.jwJz) return "this payer's profile does not use JW/JZ";
+  return undefined;
+}
+
+/** Works out the waste lines for a drug and checks the waste record against the dose and the containers. */
+export function planWaste(ctx: DrugContext, decision: CodeDecision, amounts: DrugAmounts): WastePlan {
+  const b = ctx.base;
+  const reason = notApplicableReason(ctx, decision);
+  if (reason !== undefined) {
+    if (ctx.drug.container?.type === 'multi-dose' && amounts.waste !== undefined && !isZero(amounts.waste.value)) {
+      ctx.findings.push(finding('wasteMultiDose', `${b}.waste.amount.value`));
+    }
+    return { applies: false, notApplicable: reason, jz: false, jzOptional: false, inRemarks: false };
+  }
+  const inRemarks = decision.code === 'C9399' && ctx.profile?.c9399Waste === 'remarks';
+  const isSingleDose = ctx.drug.container?.type === 'single-dose';
+  if (!isSingleDose) {
+    // The container type is still unknown: the checklist asks for it; nothing can be billed yet.
+    return { applies: false, notApplicable: 'the container type is not chosen yet', jz: false, jzOptional: false, inRemarks };
+  }
+  const waste = amounts.waste;
+  if (!amounts.isWasteTyped) ctx.findings.push(finding('wasteMissing', `${b}.waste.amount.value`));
+  else if (waste === undefined && ctx.drug.waste?.amount?.unit === undefined) ctx.findings.push(finding('wasteUnitMissing', `${b}.waste.amount.unit`));
+  checkBalance(ctx, amounts);
+  const discarded = waste !== undefined && !isZero(waste.value) ? waste : undefined;
+  if (discarded !== undefined) checkRecord(ctx);
+  const day = ctx.serviceDay;
+  const nothingDiscarded = waste !== undefined && isZero(waste.value);
+  const jz = nothingDiscarded && !inRemarks && day !== undefined && day >= JZ_REQUIRED_FROM;
+  const jzOptional = nothingDiscarded && !inRemarks && day !== undefined && day >= JZ_AVAILABLE_FROM && day < JZ_REQUIRED_FROM;
+  return { applies: true, discarded, jz, jzOptional, inRemarks };
+}
+
+/** Dose + waste must equal what the opened single-dose containers held. */
+function checkBalance(ctx: DrugContext, a: DrugAmounts): void {
+  const opened = a.openedTotal;
+  if (a.dose === undefined || a.waste === undefined || opened === undefined) return;
+  const used = addAmounts(a.dose, a.waste);
+  const cmp = used && compareAmounts(used, opened);
+  if (cmp === undefined || cmp === 0) return;
+  const inDoseUnit = convert(opened, a.dose.unit) ?? opened;
+  ctx.findings.push(finding('wasteMismatch', `${ctx.base}.waste.amount.value`, {
+    given: amountForPeople(a.dose), discarded: amountForPeople(a.waste), opened: amountForPeople(inDoseUnit),
+  }));
+}
+
+/** A billed discard needs its reason and time in the record. */
+function checkRecord(ctx: DrugContext): void {
+  const w = ctx.drug.waste, b = ctx.base;
+  if (isBlank(w?.reason)) ctx.findings.push(finding('wasteReasonMissing', `${b}.waste.reason`));
+  if (isBlank(w?.time)) {
+    ctx.findings.push(finding('wasteTimeMissing', `${b}.waste.time`));
+    return;
+  }
+  const time = minuteNumber(w!.time);
+  if (time === undefined) {
+    ctx.findings.push(finding('wasteTimeInvalid', `${b}.waste.time`));
+    return;
+  }
+  const start = minuteNumber(ctx.drug.administration?.start);
+  if (start !== undefined && time < start) ctx.findings.push(finding('wasteBeforeAdministration', `${b}.waste.time`));
+}
