@@ -1,0 +1,164 @@
+/**
+ * Command line on the same core as the wizard:
+ *   npm run --silent cli -- check [--reference DIR] [--today YYYY-MM-DD] FILE...
+ *   npm run --silent cli -- ndc [NDC...]        (or one NDC per line on stdin)
+ */
+import { readFileSync } from 'node:fs';
+import { evaluateClaim } from '../core/evaluate';
+import type { Evaluation } from '../core/evaluate';
+import { parseNdc } from '../core/ndc';
+import type { ReferenceData } from '../core/reference';
+import { NO_REFERENCE } from '../core/reference';
+import { dayNumber } from '../core/dates';
+
+const USAGE = `Usage:
+  npm run --silent cli -- check [--reference DIR] [--today YYYY-MM-DD] FILE...
+      Evaluates claim packets; prints one JSON line per file.
+      Exit 0 when every packet is exportable, 1 when any is blocked,
+      2 when a file cannot be read or is not a claim packet.
+  npm run --silent cli -- ndc [NDC...]
+      Normalizes NDCs (from the arguments, or one per line on stdin);
+      prints "input<TAB>11 digits<TAB>5-4-2" or "input<TAB>ERROR<TAB>reason".
+      Exit 0 when every NDC is valid, 1 otherwise.`;
+
+/** Thrown for a mistake in the command itself; printed with the usage, exit 2. */
+class UsageError extends Error {}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface CheckOptions {
+  readonly files: string[];
+  readonly referenceDir?: string;
+  readonly today: string;
+}
+
+function parseCheckArgs(args: readonly string[]): CheckOptions {
+  const files: string[] = [];
+  let referenceDir: string | undefined;
+  let today = localToday();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--reference' || arg === '--today') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value.`);
+      if (arg === '--reference') referenceDir = value;
+      else if (dayNumber(value) === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
+      else today = value;
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`Unknown option ${arg}.`);
+    } else files.push(arg);
+  }
+  if (files.length === 0) throw new UsageError('Name at least one packet file.');
+  return { files, referenceDir, today };
+}
+
+/** The evaluation as one JSON line: the keys other tools read, plus the whole checklist. */
+function report(file: string, e: Evaluation): string {
+  return JSON.stringify({
+    file,
+    exportable: e.exportable,
+    decision: { code: e.decision.code, kind: e.decision.kind, descriptor: e.decision.descriptor, reasons: e.decision.reasons, form: e.decision.form },
+    drugs: e.drugs.map((d) => ({ index: d.index, code: d.decision.code, kind: d.decision.kind, reasons: d.decision.reasons })),
+    lines: e.lines.map((l) => ({
+      drugIndex: l.drugIndex, kind: l.kind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative, boxes: l.boxes,
+    })),
+    findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: f.message, source: f.source })),
+    checklist: e.checklist.map((c) => ({
+      id: c.id, drugIndex: c.drugIndex, label: c.label, requirement: c.requirement, reason: c.reason, status: c.status, missing: c.missing, path: c.path,
+    })),
+  });
+}
+
+/** Rules that mean "this is not a packet this program can read", rather than "this claim has problems". */
+const UNREADABLE = new Set(['packet.not-a-packet', 'packet.newer-version']);
+
+async function loadReference(dir: string | undefined): Promise<ReferenceData> {
+  if (dir === undefined) return NO_REFERENCE;
+  const { loadReferenceDirectory } = await import('./reference-dir');
+  return loadReferenceDirectory(dir);
+}
+
+async function check(args: readonly string[]): Promise<number> {
+  const options = parseCheckArgs(args);
+  const reference = await loadReference(options.referenceDir);
+  let status = 0;
+  for (const file of options.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+      status = 2;
+      continue;
+    }
+    let packet: unknown;
+    try {
+      packet = JSON.parse(text);
+    } catch (error) {
+      process.stderr.write(`${file}: is not JSON (${(error as Error).message}).\n`);
+      status = 2;
+      continue;
+    }
+    const evaluation = evaluateClaim(packet, reference, options.today);
+    const unreadable = evaluation.findings.find((f) => UNREADABLE.has(f.rule) || (f.rule === 'packet.invalid-value' && f.path === 'version'));
+    if (unreadable !== undefined) {
+      process.stderr.write(`${file}: field "${unreadable.path}": ${unreadable.message}\n`);
+      status = 2;
+      continue;
+    }
+    process.stdout.write(`${report(file, evaluation)}\n`);
+    if (!evaluation.exportable && status === 0) status = 1;
+  }
+  return status;
+}
+
+function ndcLine(input: string): { line: string; ok: boolean } {
+  const r = parseNdc(input);
+  if (r.ok) return { line: `${input}\t${r.ndc.ndc11}\t${r.ndc.hyphenated}`, ok: true };
+  const candidates = r.problem.code === 'ten-digits'
+    ? ` Possible readings: ${r.problem.candidates.map((c) => `${c.typed} → ${c.ndc.ndc11}`).join('; ')}.`
+    : '';
+  return { line: `${input}\tERROR\t${r.problem.message}${candidates}`, ok: false };
+}
+
+async function ndc(args: readonly string[]): Promise<number> {
+  const inputs = args.length > 0 ? [...args] : (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
+  let status = 0;
+  for (const input of inputs) {
+    const { line, ok } = ndcLine(input);
+    process.stdout.write(`${line}\n`);
+    if (!ok) status = 1;
+  }
+  return status;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check': return await check(rest);
+      case 'ndc': return await ndc(rest);
+      case undefined: case '--help': case '-h': case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default: throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
