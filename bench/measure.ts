@@ -1,0 +1,45 @@
+/**
+ * Timing helpers for the benchmarks. Operations that are compared are measured in interleaved
+ * rounds (a, b, c, a, b, c, …) after a warm-up, so that a machine slowing down or speeding up
+ * affects them alike; each figure is the median of its rounds.
+ */
+
+export interface Rate {
+  /** Operations per second, median of the rounds. */
+  readonly perSecond: number;
+  /** Microseconds per operation, median of the rounds. */
+  readonly microseconds: number;
+}
+
+/** Measures each named operation over `inputs`; returns the median rate of each. */
+export function interleavedRates<T, K extends string>(inputs: readonly T[], ops: Record<K, (input: T) => unknown>, rounds = 11, roundMs = 300): Record<K, Rate> {
+  const names = Object.keys(ops) as K[];
+  let sink = 0;
+  const pass = (op: (input: T) => unknown) => {
+    for (const input of inputs) sink += op(input) === undefined ? 0 : 1;
+  };
+  for (const name of names) {
+    const until = performance.now() + 700;
+    while (performance.now() < until) pass(ops[name]);
+  }
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names) {
+      let count = 0;
+      const start = performance.now();
+      let now = start;
+      while (now - start < roundMs) {
+        pass(ops[name]);
+        count += inputs.length;
+        now = performance.now();
+      }
+      samples[name].push(count / ((now - start) / 1000));
+    }
+  }
+  if (sink < 0) console.log(sink);
+  return Object.fromEntries(names.map((n) => {
+    const sorted = [...samples[n]].sort((a, b) => a - b);
+    const perSecond = sorted[Math.floor(sorted.length / 2)]!;
+    return [n, { perSecond, microseconds: 1e6 / perSecond }];
+  })) as Record<K, Rate>;
+}
