@@ -45,11 +45,9 @@ describe('parseNdc: accepted forms', () => {
     expect(ok(parseNdc('12345-6789-0')).ndc11).toBe('12345678900');
   });
 
-  it('never bills spaces used as segment separators of a 10-digit NDC as another product', () => {
-    // "0409 1560 29" is either read as 4-4-2 or refused like a bare 10-digit NDC; never split otherwise.
-    const result = parseNdc('0409 1560 29');
-    if (result.ok) expect(result.ndc.ndc11).toBe('00409156029');
-    else expect(result.problem.code).toBe('ten-digits');
+  it('reads three groups separated by spaces as the segments, as hyphens would be', () => {
+    expect(parseNdc('0409 1560 29')).toMatchObject({ ok: true, ndc: { ndc11: '00409156029', layout: '4-4-2' } });
+    expect(parseNdc(' 73150  150 06 ')).toMatchObject({ ok: true, ndc: { ndc11: '73150015006', layout: '5-3-2' } });
   });
 });
 

@@ -66,6 +66,8 @@ export function parseNdc(input: string | undefined): NdcResult {
 const parseNdcText = memoize((input: string): NdcResult => {
   let text = input.trim().toUpperCase();
   if (text.startsWith('N4')) text = text.slice(2);
+  // Three groups separated by spaces are segments, as hyphens would be ("0409 1560 29").
+  if (/^[\d*]+[\s\u00a0]+[\d*]+[\s\u00a0]+[\d*]+$/.test(text)) text = text.replace(/[\s\u00a0]+/g, '-');
   text = text.replace(/[\s\u00a0]+/g, '').replace(/\*/g, '0').replace(/[\u2010-\u2015\u2212]/g, '-');
   if (text === '') return fail('empty', 'Enter the NDC from the vial or package label.');
   if (!/^[\d-]+$/.test(text)) {
