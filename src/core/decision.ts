@@ -8,8 +8,7 @@ import { dayNumber, usDate } from './dates';
 import type { SpecificCode } from './reference';
 import { CODE_DAYS, DME_CODES, HCPCS_SHAPE, ORAL_CODES, unclassifiedCode } from './codes';
 import { finding } from './rules';
-import { convert, decimalText, parseDecimal } from './quantity';
-import type { QuantityUnit } from './packet/schema';
+import { billingUnitsOf, convert, decimalText, parseBillingUnit, readAmount } from './quantity';
 
 export type ClaimForm = 'CMS-1500' | 'UB-04';
 
@@ -298,20 +297,10 @@ function specificCodeParams(ctx: DrugContext, codes: readonly SpecificCode[]): {
 
 /** "× 270 units (2700 mg ÷ 10 mg, rounded up)" when the dose and the code's billing unit allow it. */
 function specificUnitsText(ctx: DrugContext, code: SpecificCode): string {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(MG|MCG|G|ML|UNITS?|IU)\s*$/i.exec(code.billingUnit ?? '');
-  const dose = ctx.drug.administration?.dose;
-  if (m === null || dose?.value === undefined || dose.unit === undefined) return 'with the units its billing unit gives';
-  return `× ${specificUnits(m[1]!, m[2]!, dose.value, dose.unit) ?? 'the units its billing unit gives'}`;
-}
-
-const UNIT_WORD: Record<string, QuantityUnit> = { MG: 'mg', MCG: 'mcg', G: 'g', ML: 'mL', UNIT: 'units', UNITS: 'units', IU: 'IU' };
-
-function specificUnits(per: string, perUnit: string, doseValue: string, doseUnit: QuantityUnit): string | undefined {
-  const dose = parseDecimal(doseValue);
-  const unit = UNIT_WORD[perUnit.toUpperCase()]!;
-  if (typeof dose === 'string') return undefined;
-  const inUnit = convert({ value: dose, unit: doseUnit }, unit);
-  if (inUnit === undefined) return undefined;
-  const units = inUnit.value.div(per).ceil();
-  return `${units.toString()} units (${decimalText(inUnit.value)} ${unit} ÷ ${per} ${unit}, rounded up)`;
+  const per = parseBillingUnit(code.billingUnit);
+  const dose = readAmount(ctx.drug.administration?.dose);
+  const units = per === undefined || !dose.ok ? undefined : billingUnitsOf(dose.amount, per);
+  if (per === undefined || !dose.ok || units === undefined) return 'with the units its billing unit gives';
+  const inUnit = convert(dose.amount, per.unit)!;
+  return `× ${units.toString()} units (${decimalText(inUnit.value)} ${per.unit} ÷ ${decimalText(per.value)} ${per.unit}, rounded up)`;
 }

@@ -3,6 +3,7 @@
  * reference-data feature (importers, IndexedDB, built-in catalogue) answers. With nothing loaded
  * the core still works and says which checks it could not make.
  */
+import type { MarketingCategory, Quantity, Route } from './packet/schema';
 
 /** A product-specific HCPCS code that describes a drug on a date. */
 export interface SpecificCode {
@@ -27,6 +28,70 @@ export type DiagnosisStatus =
   | { readonly status: 'header'; readonly description: string; readonly billableChildren: readonly string[] }
   | { readonly status: 'not-found' };
 
+/**
+ * What the FDA files (or the built-in catalogue) say about one NDC. Fields are named like the
+ * packet's drug fields so the drug step can prefill from them; a field is absent when the source
+ * does not say (never guessed).
+ */
+export interface DrugFacts {
+  readonly ndc11: string;
+  readonly brandName?: string;
+  readonly genericName?: string;
+  /** "300 mg/30 mL" when the package gives the amount and volume, else the strength as published. */
+  readonly strength?: string;
+  /** Lower case, as the packet writes it: "injection, solution". */
+  readonly dosageForm?: string;
+  /** Set only when the product has exactly one route the packet knows. */
+  readonly route?: Route;
+  /** The routes as published ("INTRAMUSCULAR; INTRAVENOUS"). */
+  readonly routesPublished?: string;
+  /** Set only when the published category maps plainly onto the packet's categories. */
+  readonly marketingCategory?: MarketingCategory;
+  /** The category as published ("NDA AUTHORIZED GENERIC", "OTC MONOGRAPH DRUG", …). */
+  readonly marketingCategoryPublished?: string;
+  readonly labeler?: string;
+  readonly isBiologic?: boolean;
+  readonly isBiosimilar?: boolean;
+  /** `true` when a source says so (FDA pharmacologic class, a J9 chemotherapy code); never `false` by absence. */
+  readonly isAntineoplastic?: boolean;
+  /** ISO date of the first FDA approval (biologics: the BLA's original licensure in the Purple Book). */
+  readonly fdaApprovalDate?: string;
+  /** ISO dates the package is marketed from and through (FDA NDC Directory). */
+  readonly marketingStart?: string;
+  readonly marketingEnd?: string;
+  readonly container?: {
+    readonly type?: 'single-dose' | 'multi-dose';
+    readonly amount?: Quantity;
+    readonly volume?: Quantity;
+  };
+  /** The FDA package description, as published. */
+  readonly packageDescription?: string;
+  /** Where the facts come from, one line per source, for the biller. */
+  readonly sources: readonly string[];
+  /** Facts the source could not confirm, by field name (built-in catalogue entries). */
+  readonly unverified: readonly string[];
+}
+
+/** A CMS payment limit (the Medicare Part B allowance per billing unit). */
+export interface PaymentLimit {
+  /** The HCPCS code (ASP file) or the drug name (NOC file). */
+  readonly key: string;
+  readonly description: string;
+  /** The billing unit the limit is per, as published: "10 MG", "1 UNIT". */
+  readonly dosage: string;
+  /** Dollars per billing unit as published ("225.107"); `null` when the file says N/A. */
+  readonly perUnit: string | null;
+  readonly notes: string;
+  /** "CMS ASP payment-limit file, October 2025". */
+  readonly source: string;
+}
+
+/** How to find a drug in the NOC payment-limit file: its NDC (through the NOC crosswalk) or its names. */
+export interface NocDrug {
+  readonly ndc11?: string;
+  readonly names?: readonly string[];
+}
+
 export interface ReferenceData {
   /** Specific codes mapped to this NDC and effective on the date; `undefined` when no crosswalk covers the date. */
   specificCodes(ndc11: string, dateOfService: string): readonly SpecificCode[] | undefined;
@@ -38,6 +103,12 @@ export interface ReferenceData {
   hasNocPrice(ndc11: string, dateOfService: string): boolean | undefined;
   /** True when the labeler (5 digits) takes part in the Medicaid Drug Rebate Program on the date; `undefined` without the CMS list. */
   isRebatingLabeler(labeler: string, dateOfService: string): boolean | undefined;
+  /** FDA facts of an NDC (11 digits); `undefined` when no loaded file or catalogue entry knows it. */
+  drugFacts(ndc11: string): DrugFacts | undefined;
+  /** The NOC payment limit of a drug on the date; `null` when the file has none for it, `undefined` without a NOC file for the date. */
+  nocPaymentLimit(drug: NocDrug, dateOfService: string): PaymentLimit | null | undefined;
+  /** The ASP payment limit of a HCPCS code on the date; `null` when the file has none, `undefined` without an ASP file for the date. */
+  aspPaymentLimit(code: string, dateOfService: string): PaymentLimit | null | undefined;
 }
 
 /** No reference data loaded: every lookup answers "unknown". */
@@ -47,4 +118,7 @@ export const NO_REFERENCE: ReferenceData = {
   diagnosis: () => undefined,
   hasNocPrice: () => undefined,
   isRebatingLabeler: () => undefined,
+  drugFacts: () => undefined,
+  nocPaymentLimit: () => undefined,
+  aspPaymentLimit: () => undefined,
 };

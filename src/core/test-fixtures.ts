@@ -16,6 +16,7 @@ import { evaluateClaim } from './evaluate';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { builtInProfile } from './payers';
 import type { CodeValidity, DiagnosisStatus, ReferenceData, SpecificCode } from './reference';
+import { NO_REFERENCE } from './reference';
 
 /** The date of service of the complete packet, and the day it is evaluated on. */
 export const FIXTURE_SERVICE_DATE = '2023-03-10';
@@ -225,6 +226,7 @@ const within = (d: Dated, date: string) => (d.from === undefined || date >= d.fr
 
 export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
   return {
+    ...NO_REFERENCE,
     specificCodes: (ndc11, date) => data.crosswalk === undefined
       ? undefined
       : (data.crosswalk[ndc11] ?? []).filter((c) => within(c, date)).map(({ from: _f, through: _t, ...code }) => code),

@@ -12,9 +12,10 @@ const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
 if (!hasData) console.warn(`Skipping the real-file importer tests: ${DATA} is absent (the CMS/FDA reference files live outside the repository).`);
 
+const TODAY = { today: '2026-11-23' };
 const bytes = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
-const importText = (name: string, text: string) => importReferenceFile(name, new TextEncoder().encode(text));
-const importFile = (relative: string) => importReferenceFile(relative, readFileSync(join(DATA, relative)));
+const importText = (name: string, text: string) => importReferenceFile(name, new TextEncoder().encode(text), TODAY);
+const importFile = (relative: string) => importReferenceFile(relative, readFileSync(join(DATA, relative)), TODAY);
 
 function table(result: ImportResult): ReferenceTable {
   if (!result.ok) throw new Error(`import failed: ${result.message}`);
@@ -96,7 +97,7 @@ describe('importReferenceFile on small files', () => {
     expect(asp).toMatchObject({ kind: 'asp-pricing', rows: [{ key: 'A9606', paymentLimit: null, notes: 'microCurie 100% AWP = $202.82\nmicroCurie 100% WAC = $169.02' }] });
   });
   it('reads a Windows-1252 crosswalk and cleans non-breaking spaces', () => {
-    const t = table(importReferenceFile('x.csv', bytes([...CROSSWALK_HEAD, 'J0225,Vutrisiran injection,Alnylam,71336-1003-01,Amvuttra\u00a0,1 MG,1,1,25,25'].join('\r\n'))));
+    const t = table(importReferenceFile('x.csv', bytes([...CROSSWALK_HEAD, 'J0225,Vutrisiran injection,Alnylam,71336-1003-01,Amvuttra\u00a0,1 MG,1,1,25,25'].join('\r\n')), TODAY));
     expect(t.rows[0]).toMatchObject({ drugName: 'Amvuttra' });
   });
   it('refuses an ICD-10-CM addenda file with a pointer to the order file', () => {
@@ -174,5 +175,57 @@ describe.skipIf(!hasData)('lookups over the real files', () => {
     expect(reference.hasNocPrice('81298855203', '2025-11-03')).toBe(true);
     expect(reference.hasNocPrice('73150015006', '2025-11-03')).toBe(false);
     expect(reference.hasNocPrice('81298855203', '2026-02-01')).toBeUndefined();
+  });
+});
+
+describe('faults a biller can run into', () => {
+  it('refuses a file saved as UTF-16 (Unicode text), a ZIP or Excel workbook, a PDF and a web page, saying what to do', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'_2025_CODE,NDC'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(importReferenceFile('x.csv', utf16, TODAY)).toEqual({ ok: false, message: expect.stringContaining('Unicode text (UTF-16)') });
+    expect(importReferenceFile('x.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]), TODAY)).toEqual({ ok: false, message: expect.stringContaining('Unzip the download') });
+    expect(importReferenceFile('x.pdf', new TextEncoder().encode('%PDF-1.7'), TODAY)).toEqual({ ok: false, message: expect.stringContaining('PDF') });
+    expect(importText('x.csv', '<!DOCTYPE html><html><body>Access denied</body></html>')).toEqual({ ok: false, message: expect.stringContaining('web page (HTML)') });
+  });
+  it('fails a CSV cut short in the middle of its last row, naming that line', () => {
+    const text = [...CROSSWALK_HEAD, 'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,100,100', 'J9271,Inj pembrolizumab,Merck,00006-3026-04'].join('\r\n');
+    expect(importText('x.csv', text)).toEqual({ ok: false, message: 'Line 6: this last row stops after 4 values where the header has 10: the file was cut short. Download it again' });
+  });
+  it('fails an ICD-10-CM order file cut short (no line break after its last line)', () => {
+    const good = '00001 A00     0 Cholera                                                      Cholera';
+    expect(importText('icd10cm_order_2026.txt', `${good}\r\n${good.replace('00001', '00002').replace('A00 ', 'A000')}`)).toEqual({ ok: false, message: 'Line 2: the last line stops without a line break: the file was cut short. Download it again from CMS' });
+  });
+  it('fails a file where every row is rejected, quoting the first reason', () => {
+    expect(importText('x.csv', [...CROSSWALK_HEAD, ',a,b,00006-3026-02,c,1 MG,1,1,1,1'].join('\n'))).toEqual({ ok: false, message: expect.stringContaining('no row of this CMS ASP NDC-HCPCS crosswalk could be used (1 rejected; the first: line 5, "" is not a HCPCS code)') });
+  });
+  it('reports progress from 0 to 1', () => {
+    const seen: number[] = [];
+    importReferenceFile('x.csv', new TextEncoder().encode([...CROSSWALK_HEAD, 'J9271,a,b,00006-3026-02,c,1 MG,1,1,1,1'].join('\n')), { ...TODAY, onProgress: (d) => seen.push(d) });
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+});
+
+describe.skipIf(!hasData)('payment limits over the real files', () => {
+  const reference = hasData ? createReference(['cms_asp_payment_limits_oct2025.csv', 'cms_noc_payment_limits_oct2025.csv', 'cms_noc_ndc_hcpcs_crosswalk_oct2025.csv'].map((f) => table(importFile(f)))) : createReference([]);
+  it('finds the ASP limit of a code in its quarter, N/A as null, and nothing outside the quarter', () => {
+    expect(reference.aspPaymentLimit('J9271', '2025-11-03')).toEqual({ key: 'J9271', description: expect.stringContaining('pembrolizumab'), dosage: '1 MG', perUnit: '60.291', notes: '', source: 'CMS ASP payment-limit file, October 2025' });
+    expect(reference.aspPaymentLimit('A9606', '2025-11-03')).toMatchObject({ perUnit: null });
+    expect(reference.aspPaymentLimit('J3490', '2025-11-03')).toBeNull();
+    expect(reference.aspPaymentLimit('J9271', '2026-01-05')).toBeUndefined();
+  });
+  it('finds the NOC limit of a drug by its NDC (through the NOC crosswalk) or by its published name', () => {
+    const vasopressin = { key: 'Vasopressin (Long Grove)', dosage: '1 UNIT', perUnit: '2.462', source: 'CMS NOC payment-limit file, October 2025' };
+    expect(reference.nocPaymentLimit({ ndc11: '81298855403' }, '2025-11-03')).toMatchObject(vasopressin);
+    expect(reference.nocPaymentLimit({ names: ['vasopressin (long grove)'] }, '2025-11-03')).toMatchObject(vasopressin);
+    expect(reference.nocPaymentLimit({ ndc11: '73150015006', names: ['Briumvi'] }, '2025-11-03')).toBeNull();
+    expect(reference.nocPaymentLimit({ ndc11: '81298855403' }, '2025-09-30')).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasData)('specific codes outside every crosswalk quarter', () => {
+  it('uses the newest crosswalk that lists the NDC, not a newer excerpt that lacks it', () => {
+    const reference = createReference(['cms_asp_ndc_hcpcs_crosswalk_oct2025.csv', 'fixtures/cms_asp_ndc_hcpcs_crosswalk_oct2026_trimmed.csv', 'hcpcs_level2_anweb_oct2025.csv'].map((f) => table(importFile(f))));
+    expect(reference.specificCodes('73150015006', '2023-08-14')?.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.specificCodes('73150015006', '2023-02-20')).toEqual([]);
   });
 });

@@ -5,27 +5,38 @@
  * rows that cannot be used are listed with their reason.
  */
 import { HCPCS_SHAPE } from '../codes';
-import { addMonths, dayNumber, isoOfDay } from '../dates';
+import { dayNumber } from '../dates';
 import { parseNdc } from '../ndc';
 import type { CsvRecord } from './csv';
 import { cleanCells, readCsv } from './csv';
 import type { Encoding } from './decode';
 import { decodeBytes } from './decode';
-import type { CrosswalkRow, HcpcsRow, Icd10Row, NocCrosswalkRow, Period, PriceRow, ReferenceTable } from './tables';
+import { isFdaNdcHeader, parseFdaNdc } from './fda-ndc';
+import { isHcpcsText, parseHcpcsText } from './hcpcs-text';
+import type { Rejected } from './import-support';
+import { cell, columns, fail, headerNames, ImportFailure, latestDate, quarterPeriod, snapshotPeriod, yyyymmdd } from './import-support';
+import type { CrosswalkRow, HcpcsRow, Icd10Row, NocCrosswalkRow, Period, PriceRow, PurpleBookRow, ReferenceTable } from './tables';
+import { KIND_NAMES } from './tables';
 
-export interface Rejected {
-  readonly line: number;
-  readonly reason: string;
-}
+export type { Rejected } from './import-support';
 
 export type ImportResult =
-  | { readonly ok: true; readonly table: ReferenceTable; readonly rowsRead: number; readonly rejected: readonly Rejected[]; readonly encoding: Encoding }
+  | {
+    readonly ok: true;
+    readonly table: ReferenceTable;
+    readonly rowsRead: number;
+    readonly rejected: readonly Rejected[];
+    readonly encoding: Encoding;
+    /** Things the biller may want to know that are not faults ("4,158 repeated rows were kept once"). */
+    readonly notes: readonly string[];
+  }
   | { readonly ok: false; readonly message: string };
 
-class ImportFailure extends Error {}
-
-function fail(message: string, line?: number): never {
-  throw new ImportFailure(line === undefined ? message : `Line ${line}: ${message}`);
+export interface ImportOptions {
+  /** Today (ISO). Two-digit years of the Purple Book are read so that no approval lies in the future. */
+  readonly today: string;
+  /** Called with the share of the work done, from 0 to 1. */
+  readonly onProgress?: (done: number) => void;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -49,22 +60,6 @@ function bannerPeriod(banner: readonly CsvRecord[], kindName: string): Period {
   return fail(`this ${kindName} has no "Effective … through …" line above its header, so its quarter cannot be told. Use the file as CMS publishes it.`);
 }
 
-type Columns<F extends string> = Record<F, number>;
-
-/** Maps field names to header positions; header names vary by quarter, so each field accepts several. */
-function columns<F extends string>(header: CsvRecord, names: Record<F, readonly (string | RegExp)[]>, kindName: string): Columns<F> {
-  const cells = header.cells.map((c) => c.replace(/\u00a0/g, ' ').trim().toUpperCase());
-  const out = {} as Columns<F>;
-  const missing: string[] = [];
-  for (const field of Object.keys(names) as F[]) {
-    const index = cells.findIndex((c) => names[field].some((n) => (typeof n === 'string' ? c === n.toUpperCase() : n.test(c))));
-    if (index === -1) missing.push(String(names[field][0]));
-    out[field] = index;
-  }
-  if (missing.length > 0) fail(`the ${kindName} header has no column ${missing.join(', ')}`, header.line);
-  return out;
-}
-
 /** Data records after the header, cleaned; checks the file does not stop in the middle of a record. */
 function dataRecords(records: readonly CsvRecord[], headerIndex: number, width: number): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
@@ -77,18 +72,18 @@ function dataRecords(records: readonly CsvRecord[], headerIndex: number, width: 
   return out;
 }
 
+const rowKey = (cells: readonly string[]) => cells.join('\u0000');
+
 /** Rejects exact duplicate rows: a crosswalk lists each NDC-code pair once. */
 function checkDuplicates(rows: readonly { line: number; cells: readonly string[] }[]): void {
   const seen = new Map<string, number>();
   for (const row of rows) {
-    const key = row.cells.join('\u0000');
+    const key = rowKey(row.cells);
     const first = seen.get(key);
     if (first !== undefined) fail(`this row repeats line ${first} exactly. A published file has no duplicate rows: download it again from CMS`, row.line);
     seen.set(key, row.line);
   }
 }
-
-const CELL = (cells: readonly string[], i: number) => cells[i] ?? '';
 
 function readId(raw: string): string | null {
   if (!/^\d{5}-\d{4}-\d{2}$/.test(raw) && !/^\d{11}$/.test(raw)) return null;
@@ -96,18 +91,25 @@ function readId(raw: string): string | null {
   return r.ok ? r.ndc.ndc11 : null;
 }
 
-// ── Kinds ────────────────────────────────────────────────────────────────────────────────────
+// ── CSV kinds ────────────────────────────────────────────────────────────────────────────────
+
+interface Parsed {
+  readonly table: ReferenceTable;
+  readonly notes?: readonly string[];
+  /** Rows read but left out without fault (exact repeats the publisher is known to make). */
+  readonly repeated?: number;
+}
 
 interface CsvKind {
   readonly name: string;
   readonly isHeader: (upperCells: readonly string[]) => boolean;
-  readonly parse: (records: readonly CsvRecord[], headerIndex: number, rejected: Rejected[]) => ReferenceTable;
+  readonly parse: (records: readonly CsvRecord[], headerIndex: number, rejected: Rejected[], options: ImportOptions) => Parsed;
 }
 
 const has = (cells: readonly string[], name: string) => cells.includes(name);
 
 const ASP_CROSSWALK: CsvKind = {
-  name: 'CMS ASP NDC-HCPCS crosswalk',
+  name: KIND_NAMES['asp-crosswalk'],
   isHeader: (c) => has(c, 'BILLUNITSPKG') && c.some((x) => /^_\d{4}_CODE$/.test(x) || x === 'HCPCS CODE'),
   parse(records, h, rejected) {
     const col = columns(records[h]!, {
@@ -119,22 +121,22 @@ const ASP_CROSSWALK: CsvKind = {
     checkDuplicates(data);
     const rows: CrosswalkRow[] = [];
     for (const { line, cells } of data) {
-      const code = CELL(cells, col.code).toUpperCase();
-      const id = CELL(cells, col.id);
+      const code = cell(cells, col.code).toUpperCase();
+      const id = cell(cells, col.id);
       if (!HCPCS_SHAPE.test(code)) { rejected.push({ line, reason: `"${code}" is not a HCPCS code` }); continue; }
       if (id === '') { rejected.push({ line, reason: 'no NDC or id' }); continue; }
       rows.push({
-        code, id, ndc11: readId(id), shortDescription: CELL(cells, col.shortDescription), labeler: CELL(cells, col.labeler),
-        drugName: CELL(cells, col.drugName), dosage: CELL(cells, col.dosage), packageSize: CELL(cells, col.packageSize),
-        packageQuantity: CELL(cells, col.packageQuantity), billUnits: CELL(cells, col.billUnits), billUnitsPerPackage: CELL(cells, col.billUnitsPerPackage),
+        code, id, ndc11: readId(id), shortDescription: cell(cells, col.shortDescription), labeler: cell(cells, col.labeler),
+        drugName: cell(cells, col.drugName), dosage: cell(cells, col.dosage), packageSize: cell(cells, col.packageSize),
+        packageQuantity: cell(cells, col.packageQuantity), billUnits: cell(cells, col.billUnits), billUnitsPerPackage: cell(cells, col.billUnitsPerPackage),
       });
     }
-    return { kind: 'asp-crosswalk', period: bannerPeriod(records.slice(0, h), this.name), rows };
+    return { table: { kind: 'asp-crosswalk', period: bannerPeriod(records.slice(0, h), this.name), rows } };
   },
 };
 
 const NOC_CROSSWALK: CsvKind = {
-  name: 'CMS NOC NDC-HCPCS crosswalk',
+  name: KIND_NAMES['noc-crosswalk'],
   isHeader: (c) => has(c, 'BILLUNITSPKG') && has(c, 'DRUG GENERIC NAME'),
   parse(records, h, rejected) {
     const col = columns(records[h]!, {
@@ -145,14 +147,14 @@ const NOC_CROSSWALK: CsvKind = {
     checkDuplicates(data);
     const rows: NocCrosswalkRow[] = [];
     for (const { line, cells } of data) {
-      const id = CELL(cells, col.id);
-      if (id === '' || CELL(cells, col.genericName) === '') { rejected.push({ line, reason: 'no drug name or NDC' }); continue; }
+      const id = cell(cells, col.id);
+      if (id === '' || cell(cells, col.genericName) === '') { rejected.push({ line, reason: 'no drug name or NDC' }); continue; }
       rows.push({
-        genericName: CELL(cells, col.genericName), labeler: CELL(cells, col.labeler), id, ndc11: readId(id), drugName: CELL(cells, col.drugName),
-        dosage: CELL(cells, col.dosage), billUnits: CELL(cells, col.billUnits), billUnitsPerPackage: CELL(cells, col.billUnitsPerPackage),
+        genericName: cell(cells, col.genericName), labeler: cell(cells, col.labeler), id, ndc11: readId(id), drugName: cell(cells, col.drugName),
+        dosage: cell(cells, col.dosage), billUnits: cell(cells, col.billUnits), billUnitsPerPackage: cell(cells, col.billUnitsPerPackage),
       });
     }
-    return { kind: 'noc-crosswalk', period: bannerPeriod(records.slice(0, h), this.name), rows };
+    return { table: { kind: 'noc-crosswalk', period: bannerPeriod(records.slice(0, h), this.name), rows } };
   },
 };
 
@@ -163,7 +165,8 @@ function price(raw: string): string | null | undefined {
   return /^\d+(?:\.\d+)?$/.test(t) ? t : undefined;
 }
 
-function pricing(kind: 'asp-pricing' | 'noc-pricing', name: string, keyNames: readonly string[]): CsvKind {
+function pricing(kind: 'asp-pricing' | 'noc-pricing', keyNames: readonly string[]): CsvKind {
+  const name = KIND_NAMES[kind];
   return {
     name,
     isHeader: (c) => has(c, 'PAYMENT LIMIT') && keyNames.some((k) => has(c, k.toUpperCase())),
@@ -171,40 +174,29 @@ function pricing(kind: 'asp-pricing' | 'noc-pricing', name: string, keyNames: re
       const col = columns(records[h]!, {
         key: keyNames, dosage: ['HCPCS Code Dosage', 'Dosage'], paymentLimit: ['Payment Limit'], notes: ['Notes'],
       }, name);
-      const descriptionColumn = records[h]!.cells.findIndex((c) => c.trim().toUpperCase() === 'SHORT DESCRIPTION');
+      const descriptionColumn = headerNames(records[h]!.cells).indexOf('SHORT DESCRIPTION');
       const rows: PriceRow[] = [];
       for (const { line, cells } of dataRecords(records, h, records[h]!.cells.length)) {
-        const key = CELL(cells, col.key);
-        const limit = price(CELL(cells, col.paymentLimit));
+        const key = cell(cells, col.key);
+        const limit = price(cell(cells, col.paymentLimit));
         if (key === '') { rejected.push({ line, reason: 'no code or drug name' }); continue; }
-        if (limit === undefined) { rejected.push({ line, reason: `payment limit "${CELL(cells, col.paymentLimit)}" is not an amount` }); continue; }
-        rows.push({ key: kind === 'asp-pricing' ? key.toUpperCase() : key, description: descriptionColumn === -1 ? '' : CELL(cells, descriptionColumn), dosage: CELL(cells, col.dosage), paymentLimit: limit, notes: CELL(cells, col.notes) });
+        if (limit === undefined) { rejected.push({ line, reason: `payment limit "${cell(cells, col.paymentLimit)}" is not an amount` }); continue; }
+        rows.push({ key: kind === 'asp-pricing' ? key.toUpperCase() : key, description: cell(cells, descriptionColumn), dosage: cell(cells, col.dosage), paymentLimit: limit, notes: cell(cells, col.notes) });
       }
-      return { kind, period: bannerPeriod(records.slice(0, h), name), rows };
+      return { table: { kind, period: bannerPeriod(records.slice(0, h), name), rows } };
     },
   };
 }
 
-function yyyymmdd(raw: string): string | null | undefined {
-  if (raw === '') return null;
-  if (!/^\d{8}$/.test(raw)) return undefined;
-  const iso = `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
-  return dayNumber(iso) === undefined ? undefined : iso;
-}
-
 /** The quarter a HCPCS file is for: the one holding the latest effective date it carries. */
 function hcpcsPeriod(rows: readonly HcpcsRow[]): Period {
-  const latest = rows.reduce((max, r) => (r.effective > max ? r.effective : max), '');
-  if (latest === '') fail('the HCPCS file has no effective dates');
-  const year = latest.slice(0, 4), month = Number(latest.slice(5, 7));
-  const firstMonth = Math.floor((month - 1) / 3) * 3 + 1;
-  const start = dayNumber(`${year}-${String(firstMonth).padStart(2, '0')}-01`)!;
-  const name = MONTHS[firstMonth - 1]!;
-  return { from: isoOfDay(start), through: isoOfDay(addMonths(start, 3) - 1), label: `${name[0]!.toUpperCase()}${name.slice(1)} ${year}` };
+  const latest = latestDate(rows.map((r) => r.effective));
+  if (latest === undefined) fail('the HCPCS file has no effective dates');
+  return quarterPeriod(latest);
 }
 
 const HCPCS: CsvKind = {
-  name: 'CMS HCPCS Level II file',
+  name: KIND_NAMES.hcpcs,
   isHeader: (c) => has(c, 'HCPC') && has(c, 'LONG DESCRIPTION') && has(c, 'ADD DT'),
   parse(records, h, rejected) {
     const col = columns(records[h]!, {
@@ -213,24 +205,76 @@ const HCPCS: CsvKind = {
     }, this.name);
     const rows: HcpcsRow[] = [];
     for (const { line, cells } of dataRecords(records, h, records[h]!.cells.length)) {
-      const code = CELL(cells, col.code).toUpperCase();
-      const added = yyyymmdd(CELL(cells, col.added)), effective = yyyymmdd(CELL(cells, col.effective)), terminated = yyyymmdd(CELL(cells, col.terminated));
+      const code = cell(cells, col.code).toUpperCase();
+      const added = yyyymmdd(cell(cells, col.added)), effective = yyyymmdd(cell(cells, col.effective)), terminated = yyyymmdd(cell(cells, col.terminated));
       if (!/^[A-Z0-9]{2,5}$/.test(code)) { rejected.push({ line, reason: `"${code}" is not a HCPCS code or modifier` }); continue; }
       if (added == null || effective === undefined || terminated === undefined) { rejected.push({ line, reason: 'a date is not written YYYYMMDD' }); continue; }
       rows.push({
-        code, longDescription: CELL(cells, col.longDescription), shortDescription: CELL(cells, col.shortDescription), added,
-        effective: effective ?? added, terminated, action: CELL(cells, col.action), isModifier: CELL(cells, col.recordId) === '7',
+        code, longDescription: cell(cells, col.longDescription), shortDescription: cell(cells, col.shortDescription), added,
+        effective: effective ?? added, terminated, action: cell(cells, col.action), isModifier: cell(cells, col.recordId) === '7',
       });
     }
-    return { kind: 'hcpcs', period: hcpcsPeriod(rows), rows };
+    return { table: { kind: 'hcpcs', period: hcpcsPeriod(rows), rows } };
+  },
+};
+
+const MONTH_ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3));
+
+/** `14-Mar-25`: a two-digit year is the latest year that is not after today (approvals are never in the future). */
+function purpleBookDate(raw: string, today: string): string | null | undefined {
+  if (raw === '') return null;
+  const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/.exec(raw);
+  const month = m === null ? -1 : MONTH_ABBREVIATIONS.indexOf(m[2]!.toLowerCase());
+  if (m === null || month === -1) return undefined;
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) {
+    const thisYear = Number(today.slice(0, 4));
+    year += Math.floor(thisYear / 100) * 100;
+    if (year > thisYear) year -= 100;
+  }
+  const iso = `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return dayNumber(iso) === undefined ? undefined : iso;
+}
+
+const PURPLE_BOOK: CsvKind = {
+  name: KIND_NAMES['purple-book'],
+  isHeader: (c) => has(c, 'BLA NUMBER') && has(c, 'PROPER NAME') && has(c, 'BLA TYPE'),
+  parse(records, h, rejected, options) {
+    const col = columns(records[h]!, {
+      blaNumber: ['BLA Number'], applicant: ['Applicant'], proprietaryName: ['Proprietary Name'], properName: ['Proper Name'], blaType: ['BLA Type'],
+      strength: ['Strength'], dosageForm: ['Dosage Form'], route: ['Route of Administration'], presentation: ['Product Presentation'],
+      marketingStatus: ['Marketing Status'], licensure: ['Licensure'], approvalDate: ['Approval Date'], referenceProduct: ['Ref. Product Proper Name'],
+    }, this.name);
+    const seen = new Set<string>();
+    let repeated = 0;
+    const rows: PurpleBookRow[] = [];
+    for (const { line, cells } of dataRecords(records, h, records[h]!.cells.length)) {
+      const key = rowKey(cells);
+      if (seen.has(key)) { repeated++; continue; }
+      seen.add(key);
+      const blaNumber = cell(cells, col.blaNumber);
+      const approvalDate = purpleBookDate(cell(cells, col.approvalDate), options.today);
+      if (!/^\d{4,6}$/.test(blaNumber)) { rejected.push({ line, reason: `"${blaNumber}" is not a BLA number` }); continue; }
+      if (approvalDate === undefined) { rejected.push({ line, reason: `approval date "${cell(cells, col.approvalDate)}" is not written like 14-Mar-25` }); continue; }
+      rows.push({
+        blaNumber, applicant: cell(cells, col.applicant), proprietaryName: cell(cells, col.proprietaryName), properName: cell(cells, col.properName),
+        blaType: cell(cells, col.blaType), strength: cell(cells, col.strength), dosageForm: cell(cells, col.dosageForm), route: cell(cells, col.route),
+        presentation: cell(cells, col.presentation), marketingStatus: cell(cells, col.marketingStatus), licensure: cell(cells, col.licensure),
+        approvalDate, referenceProduct: cell(cells, col.referenceProduct),
+      });
+    }
+    const asOf = latestDate(rows.map((r) => r.approvalDate));
+    if (asOf === undefined) fail(`the ${this.name} has no approval dates, so the day it is as of cannot be told`);
+    const notes = repeated === 0 ? [] : [`${repeated.toLocaleString('en-US')} rows repeat earlier rows exactly (the Purple Book download lists some products more than once); each was kept once.`];
+    return { table: { kind: 'purple-book', period: snapshotPeriod(asOf), rows }, notes, repeated };
   },
 };
 
 const CSV_KINDS: readonly CsvKind[] = [
   ASP_CROSSWALK, NOC_CROSSWALK,
-  pricing('asp-pricing', 'CMS ASP payment-limit file', ['HCPCS Code']),
-  pricing('noc-pricing', 'CMS NOC payment-limit file', ['Drug Generic Name (Trade Name)']),
-  HCPCS,
+  pricing('asp-pricing', ['HCPCS Code']),
+  pricing('noc-pricing', ['Drug Generic Name (Trade Name)']),
+  HCPCS, PURPLE_BOOK,
 ];
 
 // ── ICD-10-CM order files (fixed width, no header) ───────────────────────────────────────────
@@ -250,6 +294,7 @@ function icdFiscalYear(fileName: string, lineCount: number): number {
 function parseIcd10Order(text: string, fileName: string): ReferenceTable {
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
+  else fail('the last line stops without a line break: the file was cut short. Download it again from CMS', lines.length);
   const rows: Icd10Row[] = [];
   const seen = new Set<string>();
   lines.forEach((line, i) => {
@@ -267,35 +312,62 @@ function parseIcd10Order(text: string, fileName: string): ReferenceTable {
 
 const HEADER_SEARCH_ROWS = 40;
 
-function importText(fileName: string, text: string): { table: ReferenceTable; rowsRead: number; rejected: Rejected[] } {
+/** Files that are not text at all, recognised by their first bytes, with what the biller should do. */
+function refuseBinary(bytes: Uint8Array): void {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) fail('this is a ZIP archive or an Excel workbook (.xlsx), not a CSV or text file. Unzip the download (the FDA NDC Directory comes as ndctext.zip, the HCPCS file as a .zip) and import the .csv or .txt files inside, or download the CSV version');
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) fail('this is an Excel 97-2003 workbook (.xls). Download the CSV version of the file instead');
+  if (starts(0x25, 0x50, 0x44, 0x46)) fail('this is a PDF document, not a data file. Download the CSV or text version of the file');
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff) || bytes.subarray(0, 4096).includes(0)) {
+    fail('this file is saved as Unicode text (UTF-16) or holds binary data, not as the CSV or text file CMS and FDA publish. Download it again and import it without opening and saving it in Excel');
+  }
+}
+
+function importText(fileName: string, text: string, options: ImportOptions): { table: ReferenceTable; rowsRead: number; rejected: Rejected[]; notes: readonly string[] } {
   if (text.trim() === '') fail('the file is empty');
+  if (/^\s*<(?:!doctype|html)/i.test(text)) fail('this is a web page (HTML), not the data file: the download probably failed. Download the file again from the CMS or FDA page');
   if (/^(?:Add|Delete|Revise from|Revise to):/.test(text.slice(0, 20))) {
     fail('this is an ICD-10-CM addenda file (the changes of one year). Import the order file instead, for example icd10cm_order_2026.txt: it lists every code with its billable flag');
   }
-  if (ORDER_LINE.test(text.slice(0, 120))) {
-    const table = parseIcd10Order(text, fileName);
-    return { table, rowsRead: table.rows.length, rejected: [] };
+  const rejected: Rejected[] = [];
+  const done = ({ table, notes = [], repeated = 0 }: Parsed) => {
+    if (table.rows.length === 0) fail(`no row of this ${KIND_NAMES[table.kind]} could be used (${rejected.length} rejected; the first: line ${rejected[0]?.line}, ${rejected[0]?.reason})`);
+    return { table, rowsRead: table.rows.length + rejected.length + repeated, rejected, notes };
+  };
+  if (ORDER_LINE.test(text.slice(0, 120))) return done({ table: parseIcd10Order(text, fileName) });
+  const firstLine = text.split(/\r?\n/, 1)[0]!;
+  if (isFdaNdcHeader(firstLine)) return done({ table: parseFdaNdc(text, rejected, options.onProgress) });
+  if (isHcpcsText(text)) {
+    const rows = parseHcpcsText(text, rejected, options.onProgress);
+    return done({ table: { kind: 'hcpcs', period: hcpcsPeriod(rows), rows } });
   }
   const csv = readCsv(text);
   if (!csv.ok) fail(csv.message, csv.line);
+  options.onProgress?.(0.6);
   const records = csv.records;
   for (let h = 0; h < Math.min(records.length, HEADER_SEARCH_ROWS); h++) {
-    const upper = records[h]!.cells.map((c) => c.replace(/\u00a0/g, ' ').trim().toUpperCase());
-    const kind = CSV_KINDS.find((k) => k.isHeader(upper));
+    const kind = CSV_KINDS.find((k) => k.isHeader(headerNames(records[h]!.cells)));
     if (kind === undefined) continue;
-    const rejected: Rejected[] = [];
-    const table = kind.parse(records, h, rejected);
-    if (table.rows.length === 0) fail(`the ${kind.name} has a header but no rows`, records[h]!.line);
-    return { table, rowsRead: table.rows.length + rejected.length, rejected };
+    const last = records[records.length - 1]!;
+    if (h < records.length - 1 && !text.endsWith('\n') && last.cells.length < records[h]!.cells.length) {
+      fail(`this last row stops after ${last.cells.length} values where the header has ${records[h]!.cells.length}: the file was cut short. Download it again`, last.line);
+    }
+    const parsed = kind.parse(records, h, rejected, options);
+    if (parsed.table.rows.length === 0 && rejected.length === 0) fail(`the ${kind.name} has a header but no rows`, records[h]!.line);
+    return done(parsed);
   }
-  return fail('this is not a file the wizard knows: expected a CMS ASP or NOC crosswalk, a CMS ASP or NOC payment-limit file, the CMS HCPCS Level II file (CSV) or an ICD-10-CM order file');
+  return fail('this is not a file the wizard knows: expected a CMS ASP or NOC crosswalk, a CMS ASP or NOC payment-limit file, the CMS HCPCS Level II file (CSV or text), an ICD-10-CM order file, the FDA NDC Directory (product.txt or package.txt) or the FDA Purple Book (CSV)');
 }
 
 /** Reads one published file; never throws. */
-export function importReferenceFile(fileName: string, bytes: Uint8Array): ImportResult {
-  const { text, encoding } = decodeBytes(bytes);
+export function importReferenceFile(fileName: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
   try {
-    return { ok: true, encoding, ...importText(fileName, text) };
+    refuseBinary(bytes);
+    const { text, encoding } = decodeBytes(bytes);
+    options.onProgress?.(0.15);
+    const imported = importText(fileName, text, options);
+    options.onProgress?.(1);
+    return { ok: true, encoding, ...imported };
   } catch (error) {
     if (error instanceof ImportFailure) return { ok: false, message: error.message };
     throw error;

@@ -1,17 +1,41 @@
 /**
  * Answers the core's reference questions from imported tables (see `ReferenceData`). Quarterly
- * files answer for the dates they cover; outside them, the latest crosswalk is used only together
- * with the HCPCS file's effective dates, so a code is never claimed for a date before it existed.
+ * files answer for the dates they cover; outside them, the newest crosswalk listing the NDC is used
+ * only together with the HCPCS file's effective dates, so a code is never claimed for a date
+ * before it existed.
+ * Indexes are built on first use, so loading many tables costs nothing until a lookup needs them;
+ * after that every NDC or code lookup is a map access.
  */
 import { unclassifiedCode } from '../codes';
 import { dayNumber, fiscalYear } from '../dates';
-import type { CodeValidity, DiagnosisStatus, ReferenceData, SpecificCode } from '../reference';
-import type { CrosswalkRow, HcpcsRow, Icd10Row, Period, ReferenceTable } from './tables';
-
-type Table<K extends ReferenceTable['kind']> = Extract<ReferenceTable, { kind: K }>;
+import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ReferenceData, SpecificCode } from '../reference';
+import { catalogueFacts } from './catalogue';
+import { directoryFacts } from './drug-facts';
+import type { CrosswalkRow, HcpcsRow, Icd10Row, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
+import { KIND_NAMES } from './tables';
 
 const covers = (period: Period, date: string) => period.from <= date && date <= period.through;
 const latestFirst = <T extends { period: Period }>(tables: readonly T[]) => [...tables].sort((a, b) => b.period.from.localeCompare(a.period.from));
+
+/** A value computed on first use. */
+function lazy<T>(build: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: build() }).v;
+}
+
+/** Groups rows by a key; rows without a key are left out. */
+function groupBy<R>(rows: readonly R[], key: (row: R) => string | null | readonly string[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const row of rows) {
+    const k = key(row);
+    for (const one of k === null ? [] : typeof k === 'string' ? [k] : k) {
+      const list = map.get(one);
+      if (list === undefined) map.set(one, [row]);
+      else list.push(row);
+    }
+  }
+  return map;
+}
 
 /** ESRD and other unclassified codes are not "specific" even when a crosswalk lists them. */
 const isUnclassified = (code: string) => unclassifiedCode(code) !== undefined || code === 'J3591';
@@ -42,19 +66,43 @@ class IcdYear {
   }
 }
 
+/** Names a drug goes by, made comparable. */
+const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Price tables of one kind, each indexed by its key on first use. */
+function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], keyOf: (key: string) => string) {
+  const indexed = tables.map((t) => ({ period: t.period, kind: t.kind, byKey: lazy(() => new Map(t.rows.map((r) => [keyOf(r.key), r]))) }));
+  return (date: string): { find: (key: string) => PaymentLimit | null } | undefined => {
+    const table = indexed.find((t) => covers(t.period, date));
+    if (table === undefined) return undefined;
+    const limit = (row: PriceRow): PaymentLimit => ({
+      key: row.key, description: row.description, dosage: row.dosage, perUnit: row.paymentLimit, notes: row.notes, source: `${KIND_NAMES[table.kind]}, ${table.period.label}`,
+    });
+    return { find: (key) => { const row = table.byKey().get(keyOf(key)); return row === undefined ? null : limit(row); } };
+  };
+}
+
+/** A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in catalogue. */
 export function createReference(tables: readonly ReferenceTable[]): ReferenceData {
-  const of = <K extends ReferenceTable['kind']>(kind: K) => tables.filter((t): t is Table<K> => t.kind === kind);
-  const crosswalks = latestFirst(of('asp-crosswalk')).map((t) => ({ period: t.period, byNdc: groupByNdc(t.rows) }));
-  const hcpcsTable = latestFirst(of('hcpcs'))[0];
-  const hcpcs = hcpcsTable === undefined ? undefined : new Map(hcpcsTable.rows.filter((r) => !r.isModifier).map((r) => [r.code, r]));
-  const icdYears = new Map<number, IcdYear>();
-  for (const t of of('icd10-order')) icdYears.set(t.fiscalYear, new IcdYear(t.rows));
+  const of = <K extends ReferenceKind>(kind: K) => latestFirst(tables.filter((t): t is TableOf<K> => t.kind === kind));
+  const crosswalks = of('asp-crosswalk').map((t) => ({ period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)) }));
+  const hcpcsTable = of('hcpcs')[0];
+  const hcpcs = hcpcsTable === undefined ? undefined : lazy(() => new Map(hcpcsTable.rows.filter((r) => !r.isModifier).map((r) => [r.code, r])));
+  const icdYears = new Map(of('icd10-order').map((t) => [t.fiscalYear, lazy(() => new IcdYear(t.rows))]));
   const nocCrosswalks = of('noc-crosswalk');
-  const nocPricing = of('noc-pricing');
+  const nocPrices = priceLookup(of('noc-pricing'), nameKey);
+  const aspPrices = priceLookup(of('asp-pricing'), (k) => k.toUpperCase());
+  const productTable = of('fda-ndc-product')[0];
+  const packageTable = of('fda-ndc-package')[0];
+  const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
+  const packages = lazy(() => new Map((packageTable?.rows ?? []).map((r) => [r.ndc11, r])));
+  const purpleTable = of('purple-book')[0];
+  const purpleByBla = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => String(Number(r.blaNumber))));
+  const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
 
   const validity = (code: string, date: string): CodeValidity | undefined => {
     if (hcpcs === undefined) return undefined;
-    const row = hcpcs.get(code);
+    const row = hcpcs().get(code);
     if (row === undefined) return { status: 'unknown-code' };
     if (date < row.added) return { status: 'not-yet-effective', descriptor: row.longDescription, effective: row.added };
     if (row.terminated !== null && date > row.terminated) return { status: 'terminated', descriptor: row.longDescription, terminated: row.terminated };
@@ -66,43 +114,66 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
     descriptor: hcpcsRow?.longDescription ?? row.shortDescription,
     billingUnit: row.dosage,
     billUnitsPerPackage: Number(row.billUnitsPerPackage),
-    source: `CMS ASP NDC-HCPCS crosswalk, ${label}`,
+    source: `${KIND_NAMES['asp-crosswalk']}, ${label}`,
   });
+
+  /** Purple Book rows of a product: by its BLA number when it has one, else by its names. */
+  const purpleRows = (applicationNumber: string, names: readonly string[]): PurpleBookRow[] => {
+    const bla = /^BLA(\d+)$/i.exec(applicationNumber.trim());
+    if (bla !== null) return purpleByBla().get(String(Number(bla[1]))) ?? [];
+    return [...new Set(names.map(nameKey).flatMap((n) => (n === '' ? [] : purpleByName().get(n) ?? [])))];
+  };
+
+  const drugFacts = (ndc11: string): DrugFacts | undefined => {
+    const pkg = packageTable === undefined ? undefined : packages().get(ndc11);
+    if (pkg === undefined) return catalogueFacts(ndc11);
+    const product = products().get(pkg.productId);
+    const rows = product === undefined ? [] : purpleRows(product.applicationNumber, [product.nonproprietaryName, product.proprietaryName]);
+    const chemo = crosswalks[0]?.byNdc().get(ndc11)?.find((r) => r.code.startsWith('J9') && !isUnclassified(r.code));
+    return directoryFacts({
+      pkg, product, directoryLabel: packageTable!.period.label,
+      ...(rows.length === 0 ? {} : { purpleBook: { rows, label: purpleTable!.period.label } }),
+      ...(chemo === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${crosswalks[0]!.period.label}` } }),
+    });
+  };
 
   return {
     specificCodes(ndc11, date) {
       if (crosswalks.length === 0 || dayNumber(date) === undefined) return undefined;
       const covering = crosswalks.find((c) => covers(c.period, date));
-      const source = covering ?? (hcpcs === undefined ? undefined : crosswalks[0]);
+      // Outside every crosswalk's quarter: the newest crosswalk that lists the NDC (an excerpt or an
+      // older quarter may lack it), its codes then checked against the HCPCS effective dates.
+      const source = covering ?? (hcpcs === undefined ? undefined : crosswalks.find((c) => c.byNdc().has(ndc11)) ?? crosswalks[0]);
       if (source === undefined) return undefined;
-      const rows = (source.byNdc.get(ndc11) ?? []).filter((r) => !isUnclassified(r.code));
+      const rows = (source.byNdc().get(ndc11) ?? []).filter((r) => !isUnclassified(r.code));
       const inEffect = covering !== undefined ? rows : rows.filter((r) => validity(r.code, date)?.status === 'valid');
-      return inEffect.map((r) => toSpecific(r, source.period.label, hcpcs?.get(r.code)));
+      return inEffect.map((r) => toSpecific(r, source.period.label, hcpcs?.().get(r.code)));
     },
     codeValidity: (code, date) => (dayNumber(date) === undefined ? undefined : validity(code, date)),
     diagnosis(code, date) {
       const day = dayNumber(date);
-      return day === undefined ? undefined : icdYears.get(fiscalYear(day))?.status(code);
+      return day === undefined ? undefined : icdYears.get(fiscalYear(day))?.().status(code);
     },
     hasNocPrice(ndc11, date) {
       const crosswalk = nocCrosswalks.find((t) => covers(t.period, date));
-      const prices = nocPricing.find((t) => covers(t.period, date));
+      const prices = nocPrices(date);
       if (crosswalk === undefined || prices === undefined) return undefined;
-      const names = new Set(prices.rows.filter((r) => r.paymentLimit !== null).map((r) => r.key.toLowerCase()));
-      return crosswalk.rows.some((r) => r.ndc11 === ndc11 && names.has(r.genericName.toLowerCase()));
+      return crosswalk.rows.some((r) => r.ndc11 === ndc11 && prices.find(r.genericName)?.perUnit != null);
     },
     // The CMS Medicaid Drug Rebate Program labeler list has no importer yet.
     isRebatingLabeler: () => undefined,
+    drugFacts,
+    nocPaymentLimit(drug: NocDrug, date) {
+      const prices = nocPrices(date);
+      if (prices === undefined) return undefined;
+      const crosswalk = nocCrosswalks.find((t) => covers(t.period, date));
+      const viaNdc = drug.ndc11 === undefined ? [] : (crosswalk?.rows ?? []).filter((r) => r.ndc11 === drug.ndc11).map((r) => r.genericName);
+      for (const name of [...viaNdc, ...(drug.names ?? [])]) {
+        const found = prices.find(name);
+        if (found !== null) return found;
+      }
+      return null;
+    },
+    aspPaymentLimit: (code, date) => aspPrices(date)?.find(code),
   };
-}
-
-function groupByNdc(rows: readonly CrosswalkRow[]): Map<string, CrosswalkRow[]> {
-  const map = new Map<string, CrosswalkRow[]>();
-  for (const row of rows) {
-    if (row.ndc11 === null) continue;
-    const list = map.get(row.ndc11);
-    if (list === undefined) map.set(row.ndc11, [row]);
-    else list.push(row);
-  }
-  return map;
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ReferenceFileInfo } from './coverage';
+import { referenceCoverage } from './coverage';
+import type { ReferenceKind } from './tables';
+
+const file = (kind: ReferenceKind, from: string, through: string, label: string): ReferenceFileInfo =>
+  ({ key: `${kind}:${from}`, kind, period: { from, through, label }, fileName: `${kind}.csv`, importedAt: '2025-10-02T09:00:00Z', rowCount: 10, rejectedCount: 0 });
+const OCT_2025 = [
+  file('asp-crosswalk', '2025-10-01', '2025-12-31', 'October 2025'),
+  file('hcpcs', '2025-10-01', '2025-12-31', 'October 2025'),
+  file('icd10-order', '2025-10-01', '2026-09-30', 'FY2026'),
+];
+
+describe('referenceCoverage', () => {
+  it('says when nothing is imported', () => {
+    expect(referenceCoverage([], '2025-11-03')).toEqual({ asOf: undefined, isOutdated: false, coversDateOfService: undefined, messages: [{ severity: 'info', text: expect.stringContaining('No reference files imported') }] });
+  });
+  it('is quiet when the files are current and cover the date of service', () => {
+    expect(referenceCoverage(OCT_2025, '2025-11-20', '2025-11-03')).toEqual({ asOf: 'October 2025', isOutdated: false, coversDateOfService: true, messages: [] });
+  });
+  it('warns once per quarter when CMS files are older than the current quarter', () => {
+    const c = referenceCoverage(OCT_2025, '2026-04-02');
+    expect(c).toMatchObject({ asOf: 'October 2025', isOutdated: true });
+    expect(c.messages).toEqual([{ severity: 'warning', text: 'The CMS ASP NDC-HCPCS crosswalk and CMS HCPCS Level II file are for October 2025, older than the current quarter (April 2026). CMS publishes new files every quarter: import the current ones.' }]);
+  });
+  it('warns when the files do not cover the date of service, and for the fiscal year of the diagnosis codes', () => {
+    const c = referenceCoverage(OCT_2025, '2025-11-20', '2025-03-10');
+    expect(c.coversDateOfService).toBe(false);
+    expect(c.messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('The CMS ASP NDC-HCPCS crosswalk and CMS HCPCS Level II file imported are for October 2025 and do not cover the date of service 03/10/2025.'),
+      'No ICD-10-CM order file for FY2025 (the fiscal year of the date of service 03/10/2025) is imported, so its diagnoses cannot be checked.',
+    ]);
+  });
+  it('counts an older quarter kept beside the newest as covering its dates', () => {
+    const c = referenceCoverage([...OCT_2025, file('asp-crosswalk', '2025-01-01', '2025-03-31', 'January 2025')], '2025-11-20', '2025-03-10');
+    expect(c.messages[0]!.text).toMatch(/^The CMS HCPCS Level II file imported is for October 2025/);
+  });
+  it('warns about an FDA snapshot older than the current quarter and before the date of service', () => {
+    const c = referenceCoverage([file('fda-ndc-package', '2025-03-14', '2025-03-14', 'as of 03/14/2025')], '2025-11-20', '2025-11-03');
+    expect(c).toMatchObject({ asOf: 'as of 03/14/2025', isOutdated: true, coversDateOfService: true });
+    expect(c.messages.map((m) => m.severity)).toEqual(['warning', 'info']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * "Reference data as of …" and its warnings: whether the imported files are older than the current
+ * quarter, and whether they cover a claim's date of service. CMS files cover a quarter (or, for
+ * ICD-10-CM, a fiscal year); FDA files are snapshots of one day.
+ */
+import { dayNumber, fiscalYear, usDate } from '../dates';
+import { quarterPeriod } from './import-support';
+import type { Period, ReferenceKind } from './tables';
+import { KIND_CADENCE, KIND_NAMES } from './tables';
+
+/** What the app keeps about one imported file (its table is stored beside it). */
+export interface ReferenceFileInfo {
+  /** The store key (see `storeKey`): a new import with the same key replaces this one. */
+  readonly key: string;
+  readonly kind: ReferenceKind;
+  readonly period: Period;
+  readonly fileName: string;
+  /** ISO date-time of the import. */
+  readonly importedAt: string;
+  readonly rowCount: number;
+  readonly rejectedCount: number;
+}
+
+export interface CoverageMessage {
+  readonly severity: 'warning' | 'info';
+  readonly text: string;
+}
+
+export interface ReferenceCoverage {
+  /** The newest period loaded ("October 2025"), `undefined` when nothing is imported. */
+  readonly asOf: string | undefined;
+  /** True when a CMS file is older than the current quarter or an FDA file older than its start. */
+  readonly isOutdated: boolean;
+  /** Whether every kind loaded covers the date of service; `undefined` without a valid date or files. */
+  readonly coversDateOfService: boolean | undefined;
+  readonly messages: readonly CoverageMessage[];
+}
+
+const list = (names: readonly string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/** The newest file of each kind. */
+function newestByKind(files: readonly ReferenceFileInfo[]): ReferenceFileInfo[] {
+  const newest = new Map<ReferenceKind, ReferenceFileInfo>();
+  for (const f of files) {
+    const seen = newest.get(f.kind);
+    if (seen === undefined || f.period.from > seen.period.from) newest.set(f.kind, f);
+  }
+  return [...newest.values()];
+}
+
+/** Groups kinds that share a label, for one sentence per label. */
+function byLabel(files: readonly ReferenceFileInfo[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const f of files) groups.set(f.period.label, [...(groups.get(f.period.label) ?? []), KIND_NAMES[f.kind]]);
+  return groups;
+}
+
+/** What the biller should know about the imported files today, and for a date of service. */
+export function referenceCoverage(files: readonly ReferenceFileInfo[], today: string, dateOfService?: string): ReferenceCoverage {
+  if (files.length === 0) {
+    return {
+      asOf: undefined, isOutdated: false, coversDateOfService: undefined,
+      messages: [{ severity: 'info', text: 'No reference files imported. Drug facts come from the built-in catalogue only, and the wizard cannot check whether an NDC has its own HCPCS code. Import the CMS and FDA files on the Reference data screen.' }],
+    };
+  }
+  const messages: CoverageMessage[] = [];
+  const newest = newestByKind(files);
+  const dated = newest.filter((f) => KIND_CADENCE[f.kind] !== 'snapshot');
+  const snapshots = newest.filter((f) => KIND_CADENCE[f.kind] === 'snapshot');
+  const asOf = [...(dated.length > 0 ? dated : snapshots)].sort((a, b) => b.period.from.localeCompare(a.period.from))[0]!.period.label;
+
+  const todayDay = dayNumber(today);
+  let isOutdated = false;
+  if (todayDay !== undefined) {
+    const current = quarterPeriod(today);
+    const oldQuarterly = dated.filter((f) => KIND_CADENCE[f.kind] === 'quarterly' && f.period.through < today);
+    for (const [label, kinds] of byLabel(oldQuarterly)) {
+      messages.push({ severity: 'warning', text: `The ${list(kinds)} ${kinds.length > 1 ? 'are' : 'is'} for ${label}, older than the current quarter (${current.label}). CMS publishes new files every quarter: import the current ones.` });
+    }
+    const icd = dated.filter((f) => f.kind === 'icd10-order');
+    const thisYear = fiscalYear(todayDay);
+    const isIcdYearMissing = icd.length > 0 && !files.some((f) => f.kind === 'icd10-order' && f.period.from <= today && today <= f.period.through);
+    if (isIcdYearMissing) {
+      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${thisYear} (the current fiscal year) is imported; the newest is ${icd[0]!.period.label}.` });
+    }
+    const oldSnapshots = snapshots.filter((f) => f.period.from < current.from);
+    for (const f of oldSnapshots) {
+      messages.push({ severity: 'warning', text: `The ${KIND_NAMES[f.kind]} is ${f.period.label}: products listed since then are missing. Download a current one from the FDA.` });
+    }
+    isOutdated = oldQuarterly.length > 0 || oldSnapshots.length > 0 || isIcdYearMissing;
+  }
+
+  const dos = dayNumber(dateOfService);
+  let coversDateOfService: boolean | undefined;
+  if (dos !== undefined) {
+    const date = dateOfService!, when = usDate(dos);
+    const uncovered = dated.filter((f) => !files.some((g) => g.kind === f.kind && g.period.from <= date && date <= g.period.through));
+    for (const [label, kinds] of byLabel(uncovered.filter((f) => f.kind !== 'icd10-order'))) {
+      messages.push({ severity: 'warning', text: `The ${list(kinds)} imported ${kinds.length > 1 ? 'are' : 'is'} for ${label} and ${kinds.length > 1 ? 'do' : 'does'} not cover the date of service ${when}. Import the files for the quarter of the date of service (CMS keeps past quarters on the same pages).` });
+    }
+    if (uncovered.some((f) => f.kind === 'icd10-order')) {
+      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${fiscalYear(dos)} (the fiscal year of the date of service ${when}) is imported, so its diagnoses cannot be checked.` });
+    }
+    for (const f of snapshots.filter((s) => s.period.through < date)) {
+      messages.push({ severity: 'info', text: `The ${KIND_NAMES[f.kind]} is ${f.period.label}, before the date of service ${when}: a product first listed after it is not in it.` });
+    }
+    coversDateOfService = uncovered.length === 0;
+  }
+  return { asOf, isOutdated, coversDateOfService, messages };
+}

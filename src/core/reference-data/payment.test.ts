@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim } from '../evaluate';
+import type { ClaimPacket } from '../packet/schema';
+import type { ReferenceData } from '../reference';
+import { packetOn, plusDays } from '../test-fixtures';
+import { importReferenceFile } from './import';
+import { createReference } from './memory-reference';
+import { estimatePayment } from './payment';
+
+const DATA = join(import.meta.dirname, '../../../../shared/data');
+const hasData = existsSync(DATA);
+if (!hasData) console.warn(`Skipping the payment-estimate tests: ${DATA} is absent (the CMS/FDA reference files live outside the repository).`);
+
+function realReference(): ReferenceData {
+  return createReference([
+    'cms_asp_ndc_hcpcs_crosswalk_oct2025.csv', 'cms_asp_payment_limits_oct2025.csv', 'cms_noc_ndc_hcpcs_crosswalk_oct2025.csv',
+    'cms_noc_payment_limits_oct2025.csv', 'hcpcs_level2_anweb_oct2025.csv', 'icd10cm/icd10cm_order_2026.txt',
+  ].map((f) => {
+    const r = importReferenceFile(f, readFileSync(join(DATA, f)), { today: '2026-11-23' });
+    if (!r.ok) throw new Error(r.message);
+    return r.table;
+  }));
+}
+
+const estimate = (packet: ClaimPacket, reference: ReferenceData) =>
+  estimatePayment(packet, evaluateClaim(packet, reference, plusDays(packet.dates!.service!, 10)), reference)[0]!;
+const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples', `${name}.json`), 'utf8')) as ClaimPacket;
+
+describe.skipIf(!hasData)('estimatePayment with the October 2025 CMS files', () => {
+  const reference = hasData ? realReference() : createReference([]);
+
+  it('uses the NOC payment limit for a drug CMS priced without a code (vasopressin, Long Grove)', () => {
+    const packet = packetOn('2025-11-03', { diagnoses: [{ code: 'I959' }], drugs: [{
+      ndc: { input: '81298-8552-03', normalized: '81298855203' }, brandName: undefined, genericName: 'vasopressin', marketingCategory: 'NDA',
+      isBiologic: false, container: { type: 'multi-dose', amount: { value: '20', unit: 'units' }, volume: { value: '1', unit: 'mL' } },
+      administration: { dose: { value: '20', unit: 'units' } }, waste: undefined,
+    }] });
+    expect(estimate(packet, reference)).toEqual({
+      drugIndex: 0, amount: '49.24', basis: 'noc-payment-limit', source: 'CMS NOC payment-limit file, October 2025',
+      explanation: '20 units (20 units ÷ 1 units, rounded up) × $2.462 = $49.24.', notes: [],
+    });
+  });
+
+  it('shows what the product-specific code pays when the NDC has one: Briumvi under J2329, dose and discarded amount', () => {
+    const e = estimate(packetOn('2025-11-03', { diagnoses: [{ code: 'G35A' }] }), reference);
+    expect(e).toMatchObject({
+      amount: '10612.95', basis: 'asp-payment-limit', source: 'CMS ASP payment-limit file, October 2025',
+      explanation: '150 units (100 mg given + 50 mg discarded ÷ 1 mg, rounded up) × $70.753 = $10612.95.',
+      notes: ['What J2329 pays: bill the drug under J2329, not an unclassified code.'],
+    });
+  });
+
+  it('falls back on the invoice net cost when no CMS file prices the drug on the date (Ultomiris, 2019)', () => {
+    expect(estimate(example('01-ultomiris-office-2019'), reference)).toMatchObject({
+      amount: '57690.00', basis: 'invoice', source: 'Invoice from Cardinal Health Specialty Distribution dated 2019-02-04',
+      notes: ['No CMS NOC payment-limit file covers the date of service: import the one for its quarter.'],
+    });
+  });
+
+  it('explains that C9399 is priced at 95% of AWP, which no CMS or FDA file carries', () => {
+    const e = estimate(example('04a-briumvi-opps-c9399'), reference);
+    expect(e).toMatchObject({ amount: null, basis: 'none' });
+    expect(e.notes).toContainEqual(expect.stringContaining('95% of the average wholesale price (AWP)'));
+  });
+
+  it('estimates nothing for a packaged or a not-billable drug', () => {
+    expect(estimate(example('02b-ultomiris-opps-j3590-picked'), reference)).toMatchObject({ amount: null, basis: 'none', explanation: expect.stringContaining('packaged') });
+    expect(estimate(example('10-mixed-products-opps-blocked'), reference)).toMatchObject({ amount: null, basis: 'none', explanation: 'No drug line is billed, so nothing is paid for the drug.' });
+  });
+});

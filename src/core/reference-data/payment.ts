@@ -1,0 +1,132 @@
+/**
+ * What Medicare is likely to pay for each drug of a claim, for the review step. The estimate comes
+ * from the first source that has it, in this order (billing rules §11):
+ *   1. the CMS NOC payment-limit file (drugs without a code that CMS priced),
+ *   2. the CMS ASP payment limit of the drug's product-specific code,
+ *   3. for C9399, 95% of the average wholesale price (AWP): AWP is a commercial price list that
+ *      no CMS or FDA file carries, so the wizard never has it and says so,
+ *   4. the invoice's net cost (what contractors pay when no published price exists).
+ * Payment limits are per billing unit; units are the dose (and the discarded amount) divided by
+ * the billing unit, each rounded up to whole units as claims bill them.
+ */
+import Fraction from 'fraction.js';
+import { isBlank } from '../context';
+import { dayNumber } from '../dates';
+import type { CodeDecision } from '../decision';
+import type { Evaluation } from '../evaluate';
+import { parseNdc } from '../ndc';
+import type { ClaimPacket, Drug } from '../packet/schema';
+import type { Amount } from '../quantity';
+import { amountForPeople, billingUnitsOf, decimalText, isZero, parseBillingUnit, parseMoney, readAmount } from '../quantity';
+import type { PaymentLimit, ReferenceData } from '../reference';
+
+export type PaymentBasis = 'noc-payment-limit' | 'asp-payment-limit' | 'invoice' | 'none';
+
+export interface PaymentEstimate {
+  readonly drugIndex: number;
+  /** Dollars with two decimals ("49.24"); `null` when nothing can be estimated. */
+  readonly amount: string | null;
+  readonly basis: PaymentBasis;
+  /** The file or document the amount comes from, for the biller ("CMS NOC payment-limit file, October 2025"). */
+  readonly source: string;
+  /** How the amount was reached, or why there is none. */
+  readonly explanation: string;
+  /** Other things to know: sources that were missing, AWP for C9399, who prices the claim. */
+  readonly notes: readonly string[];
+}
+
+const money = (value: Fraction) => {
+  const [whole, cents = ''] = decimalText(value.round(2), 2).split('.');
+  return `${whole}.${cents.padEnd(2, '0')}`;
+};
+
+/** The amounts billed for a drug: the dose, and the discarded amount when a JW line carries it. */
+function billedAmounts(drug: Drug, hasWasteLine: boolean): Amount[] | undefined {
+  const dose = readAmount(drug.administration?.dose);
+  if (!dose.ok) return undefined;
+  const waste = readAmount(drug.waste?.amount);
+  return hasWasteLine && waste.ok && !isZero(waste.amount.value) ? [dose.amount, waste.amount] : [dose.amount];
+}
+
+/** Amount from a per-unit limit, or the reason it cannot be computed. */
+function fromLimit(limit: PaymentLimit, amounts: readonly Amount[] | undefined): { amount: string; explanation: string } | { reason: string } {
+  const per = parseBillingUnit(limit.dosage);
+  const perUnit = new Fraction(limit.perUnit!);
+  const priced = `$${limit.perUnit} per ${limit.dosage.trim().toLowerCase()}`;
+  if (per === undefined) return { reason: `CMS lists ${limit.key} at ${priced}; that billing unit cannot be turned into a number of units, so work them out from the label.` };
+  if (amounts === undefined) return { reason: `CMS lists ${limit.key} at ${priced}. Enter the dose given to estimate the payment.` };
+  const units = amounts.map((a) => billingUnitsOf(a, per));
+  if (units.some((u) => u === undefined)) return { reason: `CMS lists ${limit.key} at ${priced}, but the dose is not in a unit that converts to it.` };
+  const total = units.reduce<Fraction>((sum, u) => sum.add(u!), new Fraction(0));
+  const what = amounts.map(amountForPeople).join(' given + ');
+  return {
+    amount: money(total.mul(perUnit)),
+    explanation: `${decimalText(total)} units (${what}${amounts.length > 1 ? ' discarded' : ''} ÷ ${amountForPeople(per)}, rounded up) × $${limit.perUnit} = $${money(total.mul(perUnit))}.`,
+  };
+}
+
+/** The invoice's net cost, when it is typed and readable. */
+function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined {
+  const net = parseMoney(drug.invoice?.netCost);
+  if (typeof net === 'string') return undefined;
+  const supplier = isBlank(drug.invoice?.supplier) ? 'the supplier' : drug.invoice!.supplier!.trim();
+  const dated = isBlank(drug.invoice?.date) ? '' : ` dated ${drug.invoice!.date}`;
+  return {
+    amount: money(net), basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
+    explanation: `The invoice's net cost as entered ($${money(net)}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
+    notes: [],
+  };
+}
+
+function estimateDrug(drug: Drug, decision: CodeDecision, hasWasteLine: boolean, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
+  const none = (explanation: string, notes: readonly string[] = []) => ({ amount: null, basis: 'none' as const, source: '', explanation, notes });
+  if (decision.kind === 'not-billable' || decision.code === null) return none('No drug line is billed, so nothing is paid for the drug.');
+  if (!decision.isSeparatelyPayable) return none(`${decision.code} is packaged under hospital outpatient rules: it is reported but not paid separately.`);
+  if (dateOfService === undefined) return none('Enter the date of service to estimate the payment: payment limits change every quarter.');
+  const notes: string[] = [];
+  // A specific code is not built into lines here, so its discarded amount (a JW line) is counted directly.
+  const amounts = billedAmounts(drug, hasWasteLine || decision.kind === 'specific');
+  const ndc = parseNdc(drug.ndc?.input);
+  const tryLimit = (limit: PaymentLimit | null | undefined, missingFile: string, notListed: string) => {
+    if (limit === undefined) { notes.push(missingFile); return undefined; }
+    if (limit === null || limit.perUnit === null) { notes.push(notListed); return undefined; }
+    const r = fromLimit(limit, amounts);
+    if ('reason' in r) { notes.push(r.reason); return undefined; }
+    return { amount: r.amount, source: limit.source, explanation: r.explanation };
+  };
+
+  if (decision.kind === 'unclassified') {
+    const names = [drug.genericName, drug.brandName].filter((n): n is string => !isBlank(n));
+    if (names.length === 2) names.push(`${names[0]} (${names[1]})`);
+    const noc = tryLimit(
+      reference.nocPaymentLimit({ ...(ndc.ok ? { ndc11: ndc.ndc.ndc11 } : {}), names }, dateOfService),
+      'No CMS NOC payment-limit file covers the date of service: import the one for its quarter.',
+      'CMS did not price this drug in the NOC payment-limit file for the date of service.',
+    );
+    if (noc !== undefined) return { basis: 'noc-payment-limit', notes, ...noc };
+  } else {
+    const asp = tryLimit(
+      reference.aspPaymentLimit(decision.code, dateOfService),
+      'No CMS ASP payment-limit file covers the date of service: import the one for its quarter.',
+      `${decision.code} has no payment limit in the CMS ASP payment-limit file for the date of service.`,
+    );
+    if (asp !== undefined) return { basis: 'asp-payment-limit', notes: [`What ${decision.code} pays: bill the drug under ${decision.code}, not an unclassified code.`, ...notes], ...asp };
+  }
+  if (decision.code === 'C9399') {
+    notes.push('The contractor prices C9399 at 95% of the average wholesale price (AWP). AWP is a commercial price list that no CMS or FDA file carries, so the wizard cannot compute it.');
+  }
+  const invoice = fromInvoice(drug);
+  if (invoice !== undefined) return { ...invoice, notes: [...notes, ...invoice.notes] };
+  return none('No published price and no invoice net cost: the contractor prices the drug from its own sources. Enter the invoice to see an estimate.', notes);
+}
+
+/** One estimate per drug of the claim, in the order of `evaluation.drugs`. */
+export function estimatePayment(packet: ClaimPacket, evaluation: Evaluation, reference: ReferenceData): PaymentEstimate[] {
+  const service = packet.dates?.service;
+  const dateOfService = dayNumber(service) === undefined ? undefined : service;
+  return evaluation.drugs.map((d) => {
+    const drug = packet.drugs?.[d.index] ?? {};
+    const hasWasteLine = d.lines.some((l) => l.kind === 'discarded');
+    return { drugIndex: d.index, ...estimateDrug(drug, d.decision, hasWasteLine, dateOfService, reference) };
+  });
+}

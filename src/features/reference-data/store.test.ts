@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { CrosswalkRow, ReferenceTable } from '../../core/reference-data/tables';
+import { runImportJob } from './import-job';
+import { CHUNK_ROWS, listImports, loadReference, saveImport } from './store';
+
+const TODAY = '2025-11-20';
+const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+const crosswalkFile = (quarter: 'October' | 'July', rows: readonly string[]) => encode([
+  `${quarter} 2025 ASP NDC - HCPCS Crosswalk,,`,
+  `"Effective ${quarter} 1, 2025 through ${quarter === 'October' ? 'December 31' : 'September 30'}, 2025",,`,
+  '_2025_CODE,Short Description,LABELER NAME,NDC2,Drug Name,HCPCS dosage,PKG SIZE,PKG QTY,BILLUNITS,BILLUNITSPKG',
+  ...rows,
+].join('\r\n') + '\r\n');
+const BRIUMVI = 'J2329,Inj ublituximab-xiiy 1 mg,TG Therapeutics,73150-0150-06,Briumvi,1 MG,6,1,150,150';
+const KEYTRUDA = 'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,100,100';
+
+describe('the reference-data store and import job (IndexedDB)', () => {
+  it('stores a successful import and answers from it; a failed file saves nothing and leaves the previous data untouched', async () => {
+    const first = await runImportJob([{ name: 'oct.csv', bytes: crosswalkFile('October', [BRIUMVI]) }], { today: TODAY, save: saveImport });
+    expect(first).toEqual([expect.objectContaining({ fileName: 'oct.csv', ok: true, rowsRead: 1, rejected: [] })]);
+
+    const progress: number[] = [];
+    const second = await runImportJob([
+      { name: 'oct-duplicated.csv', bytes: crosswalkFile('October', [KEYTRUDA, KEYTRUDA]) },
+      { name: 'empty.csv', bytes: encode('') },
+    ], { today: TODAY, save: saveImport, onProgress: (i, done) => { if (i === 0) progress.push(done); } });
+    expect(second).toEqual([
+      { fileName: 'oct-duplicated.csv', ok: false, message: 'Line 5: this row repeats line 4 exactly. A published file has no duplicate rows: download it again from CMS' },
+      { fileName: 'empty.csv', ok: false, message: 'the file is empty' },
+    ]);
+    expect(progress[progress.length - 1]).toBe(1);
+
+    const { reference, files } = await loadReference();
+    expect(files.map((f) => [f.key, f.fileName])).toEqual([['asp-crosswalk:2025-10-01', 'oct.csv']]);
+    expect(reference.specificCodes('73150015006', '2025-11-03')?.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.specificCodes('00006302602', '2025-11-03')).toEqual([]);
+  });
+
+  it('replaces the same kind and quarter, and keeps other quarters beside it', async () => {
+    await runImportJob([{ name: 'oct-new.csv', bytes: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', bytes: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
+    const { reference, files } = await loadReference();
+    expect(files.map((f) => f.fileName)).toEqual(['oct-new.csv', 'jul.csv']);
+    expect(reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.specificCodes('73150015006', '2025-11-03')).toEqual([]);
+    expect(reference.specificCodes('73150015006', '2025-08-01')?.map((c) => c.code)).toEqual(['J2329']);
+  });
+
+  it('reads back a table stored in several chunks, row for row', async () => {
+    const rows: CrosswalkRow[] = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
+      code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: String(i).padStart(11, '0'), id: String(i), drugName: 'Keytruda',
+      dosage: '1 MG', packageSize: '4', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
+    }));
+    const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: '2025-04-01', through: '2025-06-30', label: 'April 2025' }, rows };
+    await saveImport(table, { fileName: 'apr.csv', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8', notes: [] });
+    const { reference } = await loadReference();
+    expect(reference.specificCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), '2025-05-01')?.map((c) => c.code)).toEqual(['J9271']);
+    expect((await listImports()).find((f) => f.fileName === 'apr.csv')?.rowCount).toBe(CHUNK_ROWS * 2 + 7);
+  });
+
+  it('leaves the previous import untouched when saving fails part-way (the transaction is undone)', async () => {
+    const before = await listImports();
+    const broken = { kind: 'asp-crosswalk', period: { from: '2025-10-01', through: '2025-12-31', label: 'October 2025' }, rows: [{ code: 'J9271', notCloneable: () => 1 }] } as unknown as ReferenceTable;
+    const outcome = await runImportJob([{ name: 'x.csv', bytes: crosswalkFile('October', [BRIUMVI]) }], {
+      today: TODAY, save: (_table, details) => saveImport(broken, details),
+    });
+    expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
+    expect(await listImports()).toEqual(before);
+    expect((await loadReference()).reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
+  });
+});
