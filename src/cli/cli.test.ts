@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readExport } from '../core/export/json-packet';
+import { samplePdf } from '../features/export/test-attachments';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -13,6 +15,8 @@ function cli(args: string[], input?: string) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'noc-cli-'));
+/** Each run starts tsx (about a second on two busy cores); a test runs up to four. */
+const SLOW = { timeout: 30_000 };
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -25,7 +29,7 @@ const blockedPacket = {
   drugs: [{ ndc: { input: '0409156029' }, brandName: 'Example', route: 'intravenous', marketingCategory: 'NDA', administration: { dose: { value: '10', unit: 'mg' } } }],
 };
 
-describe('npm run cli -- check', () => {
+describe('npm run cli -- check', SLOW, () => {
   it('prints one JSON line per packet with the keys other tools read, and exits 1 when one is blocked', () => {
     const r = cli(['check', '--today', '2024-05-10', file('blocked.json', blockedPacket)]);
     expect(r.status).toBe(1);
@@ -61,7 +65,7 @@ describe('npm run cli -- check', () => {
   });
 });
 
-describe('npm run cli -- ndc', () => {
+describe('npm run cli -- ndc', SLOW, () => {
   it('normalizes NDCs from the arguments and reports each bad one', () => {
     const r = cli(['ndc', '0409-1560-29', 'N4 73150-150-06', '0409156029']);
     expect(r.status).toBe(1);
@@ -74,5 +78,67 @@ describe('npm run cli -- ndc', () => {
   });
   it('reads one NDC per line from stdin and exits 0 when all are valid', () => {
     expect(cli(['ndc'], '69448-022-63\n12345-6789-0\n')).toEqual({ status: 0, stdout: '69448-022-63\t69448002263\t69448-0022-63\n12345-6789-0\t12345678900\t12345-6789-00\n', stderr: '' });
+  });
+});
+
+describe('npm run cli -- export', SLOW, () => {
+  const example05 = join(ROOT, 'examples/05-briumvi-partial-dose-waste.json');
+  const exportArgs = (format: string, out: string, ...rest: string[]) => ['export', '--format', format, '--today', '2023-03-17', '--out', join(dir, out), ...rest];
+
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'files'));
+    writeFileSync(join(dir, 'files', 'waste-record-2023-03-10.pdf'), await samplePdf('WASTE RECORD', 1));
+    writeFileSync(join(dir, 'files', 'invoice-mckesson-2023-03-01.pdf'), await samplePdf('MCKESSON INVOICE', 2));
+  });
+
+  it('writes the PDF packet with the attachments found in --attachments, their pages after the manifest', () => {
+    const r = cli(exportArgs('pdf', 'packet.pdf', '--attachments', join(dir, 'files'), example05));
+    expect(r).toMatchObject({ status: 0, stdout: `Wrote ${join(dir, 'packet.pdf')}\n`, stderr: '' });
+    const pages = spawnSync('pdftotext', ['-layout', join(dir, 'packet.pdf'), '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
+    expect(pages).toHaveLength(8);
+    expect(pages[1]).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML4/);
+    expect(pages[4]).toMatch(/Attachment manifest/);
+    expect(pages.slice(5).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
+  });
+
+  it('lists attachments it cannot find as not included', () => {
+    const r = cli(exportArgs('pdf', 'no-files.pdf', example05));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('attachment invoice-mckesson-2023-03-01.pdf: not found (no --attachments folder); listed in the PDF as not included.');
+  });
+
+  it('writes a JSON export that reads back to the same packet, and exports from it again', () => {
+    expect(cli(exportArgs('json', 'claim.json', example05)).status).toBe(0);
+    const read = readExport(readFileSync(join(dir, 'claim.json'), 'utf8'));
+    expect(read.ok && read.packet).toEqual(JSON.parse(readFileSync(example05, 'utf8')));
+    expect(cli(exportArgs('fhir', 'claim.fhir.json', join(dir, 'claim.json'))).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'claim.fhir.json'), 'utf8'))).toMatchObject({ resourceType: 'Claim', patient: { identifier: { value: 'ACCT-1007' } } });
+  });
+
+  it('writes the 837I fragment of example 02a, one segment per line', () => {
+    const r = cli(['export', '--format', 'x12', '--today', '2019-01-24', '--out', join(dir, 'claim.x12'), join(ROOT, 'examples/02a-ultomiris-opps-c9399.json')]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'claim.x12'), 'utf8')).toBe([
+      'NTE*ADD*ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)~', 'LX*1~',
+      'SV2*0636*HC:C9399:::::ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)*0*UN*1~',
+      'DTP*472*D8*20190115~', 'LIN**N4*25682002201~', 'CTP****270*ML~', '',
+    ].join('\n'));
+  });
+
+  it('refuses a claim that is not exportable, printing each blocking finding on its own line, exit 1', () => {
+    const r = cli(exportArgs('x12', 'blocked.x12', file('blocked-export.json', blockedPacket)));
+    expect(r.status).toBe(1);
+    const reasons = r.stderr.split('\n').filter((l) => l.startsWith('- '));
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(reasons).toContainEqual(expect.stringContaining('10-digit NDC without hyphens'));
+    expect(r.stderr).toContain('this claim cannot be exported yet:');
+  });
+
+  it('exits 2 for a file it cannot read and for a wrong command', () => {
+    expect(cli(exportArgs('pdf', 'x.pdf', join(dir, 'nope.json')))).toMatchObject({ status: 2, stderr: expect.stringContaining('nope.json: cannot be read (ENOENT)') });
+    expect(cli(exportArgs('json', 'x.json', file('newer-export.json', { format: 'noc-claim-export', version: 2 }))))
+      .toMatchObject({ status: 2, stderr: expect.stringContaining('This file was saved by a newer version') });
+    expect(cli(['export', '--format', 'docx', '--out', 'x', example05])).toMatchObject({ status: 2, stderr: expect.stringContaining('--format must be one of pdf, json, fhir, x12') });
+    expect(cli(['export', '--format', 'pdf', example05])).toMatchObject({ status: 2, stderr: expect.stringContaining('--out names the file to write') });
   });
 });

@@ -1,60 +1,28 @@
 /**
  * Command line on the same core as the wizard:
  *   npm run --silent cli -- check [--reference DIR] [--today YYYY-MM-DD] FILE...
+ *   npm run --silent cli -- export --format pdf|json|fhir|x12 [--reference DIR] [--today YYYY-MM-DD]
+ *                                  [--attachments DIR] --out PATH FILE
  *   npm run --silent cli -- ndc [NDC...]        (or one NDC per line on stdin)
  */
 import { readFileSync } from 'node:fs';
 import { evaluateClaim } from '../core/evaluate';
 import type { Evaluation } from '../core/evaluate';
 import { parseNdc } from '../core/ndc';
-import type { ReferenceData } from '../core/reference';
-import { NO_REFERENCE } from '../core/reference';
-import { dayNumber } from '../core/dates';
+import { InputError, loadReference, parseArgs, UsageError } from './args';
+import { exportCommand, EXPORT_USAGE } from './export';
+import { compilePacketParser } from '../core/packet/parser';
 
 const USAGE = `Usage:
   npm run --silent cli -- check [--reference DIR] [--today YYYY-MM-DD] FILE...
       Evaluates claim packets; prints one JSON line per file.
       Exit 0 when every packet is exportable, 1 when any is blocked,
       2 when a file cannot be read or is not a claim packet.
+${EXPORT_USAGE}
   npm run --silent cli -- ndc [NDC...]
       Normalizes NDCs (from the arguments, or one per line on stdin);
       prints "input<TAB>11 digits<TAB>5-4-2" or "input<TAB>ERROR<TAB>reason".
       Exit 0 when every NDC is valid, 1 otherwise.`;
-
-/** Thrown for a mistake in the command itself; printed with the usage, exit 2. */
-class UsageError extends Error {}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-interface CheckOptions {
-  readonly files: string[];
-  readonly referenceDir?: string;
-  readonly today: string;
-}
-
-function parseCheckArgs(args: readonly string[]): CheckOptions {
-  const files: string[] = [];
-  let referenceDir: string | undefined;
-  let today = localToday();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--reference' || arg === '--today') {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value.`);
-      if (arg === '--reference') referenceDir = value;
-      else if (dayNumber(value) === undefined) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
-      else today = value;
-    } else if (arg.startsWith('--')) {
-      throw new UsageError(`Unknown option ${arg}.`);
-    } else files.push(arg);
-  }
-  if (files.length === 0) throw new UsageError('Name at least one packet file.');
-  return { files, referenceDir, today };
-}
 
 /** The evaluation as one JSON line: the keys other tools read, plus the whole checklist. */
 function report(file: string, e: Evaluation): string {
@@ -76,17 +44,12 @@ function report(file: string, e: Evaluation): string {
 /** Rules that mean "this is not a packet this program can read", rather than "this claim has problems". */
 const UNREADABLE = new Set(['packet.not-a-packet', 'packet.newer-version']);
 
-async function loadReference(dir: string | undefined): Promise<ReferenceData> {
-  if (dir === undefined) return NO_REFERENCE;
-  const { loadReferenceDirectory } = await import('./reference-dir');
-  return loadReferenceDirectory(dir);
-}
-
 async function check(args: readonly string[]): Promise<number> {
-  const options = parseCheckArgs(args);
-  const reference = await loadReference(options.referenceDir);
+  const { options, files, today } = parseArgs(args, ['--reference', '--today']);
+  if (files.length === 0) throw new UsageError('Name at least one packet file.');
+  const reference = (await loadReference(options.get('--reference'))).data;
   let status = 0;
-  for (const file of options.files) {
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -103,7 +66,7 @@ async function check(args: readonly string[]): Promise<number> {
       status = 2;
       continue;
     }
-    const evaluation = evaluateClaim(packet, reference, options.today);
+    const evaluation = evaluateClaim(packet, reference, today);
     const unreadable = evaluation.findings.find((f) => UNREADABLE.has(f.rule) || (f.rule === 'packet.invalid-value' && f.path === 'version'));
     if (unreadable !== undefined) {
       process.stderr.write(`${file}: field "${unreadable.path}": ${unreadable.message}\n`);
@@ -148,6 +111,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'check': return await check(rest);
+      case 'export': return await exportCommand(rest);
       case 'ndc': return await ndc(rest);
       case undefined: case '--help': case '-h': case 'help':
         process.stdout.write(`${USAGE}\n`);
@@ -155,10 +119,15 @@ async function main(argv: readonly string[]): Promise<number> {
       default: throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     return 2;
   }
 }
 
+compilePacketParser();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,90 @@
+/**
+ * The PDF claim packet: the time to build one for example 05 with three attachment pages (a PNG
+ * image and a two-page PDF), and whether pdf-lib stays out of the scripts the app loads first.
+ *
+ * The bundle check builds the app with Vite (with its manifest) and follows the entry chunk's
+ * static imports, which the browser loads before the first screen; pdf-lib must be in none of them
+ * (it is recognised by strings its code always carries). Chunks reached only through `import()`
+ * load when the biller exports.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { nodeFont } from '../src/cli/node-font';
+import { evaluateClaim } from '../src/core/evaluate';
+import type { ClaimPacket } from '../src/core/packet/schema';
+import { NO_REFERENCE } from '../src/core/reference';
+import type { AttachmentFile } from '../src/features/export/pdf';
+import { buildPdfPacket } from '../src/features/export/pdf';
+import { samplePdf, samplePng } from '../src/features/export/test-attachments';
+import type { BenchResult } from './report';
+
+const TARGET_MS = 300;
+const RUNS = 15;
+/** Strings every build of pdf-lib carries (an error message and an option name). */
+const PDF_LIB_MARKERS = ['PDFDocument.load', 'ignoreEncryption'];
+
+async function buildTimes(root: string): Promise<{ first: number; median: number }> {
+  const packet = JSON.parse(readFileSync(join(root, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8')) as ClaimPacket;
+  const evaluation = evaluateClaim(packet, NO_REFERENCE, '2023-03-17');
+  const attachments = new Map<string, AttachmentFile>([
+    ['att-1', { bytes: samplePng(800, 600), mediaType: 'image/png' }],
+    ['att-2', { bytes: await samplePdf('INVOICE', 2), mediaType: 'application/pdf' }],
+  ]);
+  const once = async () => {
+    const start = performance.now();
+    const result = await buildPdfPacket({ packet, evaluation, font: nodeFont, attachments, exportedAt: '2023-03-17T10:15:00.000Z', reference: [] });
+    if (!result.ok) throw new Error(`the PDF packet was refused: ${result.problems.join(' ')}`);
+    return performance.now() - start;
+  };
+  const first = await once();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { first, median: times[Math.floor(RUNS / 2)]! };
+}
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly isEntry?: boolean;
+  readonly imports?: readonly string[];
+}
+
+/** The app's chunks that contain pdf-lib, split into those loaded at start and those loaded later. */
+async function pdfLibChunks(root: string): Promise<{ initial: string[]; lazy: string[] }> {
+  const outDir = join(root, 'node_modules/.bench/app-with-manifest');
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true } });
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (chunk === undefined || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  Object.entries(manifest).filter(([, c]) => c.isEntry === true).forEach(([key]) => visit(key));
+  const withPdfLib = Object.values(manifest).map((c) => c.file).filter((file) => {
+    if (!file.endsWith('.js')) return false;
+    const code = readFileSync(join(outDir, file), 'utf8');
+    return PDF_LIB_MARKERS.every((m) => code.includes(m));
+  });
+  return { initial: withPdfLib.filter((f) => initial.has(f)), lazy: withPdfLib.filter((f) => !initial.has(f)) };
+}
+
+/** The PDF packet benchmarks: build time (first and median of 15) and the initial-bundle check. */
+export async function pdfBenchmarks(root: string): Promise<BenchResult[]> {
+  const { first, median } = await buildTimes(root);
+  const chunks = await pdfLibChunks(root);
+  return [
+    { id: 'pdf.build-median', name: 'PDF packet build, example 05 + 3 attachment pages (median of 15)', value: Math.round(median), unit: 'ms', target: `≤ ${TARGET_MS}`, met: median <= TARGET_MS },
+    { id: 'pdf.build-first', name: 'PDF packet build, first in the process (font parsed, code not yet optimised)', value: Math.round(first), unit: 'ms', target: 'info', met: null },
+    { id: 'pdf.initial-bundle', name: 'scripts loaded at start that contain pdf-lib (entry chunk and its static imports)', value: chunks.initial.length, unit: 'chunks', target: '0', met: chunks.initial.length === 0 },
+    {
+      id: 'pdf.lazy-chunk',
+      name: chunks.lazy.length === 0
+        ? 'chunks with pdf-lib loaded on export (none yet: the app does not import the PDF builder)'
+        : `chunks with pdf-lib loaded on export (${chunks.lazy.join(', ')})`,
+      value: chunks.lazy.length, unit: 'chunks', target: 'info', met: null,
+    },
+  ];
+}

@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim } from '../evaluate';
+import type { ClaimPacket } from '../packet/schema';
+import { ZClaimPacket } from '../packet/schema';
+import { NO_REFERENCE } from '../reference';
+import { completePacket, customProfile, deepMerge, evaluate } from '../test-fixtures';
+import { buildClaimExport, claimExportJson, readExport } from './json-packet';
+
+const EXAMPLE = join(import.meta.dirname, '../../../examples/05-briumvi-partial-dose-waste.json');
+const EXPORTED_AT = '2023-03-17T10:15:00.000Z';
+const REFERENCE = [{ kind: 'CMS ASP NDC-HCPCS crosswalk', label: 'January 2023' }];
+
+function exportText(packet: ClaimPacket): string {
+  return claimExportJson(buildClaimExport(packet, evaluate(packet), { exportedAt: EXPORTED_AT, reference: REFERENCE }));
+}
+
+describe('JSON export', () => {
+  it('writes the packet, its evaluation, the attachment manifest and the reference versions', () => {
+    const packet = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ClaimPacket;
+    const evaluation = evaluateClaim(packet, NO_REFERENCE, '2023-03-17');
+    const file = JSON.parse(claimExportJson(buildClaimExport(packet, evaluation, { exportedAt: EXPORTED_AT, reference: REFERENCE })));
+    expect(file).toMatchObject({ format: 'noc-claim-export', version: 1, exportedAt: EXPORTED_AT, reference: REFERENCE });
+    expect(file.packet).toEqual(packet);
+    expect(file.evaluation).toEqual(JSON.parse(JSON.stringify({
+      decision: evaluation.decision, lines: evaluation.lines, checklist: evaluation.checklist, findings: evaluation.findings, exportable: true,
+    })));
+    expect(file.attachments).toEqual([
+      { id: 'att-1', drugId: 'drug-1', name: 'waste-record-2023-03-10.pdf', kind: 'waste-record', mediaType: 'application/pdf', size: 41208, sha256: 'ac2baf0caf66001da1e02bb48f221525fad0559df3e582e40c0f8016a26765a2' },
+      { id: 'att-2', drugId: 'drug-1', name: 'invoice-mckesson-2023-03-01.pdf', kind: 'invoice', mediaType: 'application/pdf', size: 95873, sha256: 'db31031842f9644add3d10b240220934590df3ce04b3678c1b81fceda7aa5fc0' },
+    ]);
+  });
+
+  it('reads an export back to the same packet, with what the file says about itself', () => {
+    const packet = completePacket();
+    const result = readExport(exportText(packet));
+    expect(result).toEqual({ ok: true, packet, saved: { exportedAt: EXPORTED_AT, attachments: [], reference: REFERENCE } });
+  });
+
+  it('reads a bare claim packet', () => {
+    const packet = completePacket();
+    expect(readExport(JSON.stringify(packet))).toEqual({ ok: true, packet, saved: null });
+  });
+
+  it.each([
+    ['text that is not JSON', '{"format": "noc-claim-export", ', /is not JSON text/],
+    ['JSON that is not ours', '{"hello": 1}', /is not a claim saved by NOC Claim Wizard/],
+    ['a list', '[1, 2]', /is not a claim saved by NOC Claim Wizard/],
+    ['an export from a newer version', '{"format": "noc-claim-export", "version": 2}', /^This file was saved by a newer version of NOC Claim Wizard \(claim export version 2\)\. Update the wizard/],
+    ['a packet from a newer version', '{"format": "noc-claim-packet", "version": 3}', /^This file was saved by a newer version of NOC Claim Wizard \(claim packet version 3\)/],
+    ['an export without a version', '{"format": "noc-claim-export"}', /has no version this wizard can read/],
+    ['an export without a packet', '{"format": "noc-claim-export", "version": 1}', /the claim inside it cannot be read/],
+  ])('refuses %s with a message for the biller', (_label, text, message) => {
+    const result = readExport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('names the field when the packet has a value of the wrong shape, and when the manifest is damaged', () => {
+    const file = JSON.parse(exportText(completePacket()));
+    expect(readExport(JSON.stringify({ ...file, packet: { ...file.packet, dates: { service: 20230310 } } })))
+      .toEqual({ ok: false, message: expect.stringMatching(/^The claim in this file has a value the wizard cannot read: Date of service\. A date written as YYYY-MM-DD/) });
+    expect(readExport(JSON.stringify({ ...file, attachments: 'none' }))).toEqual({ ok: false, message: expect.stringContaining('attachment list') });
+  });
+});
+
+// ── Property: export, then read, gives back the packet ─────────────────────────────────────────
+
+/** Seeds: every example packet, and the complete packet with a custom profile and an ordering provider. */
+const EXAMPLES = join(import.meta.dirname, '../../../examples');
+const SEEDS: ClaimPacket[] = [
+  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+    .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as ClaimPacket),
+  completePacket({
+    ...customProfile('medicaid-nc', { timelyFiling: { days: 365 } }),
+    providers: { ordering: { npi: '1245319599', name: 'Ann Order', credentials: 'NP' } },
+  }),
+];
+
+type Path = readonly (string | number)[];
+
+function leaves(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
+  if (typeof value !== 'object' || value === null) return [{ path, value }];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, Array.isArray(value) ? Number(k) : k]));
+}
+
+/** A copy of `root` with the value at `path` replaced (`undefined`: removed); `root` itself when the path is gone. */
+function withValue(root: unknown, path: Path, value: unknown): unknown {
+  const copy = deepMerge(root, {}) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) return root;
+    node = node[key] as Record<string | number, unknown>;
+  }
+  if (value === undefined) delete node[path[path.length - 1]!];
+  else node[path[path.length - 1]!] = value;
+  return copy;
+}
+
+const isPacket = (value: unknown) => ZClaimPacket.safeParse(value).success;
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', ' ', '😀💉', 'e\u0301', '\u0000', '"\\</script>'));
+
+/** The edits a seed takes: any text where text is free (told from choices by trying), sizes, flags, removals. */
+function editsOf(seed: ClaimPacket) {
+  const all = leaves(seed);
+  const free = all.filter((l) => typeof l.value === 'string' && isPacket(withValue(seed, l.path, 'any text ✓'))).map((l) => l.path);
+  const sizes = all.filter((l) => l.path.at(-1) === 'size').map((l) => l.path);
+  const flags = all.filter((l) => typeof l.value === 'boolean').map((l) => l.path);
+  const optional = [...new Set(all.flatMap((l) => l.path.map((_, i) => JSON.stringify(l.path.slice(0, i + 1)))))]
+    .map((key) => JSON.parse(key) as Path).filter((path) => isPacket(withValue(seed, path, undefined)));
+  const kinds = [
+    [free, anyText], [sizes, fc.nat()], [flags, fc.boolean()], [optional, fc.constant(undefined)],
+  ] as const;
+  return {
+    counts: { free: free.length, sizes: sizes.length, flags: flags.length, optional: optional.length },
+    edit: fc.oneof(...kinds.filter(([paths]) => paths.length > 0)
+      .map(([paths, value]) => fc.record({ path: fc.constantFrom(...paths), value: value as fc.Arbitrary<unknown> }))),
+  };
+}
+
+const EDITS = SEEDS.map(editsOf);
+const packets = fc.integer({ min: 0, max: SEEDS.length - 1 }).chain((i) => fc.array(EDITS[i]!.edit, { maxLength: 12 }).map((edits) => {
+  let packet: unknown = SEEDS[i];
+  for (const e of edits) {
+    const next = withValue(packet, e.path, e.value);
+    if (isPacket(next)) packet = next;
+  }
+  return packet as ClaimPacket;
+}));
+
+describe('JSON export round trip (property)', () => {
+  it('the generator reaches free text, sizes, flags and optional fields of every seed', () => {
+    const total = (key: keyof (typeof EDITS)[number]['counts']) => EDITS.reduce((n, e) => n + e.counts[key], 0);
+    expect(SEEDS.length).toBeGreaterThan(30);
+    expect(total('free')).toBeGreaterThan(1000);
+    expect(total('sizes')).toBeGreaterThan(0);
+    expect(total('flags')).toBeGreaterThan(50);
+    expect(total('optional')).toBeGreaterThan(1000);
+  });
+
+  it('export then read gives back a deep-equal packet, for generated packets', () => {
+    fc.assert(fc.property(packets, (packet) => {
+      expect(isPacket(packet)).toBe(true);
+      const text = claimExportJson(buildClaimExport(packet, evaluateClaim(packet, NO_REFERENCE, '2023-03-20'), { exportedAt: EXPORTED_AT, reference: [] }));
+      const result = readExport(text);
+      expect(result.ok && result.packet).toEqual(packet);
+    }), { numRuns: 300 });
+  }, 60_000);
+});

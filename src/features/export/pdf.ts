@@ -1,0 +1,80 @@
+/**
+ * The PDF claim packet (issue 5): cover page, service lines as they go on the claim form,
+ * documentation checklist, attachment manifest, then every attachment, with the claim reference and
+ * the page number at the foot of every page. pdf-lib is heavy: the app loads this module only when
+ * the biller exports (`await import('…/features/export/pdf')`), never in the first bundle.
+ *
+ * The text font is a Unicode TrueType font (DejaVu Sans) whose bytes the caller supplies through a
+ * `FontSource`: in the browser `browserFont` (a Vite asset URL), in Node `nodeFont` (the file in
+ * node_modules), so that the same function runs in both.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { dayNumber, usDate } from '../../core/dates';
+import type { Evaluation } from '../../core/evaluate';
+import { claimFormStrings } from '../../core/export/claim-form';
+import type { Exported } from '../../core/export/export-claim';
+import type { ReferenceVersion } from '../../core/export/json-packet';
+import { attachmentManifest } from '../../core/export/json-packet';
+import type { ClaimPacket } from '../../core/packet/schema';
+import type { AttachmentFile } from './pdf-attachments';
+import { writeAttachments } from './pdf-attachments';
+import { drawFooters, PageWriter } from './pdf-layout';
+import { writeChecklist, writeCover, writeServiceLines } from './pdf-sections';
+
+export type { AttachmentFile } from './pdf-attachments';
+
+/**
+ * OpenType features switched off: without them fontkit only maps characters to glyphs, five times
+ * faster than shaping. Text is normalised to composed form (NFC) first, so accented letters still
+ * print as one glyph; scripts that need shaping (Arabic, Indic) print unjoined.
+ */
+const NO_SHAPING = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom'].map((f) => [f, false]),
+);
+
+/** Loads the bytes of the TrueType font the packet is printed in. */
+export type FontSource = () => Promise<Uint8Array>;
+
+/** Everything the PDF claim packet is built from. */
+export interface PdfPacketInput {
+  readonly packet: ClaimPacket;
+  readonly evaluation: Evaluation;
+  readonly font: FontSource;
+  /** The attachment files by attachment id; attachments without a file are listed as not included. */
+  readonly attachments: ReadonlyMap<string, AttachmentFile>;
+  /** ISO date-time of the export, printed on the cover. */
+  readonly exportedAt: string;
+  /** The reference-data versions the evaluation used. */
+  readonly reference: readonly ReferenceVersion[];
+}
+
+/** "Patient account ACCT-1007 · Date of service 03/10/2023", printed at the foot of every page. */
+function claimReference(packet: ClaimPacket): string {
+  const service = packet.dates?.service?.trim();
+  const day = dayNumber(service);
+  return `Patient account ${packet.patient?.accountReference?.trim() ?? ''} · Date of service ${day === undefined ? service ?? '' : usDate(day)}`;
+}
+
+/** Builds the PDF claim packet of an exportable claim; refused (with the reasons) when it is not. */
+export async function buildPdfPacket(input: PdfPacketInput): Promise<Exported<Uint8Array>> {
+  const { packet, evaluation } = input;
+  const form = claimFormStrings(packet, evaluation);
+  if (!form.ok) return form;
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(await input.font(), { subset: true, features: NO_SHAPING });
+  const reference = claimReference(packet);
+  doc.setTitle(`NOC claim packet: ${reference}`);
+  doc.setCreator('NOC Claim Wizard');
+  doc.setProducer('NOC Claim Wizard (pdf-lib)');
+  const created = new Date(input.exportedAt);
+  if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
+  const w = new PageWriter(doc, font);
+  writeCover(w, packet, evaluation, input.exportedAt, input.reference);
+  writeServiceLines(w, form.value);
+  writeChecklist(w, packet, evaluation);
+  await writeAttachments(doc, font, attachmentManifest(packet), input.attachments);
+  drawFooters(doc, font, reference);
+  return { ok: true, value: await doc.save() };
+}
