@@ -21,14 +21,13 @@ import { parseNdc } from './ndc';
 import { checkNpi } from './npi';
 import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, Drug } from './packet/schema';
-import { ZClaimPacket } from './packet/schema';
-import * as z from 'zod/mini';
+import { packetParser } from './packet/parser';
 import { filingLimitText, resolveProfile } from './payers';
 import { amountForPeople, compareAmounts, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
 import type { Finding } from './rules';
 import { finding } from './rules';
-import { planWaste } from './waste';
+import { explainWaste, planWaste } from './waste';
 
 export interface DrugEvaluation {
   readonly index: number;
@@ -36,6 +35,8 @@ export interface DrugEvaluation {
   readonly lines: readonly ClaimLine[];
   /** The administered line's description, `null` until it can be written. */
   readonly narrative: string | null;
+  /** Whether JW/JZ apply to this drug, and what that means for its lines, in words. */
+  readonly waste: { readonly applies: boolean; readonly explanation: string };
 }
 
 export interface Evaluation {
@@ -127,17 +128,6 @@ function readPacket(input: unknown): Read {
     issues = again.error.issues;
   }
   return { packet: undefined, findings };
-}
-
-let compiled: typeof ZClaimPacket | undefined;
-
-/**
- * The packet schema compiled ahead of time (about 8 times faster), unless the app runs under a
- * Content-Security-Policy without eval and has set zod's `jitless`: then the plain parser.
- */
-function packetParser(): typeof ZClaimPacket {
-  if (z.config().jitless === true) return ZClaimPacket;
-  return (compiled ??= z.compile(ZClaimPacket));
 }
 
 function plainCopy(value: unknown): Record<string, unknown> | undefined {
@@ -298,7 +288,7 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
   const modifiers = checkModifiers(ctx, decision, waste);
   const lines = buildLines(ctx, decision, amounts, waste, modifiers);
   checklist.push(...drugChecklist({ ctx, decision, waste, lines, modifiers }));
-  return { index, decision, lines, narrative: lines[0]?.narrative ?? null };
+  return { index, decision, lines, narrative: lines[0]?.narrative ?? null, waste: { applies: waste.applies, explanation: explainWaste(waste) } };
 }
 
 /** Medicaid pays only for NDCs of labelers in the Drug Rebate Program. */

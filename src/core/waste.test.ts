@@ -148,3 +148,22 @@ describe('the waste record', () => {
     expect(otherDrug.checklist.find((i) => i.id === 'waste-record')?.status).toBe('missing');
   });
 });
+
+describe('explainWaste, as the waste step shows it', () => {
+  const explain = (drug: Parameters<typeof withDrug>[0], o: Parameters<typeof withDrug>[1] = {}) => evaluate(withDrug(drug, o)).drugs[0]!.waste;
+  it('says a JW line is billed when drug was discarded', () => {
+    expect(explain({})).toEqual({ applies: true, explanation: 'Drug was discarded: it is billed on a second line with JW.' });
+  });
+  it('says why JW/JZ do not apply to a multi-dose container', () => {
+    expect(explain({ container: { type: 'multi-dose' } })).toEqual({ applies: false, explanation: 'No JW or JZ: the container is multi-dose.' });
+  });
+  it('asks for the amount when the waste record is empty', () => {
+    expect(explain({ waste: { amount: { value: '' } } }).explanation).toContain('enter the amount discarded (0 if none)');
+  });
+  it('names JZ when nothing was discarded on or after 2023-07-01, and JZ as optional or absent before', () => {
+    const nothing = { administration: { dose: { value: '150', unit: 'mg' as const } }, waste: { amount: { value: '0', unit: 'mg' as const } } };
+    expect(evaluateOn('2023-07-03', { drugs: [nothing] }).drugs[0]!.waste.explanation).toBe('Nothing was discarded: the drug line carries JZ.');
+    expect(evaluateOn('2023-03-10', { drugs: [nothing] }).drugs[0]!.waste.explanation).toContain('optional before July 1, 2023');
+    expect(evaluateOn('2022-03-10', { drugs: [nothing] }).drugs[0]!.waste.explanation).toContain('No JZ');
+  });
+});

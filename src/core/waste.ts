@@ -22,6 +22,8 @@ export interface WastePlan {
   readonly notApplicable?: string;
   /** The amount discarded when there is one (a JW line, or remarks). */
   readonly discarded?: Amount;
+  /** The waste record gives a readable amount (possibly 0). */
+  readonly isRecorded?: boolean;
   /** JZ goes on the drug line. */
   readonly jz: boolean;
   /** JZ may be added by the biller (January to June 2023, nothing discarded). */
@@ -68,7 +70,22 @@ export function planWaste(ctx: DrugContext, decision: CodeDecision, amounts: Dru
   const nothingDiscarded = waste !== undefined && isZero(waste.value);
   const jz = nothingDiscarded && !inRemarks && day !== undefined && day >= JZ_REQUIRED_FROM;
   const jzOptional = nothingDiscarded && !inRemarks && day !== undefined && day >= JZ_AVAILABLE_FROM && day < JZ_REQUIRED_FROM;
-  return { applies: true, discarded, jz, jzOptional, inRemarks };
+  return { applies: true, discarded, isRecorded: waste !== undefined, jz, jzOptional, inRemarks };
+}
+
+/** The waste plan in words, for the waste step. */
+export function explainWaste(plan: WastePlan): string {
+  if (!plan.applies) return `No JW or JZ: ${plan.notApplicable ?? 'they do not apply'}.`;
+  if (plan.discarded !== undefined) {
+    return plan.inRemarks
+      ? 'Drug was discarded: this payer wants the amount in the remarks, not on a JW line.'
+      : 'Drug was discarded: it is billed on a second line with JW.';
+  }
+  if (plan.isRecorded !== true) return 'JW/JZ apply to this single-dose container: enter the amount discarded (0 if none).';
+  if (plan.inRemarks) return 'Nothing was discarded.';
+  if (plan.jz) return 'Nothing was discarded: the drug line carries JZ.';
+  if (plan.jzOptional) return 'Nothing was discarded. JZ was optional before July 1, 2023: you may add it on the Modifiers step.';
+  return 'Nothing was discarded. No JZ: it is required only for dates of service from July 1, 2023.';
 }
 
 /** Dose + waste must equal what the opened single-dose containers held. */
