@@ -194,7 +194,7 @@ describe('invoice', () => {
     expect(item(check({ invoice: { ndc: '' } }), 'invoice').path).toBe('drugs.0.invoice.ndc');
     expect(item(check({ invoice: { quantity: '' } }), 'invoice').path).toBe('drugs.0.invoice.quantity');
     expect(item(check({ invoice: { netCost: '' } }), 'invoice').path).toBe('drugs.0.invoice.netCost');
-    expect(item(check({ documentsOnFile: docsWithout('invoice') }), 'invoice').path).toBe('drugs.0.documentsOnFile');
+    expect(item(check({ documentsOnFile: docsWithout('invoice') }), 'invoice').path).toBe('attachments');
   });
 
   it('is not needed when CMS lists a NOC payment limit for the NDC', () => {

@@ -244,7 +244,7 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
         !isBlank(ctx.drug.ndc?.input) && isBlank(inv?.ndc) && { text: 'enter the NDC on the invoice', path: `${b}.invoice.ndc` },
         isBlank(inv?.quantity) && { text: 'enter the number of packages on the invoice', path: `${b}.invoice.quantity` },
         typeof parseMoney(inv?.netCost) === 'string' && { text: 'enter the net cost', path: `${b}.invoice.netCost` },
-        !hasDocument(ctx, 'invoice') && { text: 'attach the invoice', path: docPath(ctx) },
+        !hasDocument(ctx, 'invoice') && { text: 'attach the invoice', path: 'attachments' },
       ));
     },
   },
