@@ -1,18 +1,42 @@
+/**
+ * The app: a header, and the screen the address names (the claims list, a claim's wizard, or
+ * the reference data).
+ */
+import { lazy, Suspense } from 'react';
+import { DraftsScreen } from '../features/drafts/drafts-screen';
+import { useRoute } from './route';
+
+// The wizard (with the claim core and the form library) and the reference-data screen load when
+// they are opened, so the first screen stays small.
+const Wizard = lazy(() => import('../features/wizard/wizard').then((m) => ({ default: m.Wizard })));
+const ReferenceDataScreen = lazy(() => import('../features/reference-data/reference-data-screen').then((m) => ({ default: m.ReferenceDataScreen })));
+
 export function App() {
+  const [route, navigate] = useRoute();
   return (
-    <main className="mx-auto max-w-2xl px-4 py-12 text-slate-900">
-      <h1 className="text-3xl font-bold tracking-tight">NOC Claim Wizard</h1>
-      <p className="mt-4 text-lg leading-relaxed">
-        When a drug has no specific billing code, the claim uses an
-        unclassified (&ldquo;not otherwise classified&rdquo;) code and must
-        also describe the drug: its name, NDC, dose and units. This tool will
-        walk front-desk billers through those details one step at a time and
-        check them before the claim goes out. Everything you type stays in
-        this browser; nothing is sent anywhere.
-      </p>
-      <p className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-        The step-by-step wizard is coming soon.
-      </p>
-    </main>
-  )
+    <div className="min-h-screen bg-slate-100 text-slate-900">
+      <header className="border-b border-slate-300 bg-white print:hidden">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <h1 className="text-xl font-bold">
+            <a href="#/" className="hover:underline">NOC Claim Wizard</a>
+          </h1>
+          <nav aria-label="Main" className="flex gap-4">
+            <a href="#/" aria-current={route.screen === 'reference' ? undefined : 'page'} className="text-blue-800 underline">Claims</a>
+            <a href="#/reference" aria-current={route.screen === 'reference' ? 'page' : undefined} className="text-blue-800 underline">Reference data</a>
+          </nav>
+          <p className="text-sm text-slate-700">Everything you enter stays in this browser.</p>
+        </div>
+      </header>
+      <div className="mx-auto max-w-7xl px-4 py-6">
+        <Suspense fallback={<p>Opening…</p>}>
+          {route.screen === 'claim' && (
+            <Wizard key={route.draftId} draftId={route.draftId} step={route.step}
+              onStep={(step) => navigate({ screen: 'claim', draftId: route.draftId, step })} onClose={() => navigate({ screen: 'drafts' })} />
+          )}
+          {route.screen === 'reference' && <main><ReferenceDataScreen /></main>}
+          {route.screen === 'drafts' && <main><DraftsScreen onOpen={(draftId) => navigate({ screen: 'claim', draftId, step: 'claim' })} /></main>}
+        </Suspense>
+      </div>
+    </div>
+  );
 }

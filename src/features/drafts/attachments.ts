@@ -1,0 +1,36 @@
+/**
+ * Attachment files (invoices, orders, records): kept in IndexedDB beside the draft; the packet
+ * holds their description and SHA-256 fingerprint only.
+ */
+import { database } from './db';
+
+/** Files a payer or auditor can read: PDF and common image types. */
+export const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const MAX_BYTES = 25 * 1024 * 1024;
+
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function saveAttachmentFile(id: string, draftId: string, blob: Blob): Promise<void> {
+  await (await database()).put('attachments', { id, draftId, blob });
+}
+
+export async function getAttachmentFile(id: string): Promise<Blob | undefined> {
+  return (await (await database()).get('attachments', id))?.blob;
+}
+
+export async function deleteAttachmentFile(id: string): Promise<void> {
+  await (await database()).delete('attachments', id);
+}
+
+/** Why a file cannot be attached, in the biller's words; `undefined` when it can. */
+export function attachmentProblem(file: File): string | undefined {
+  if (!(ACCEPTED_TYPES as readonly string[]).includes(file.type)) {
+    return `${file.name} is not a PDF or an image (PNG, JPEG, GIF, WebP). Scan or save it as a PDF, then attach it.`;
+  }
+  if (file.size > MAX_BYTES) return `${file.name} is larger than 25 MB. Scan it at a lower resolution, then attach it.`;
+  if (file.size === 0) return `${file.name} is empty.`;
+  return undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * The claims kept in this browser: start a new one, resume, duplicate, or delete (after asking).
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DraftRecord } from './db';
+import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from './drafts';
+
+const DRAFTS_KEY = ['drafts'] as const;
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString();
+}
+
+export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
+  const client = useQueryClient();
+  const drafts = useQuery({ queryKey: DRAFTS_KEY, queryFn: listDrafts });
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const refresh = () => client.invalidateQueries({ queryKey: DRAFTS_KEY });
+
+  const start = async () => onOpen((await createDraft()).id);
+  const duplicate = async (id: string) => {
+    await duplicateDraft(id);
+    await refresh();
+  };
+  const remove = async (id: string) => {
+    await deleteDraft(id);
+    setConfirming(undefined);
+    await refresh();
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-2xl font-bold">Claims in this browser</h2>
+        <button type="button" onClick={() => void start()} className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+          Start a new claim
+        </button>
+      </div>
+      {drafts.isPending && <p>Loading the claims…</p>}
+      {drafts.isError && <p role="alert" className="text-red-800">The saved claims could not be read from this browser's storage.</p>}
+      {drafts.data?.length === 0 && <p>No claims yet. Start a new claim: it is saved in this browser as you type.</p>}
+      {drafts.data !== undefined && drafts.data.length > 0 && (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {drafts.data.map((d: DraftRecord) => {
+            const title = draftTitle(d.packet);
+            return (
+              <li key={d.id} className="flex flex-wrap items-center gap-3 p-3">
+                <div className="grow">
+                  <p className="font-medium">{title}</p>
+                  <p className="text-sm text-slate-600">Last changed {when(d.updatedAt)}</p>
+                </div>
+                {confirming === d.id ? (
+                  <div role="group" aria-label={`Delete ${title}?`} className="flex items-center gap-2">
+                    <span className="text-sm font-semibold text-red-900">Delete this claim and its files?</span>
+                    <button type="button" onClick={() => void remove(d.id)} className="rounded bg-red-800 px-3 py-1.5 text-sm font-semibold text-white">Yes, delete</button>
+                    <button type="button" onClick={() => setConfirming(undefined)} className="rounded border border-slate-400 px-3 py-1.5 text-sm">Keep it</button>
+                  </div>
+                ) : (
+                  <div className="flex gap-2">
+                    <button type="button" onClick={() => onOpen(d.id)} className="rounded border border-blue-800 px-3 py-1.5 text-sm font-semibold text-blue-900 hover:bg-blue-50">
+                      Resume<span className="sr-only"> {title}</span>
+                    </button>
+                    <button type="button" onClick={() => void duplicate(d.id)} className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100">
+                      Duplicate<span className="sr-only"> {title}</span>
+                    </button>
+                    <button type="button" onClick={() => setConfirming(d.id)} className="rounded border border-red-700 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+                      Delete<span className="sr-only"> {title}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Drafts: claim packets being built, kept in IndexedDB. Every change is saved; nothing a biller
+ * typed is ever dropped by the wizard.
+ */
+import type { ClaimPacket } from '../../core/packet/schema';
+import type { DraftRecord } from './db';
+import { database } from './db';
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** A packet with nothing entered yet, and one drug to start with. */
+export function emptyPacket(id: string, now: string): ClaimPacket {
+  return {
+    format: 'noc-claim-packet', version: 1, id, createdAt: now, updatedAt: now,
+    diagnoses: [{ code: '' }],
+    drugs: [{ id: newId() }],
+    attachments: [],
+  };
+}
+
+export async function listDrafts(): Promise<DraftRecord[]> {
+  const db = await database();
+  return (await db.getAllFromIndex('drafts', 'updatedAt')).reverse();
+}
+
+export async function getDraft(id: string): Promise<DraftRecord | undefined> {
+  return (await database()).get('drafts', id);
+}
+
+export async function createDraft(): Promise<DraftRecord> {
+  const now = new Date().toISOString();
+  const id = newId();
+  const record: DraftRecord = { id, packet: emptyPacket(id, now), createdAt: now, updatedAt: now, revision: 1 };
+  await (await database()).put('drafts', record);
+  return record;
+}
+
+/**
+ * Saves a packet as the next revision of its draft. With the draft's `createdAt` known, it is one
+ * write, issued at once: what a page being closed or reloaded still gets done.
+ */
+export async function saveDraft(id: string, packet: ClaimPacket, revision: number, createdAt?: string): Promise<DraftRecord> {
+  const db = await database();
+  const now = new Date().toISOString();
+  const created = createdAt ?? (await db.get('drafts', id))?.createdAt ?? now;
+  const record: DraftRecord = { id, packet: { ...packet, updatedAt: now }, createdAt: created, updatedAt: now, revision };
+  const tx = db.transaction('drafts', 'readwrite');
+  const written = tx.store.put(record);
+  // Commit now rather than when the write is acknowledged: a page being unloaded never hears back.
+  tx.commit();
+  await Promise.all([written, tx.done]);
+  return record;
+}
+
+/** Copies a draft and its attachment files under new ids. */
+export async function duplicateDraft(id: string): Promise<DraftRecord | undefined> {
+  const db = await database();
+  const source = await db.get('drafts', id);
+  if (source === undefined) return undefined;
+  const now = new Date().toISOString();
+  const copyId = newId();
+  const attachmentIds = new Map((source.packet.attachments ?? []).map((a) => [a.id ?? '', newId()]));
+  const packet: ClaimPacket = {
+    ...source.packet, id: copyId, createdAt: now, updatedAt: now,
+    attachments: (source.packet.attachments ?? []).map((a) => ({ ...a, id: attachmentIds.get(a.id ?? '') })),
+  };
+  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const files = await tx.objectStore('attachments').index('draftId').getAll(id);
+  for (const file of files) {
+    const newFileId = attachmentIds.get(file.id);
+    if (newFileId !== undefined) await tx.objectStore('attachments').put({ id: newFileId, draftId: copyId, blob: file.blob });
+  }
+  const record: DraftRecord = { id: copyId, packet, createdAt: now, updatedAt: now, revision: 1 };
+  await tx.objectStore('drafts').put(record);
+  await tx.done;
+  return record;
+}
+
+/** Deletes a draft and its attachment files. */
+export async function deleteDraft(id: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const keys = await tx.objectStore('attachments').index('draftId').getAllKeys(id);
+  for (const key of keys) await tx.objectStore('attachments').delete(key);
+  await tx.objectStore('drafts').delete(id);
+  await tx.done;
+}
+
+/** How a draft is named in the list: account, drug and date, as the biller entered them. */
+export function draftTitle(packet: ClaimPacket): string {
+  const drug = packet.drugs?.[0];
+  const name = drug?.brandName?.trim() || drug?.genericName?.trim() || 'Drug not entered';
+  const account = packet.patient?.accountReference?.trim() || 'No account number';
+  const date = packet.dates?.service?.trim() || 'no date of service';
+  return `${account} · ${name} · ${date}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The documentation checklist as the core returns it: each item, whether it is needed and why,
+ * and whether it is done or what is missing (with a link to the field).
+ */
+import type { ChecklistItem } from '../../core/checklist';
+import { useWizard } from './wizard-context';
+
+const STATUS_TEXT: Record<ChecklistItem['status'], string> = { done: 'Done', missing: 'Missing', 'not-needed': 'Not needed' };
+const STATUS_STYLE: Record<ChecklistItem['status'], string> = { done: 'text-green-800', missing: 'text-red-800 font-semibold', 'not-needed': 'text-slate-600' };
+
+export function ChecklistView({ items, linked = true }: { items: readonly ChecklistItem[]; linked?: boolean }) {
+  const { goTo } = useWizard();
+  return (
+    <table className="w-full text-left text-sm">
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="py-1 pr-3">Item</th>
+          <th scope="col" className="py-1 pr-3">State</th>
+          <th scope="col" className="py-1">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={`${item.id}-${item.drugIndex ?? 'claim'}`} className="border-b border-slate-100 align-top">
+            <th scope="row" className="py-1 pr-3 font-medium">{item.label}</th>
+            <td className={`py-1 pr-3 ${STATUS_STYLE[item.status]}`}>{STATUS_TEXT[item.status]}</td>
+            <td className="py-1">
+              {item.reason}
+              {item.missing !== null && (
+                <>
+                  {' '}<span className="text-red-800">Still needed: {item.missing}.</span>
+                  {linked && <> <button type="button" onClick={() => goTo(item.path)} className="text-blue-800 underline print:hidden">Go to the field<span className="sr-only"> for {item.label}</span></button></>}
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

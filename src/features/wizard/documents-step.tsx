@@ -1,0 +1,89 @@
+/**
+ * Step 6, documentation: the administration record, medical necessity, prior authorization,
+ * invoice, records kept in the chart, attached files, and the checklist they complete.
+ */
+import { useFormContext } from 'react-hook-form';
+import type * as z from 'zod/mini';
+import { DateField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { AttachmentsSection } from './attachments-section';
+import { ChecklistView } from './checklist-view';
+import { GroupFindings } from './group-findings';
+import { DOCUMENT_KIND_OPTIONS } from './options';
+import { StepForm, usePrefix, useDrugStepForm } from './step-form';
+import { ZDocumentsStep } from './step-schemas';
+import { useWizard } from './wizard-context';
+
+const PRIOR_AUTH_OPTIONS = [
+  { value: 'approved', label: 'Approved' }, { value: 'pending', label: 'Requested, waiting for an answer' }, { value: 'denied', label: 'Denied' },
+  { value: 'not-requested', label: 'Not requested yet' }, { value: 'not-required', label: 'The payer said none is needed' },
+];
+
+type DocumentsValues = z.input<typeof ZDocumentsStep>;
+
+/** A group of checkboxes with none ticked can come back as `false`: the packet keeps a list. */
+function withRecordList(values: DocumentsValues): DocumentsValues {
+  return Array.isArray(values.documentsOnFile) ? values : { ...values, documentsOnFile: [] };
+}
+
+export function DocumentsStep() {
+  const { drugIndex, evaluation } = useWizard();
+  const form = useDrugStepForm(ZDocumentsStep, withRecordList);
+  const items = evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex === drugIndex);
+  return (
+    <div className="space-y-6">
+      <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
+        <Section title="Administration record">
+          <DateField name="administration.start" label="Administration started" time />
+          <DateField name="administration.end" label="Administration ended" time hint="For infusions: when the infusion stopped." />
+          <TextField name="administration.frequency" label="Frequency" hint="For example ONCE, or EVERY 8 WEEKS." />
+          <TextField name="administration.lot" label="Lot number" width="max-w-xs" />
+          <DateField name="administration.expiration" label="Expiration date" />
+          <TextField name="administration.administeredBy" label="Given by" hint="The clinician who gave the drug." />
+        </Section>
+        <Section title="Medical necessity">
+          <TextArea name="medicalNecessity" label="Why the drug was medically necessary" hint="Tie it to the diagnosis, for example the condition, prior treatments, and the order." />
+        </Section>
+        <Section title="Prior authorization">
+          <SelectField name="priorAuth.status" label="Authorization status" options={PRIOR_AUTH_OPTIONS} />
+          <TextField name="priorAuth.number" label="Authorization number" width="max-w-xs" />
+          <DateField name="priorAuth.validFrom" label="Valid from" />
+          <DateField name="priorAuth.validThrough" label="Valid through" />
+        </Section>
+        <Section title="Invoice">
+          <TextField name="invoice.supplier" label="Supplier" />
+          <DateField name="invoice.date" label="Invoice date" />
+          <TextField name="invoice.ndc" label="NDC on the invoice" width="max-w-xs" />
+          <TextField name="invoice.quantity" label="Packages on the invoice" inputMode="numeric" width="max-w-32" />
+          <TextField name="invoice.netCost" label="Net cost (USD)" inputMode="decimal" width="max-w-40" hint="After discounts, rebates and chargebacks, for example 1234.56." />
+        </Section>
+        <RecordsOnFile />
+      </StepForm>
+      <AttachmentsSection />
+      <Section title="Documentation checklist">
+        <ChecklistView items={items} />
+      </Section>
+    </div>
+  );
+}
+
+/** Records kept in the patient's chart instead of attached: one checkbox per kind. */
+function RecordsOnFile() {
+  const prefix = usePrefix();
+  const { register } = useFormContext();
+  return (
+    <Section title="Records kept in the chart (not attached)">
+      <GroupFindings path={`${prefix}documentsOnFile`} label="Records and attachments" />
+      <fieldset>
+        <legend className="text-sm text-slate-700">Tick each record that is in the patient's chart and can be sent on request.</legend>
+        <div className="mt-2 grid gap-1 sm:grid-cols-2">
+          {DOCUMENT_KIND_OPTIONS.filter((o) => o.value !== 'invoice' && o.value !== 'other').map((o) => (
+            <label key={o.value} className="flex items-center gap-2">
+              <input type="checkbox" value={o.value} className="size-4" {...register('documentsOnFile')} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </Section>
+  );
+}

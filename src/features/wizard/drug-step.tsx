@@ -1,0 +1,173 @@
+/**
+ * Step 2, the drug: the NDC (normalized as it is typed; a bare 10-digit NDC asks which layout),
+ * names, form, route, FDA facts, special cases, and a code chosen by the biller if needed.
+ */
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import type * as z from 'zod/mini';
+import { CheckboxField, DateField, QuantityField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { parseNdc } from '../../core/ndc';
+import { useNdcFacts } from '../reference-data/queries';
+import { GroupFindings } from './group-findings';
+import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, UNIT_OPTIONS } from './options';
+import { StepForm, usePrefix, useDrugStepForm } from './step-form';
+import { ZDrugStep } from './step-schemas';
+import { fieldId } from './steps';
+import { useWizard } from './wizard-context';
+
+type DrugValues = z.input<typeof ZDrugStep>;
+
+/** The 11-digit NDC travels with the typed one, computed by the core's reader. */
+function withNormalizedNdc(values: DrugValues): DrugValues {
+  const r = parseNdc(values.ndc?.input);
+  return { ...values, ndc: { ...values.ndc, normalized: r.ok ? r.ndc.ndc11 : '' } };
+}
+
+export function DrugStep() {
+  const { drugIndex } = useWizard();
+  const form = useDrugStepForm(ZDrugStep, withNormalizedNdc);
+  return (
+    <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
+      <Section title="NDC">
+        <TextField name="ndc.input" label="NDC from the vial or package label" width="max-w-xs"
+          hint="Type it with its hyphens, as printed (for example 0409-1560-29 or 25682-0022-01). The 11-digit form is worked out for you." />
+        <NdcReading />
+        <DrugFactsFill />
+      </Section>
+      <Section title="Drug">
+        <TextField name="brandName" label="Brand name" hint="As on the label, for example Briumvi." />
+        <TextField name="genericName" label="Generic name" hint="For example ublituximab-xiiy." />
+        <TextField name="strength" label="Strength" hint="As on the label, for example 150 mg/6 mL." />
+        <TextField name="dosageForm" label="Dosage form" hint="For example injection, solution; lyophilized powder; tablet; cream." />
+        <SelectField name="route" label="Route it was given by" options={ROUTE_OPTIONS} />
+      </Section>
+      <Section title="FDA facts">
+        <SelectField name="marketingCategory" label="FDA marketing category" options={MARKETING_CATEGORY_OPTIONS}
+          hint="On the FDA listing or the label: NDA, ANDA, BLA…" />
+        <DateField name="fdaApprovalDate" label="FDA approval date" hint="From the approval letter, the label, or the FDA listing." />
+        <CheckboxField name="isBiologic" label="Biologic (licensed under a BLA)" />
+        <CheckboxField name="isBiosimilar" label="Biosimilar" />
+        <CheckboxField name="isAntineoplastic" label="Anticancer (antineoplastic) drug" />
+        <SelectField name="therapeuticClass" label="Special drug group" options={THERAPEUTIC_CLASS_OPTIONS}
+          hint="Some groups have their own unclassified code. Choose “None of these” for most drugs." placeholder="None of these" />
+      </Section>
+      <Section title="Use and coverage">
+        <CheckboxField name="isOffLabel" label="Used off-label (for a use not on the label)" />
+        <OffLabelRationale />
+        <CheckboxField name="isOnSelfAdministeredList" label="On the contractor's self-administered drug list" />
+        <CheckboxField name="isMixtureOfCommercialProducts" label="Only commercial products mixed together (for example two drugs in one syringe)" />
+        <CheckboxField name="isSuppliedFreeBySponsor" label="Supplied free by a clinical trial sponsor" />
+      </Section>
+      <CompoundIngredients />
+      <Section title="A different code (only when the payer tells you)">
+        <TextField name="codeOverride.code" label="Code to bill instead" width="max-w-xs" hint="Leave empty to use the code the wizard picks." />
+        <TextArea name="codeOverride.reason" label="Why this code" hint="For example the payer's written instruction, with its date." />
+      </Section>
+    </StepForm>
+  );
+}
+
+/** What the typed NDC reads as; for a bare 10-digit NDC, the three layouts to pick from. */
+function NdcReading() {
+  const prefix = usePrefix();
+  const { setValue } = useFormContext<DrugValues>();
+  const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
+  if (input.trim() === '') return null;
+  const r = parseNdc(input);
+  if (r.ok) {
+    return <p className="text-sm text-green-900" aria-live="polite">Reads as <strong>{r.ndc.hyphenated}</strong> (11 digits on the claim: {r.ndc.ndc11}).</p>;
+  }
+  if (r.problem.code !== 'ten-digits') return null;
+  return (
+    <fieldset className="rounded border border-amber-400 bg-amber-50 p-3">
+      <legend className="px-1 font-medium">Which layout does the label show?</legend>
+      <p className="text-sm">Compare with the hyphens printed on the vial or box, then pick the same one.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {r.problem.candidates.map((c) => (
+          <button key={c.layout} type="button" className="rounded border border-slate-400 bg-white px-3 py-1.5 font-mono hover:bg-slate-100"
+            onClick={() => {
+              setValue('ndc.input', c.typed, { shouldDirty: true, shouldTouch: true });
+              document.getElementById(fieldId(`${prefix}ndc.input`))?.focus();
+            }}>
+            {c.typed} <span className="font-sans text-sm">({c.layout})</span>
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+const FACT_FIELDS = ['brandName', 'genericName', 'strength', 'dosageForm', 'route', 'marketingCategory', 'fdaApprovalDate', 'isBiologic', 'isBiosimilar', 'isAntineoplastic'] as const;
+
+/** Facts the reference data knows for the typed NDC, offered to fill the fields still empty. */
+function DrugFactsFill() {
+  const { update, drugIndex, packet } = useWizard();
+  const { getValues, setValue } = useFormContext<DrugValues>();
+  const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
+  const parsed = parseNdc(input);
+  const facts = useNdcFacts(parsed.ok ? parsed.ndc.ndc11 : undefined);
+  if (facts === undefined) return null;
+  const fill = () => {
+    for (const field of FACT_FIELDS) {
+      const known = facts[field];
+      const current = getValues(field);
+      if (known !== undefined && (current === undefined || current === '' || current === false)) setValue(field, known as never, { shouldDirty: true });
+    }
+    const container = facts.container;
+    if (container === undefined) return;
+    update((p) => ({
+      ...p,
+      drugs: (p.drugs ?? []).map((d, i) => (i !== drugIndex ? d : {
+        ...d,
+        container: {
+          ...d.container,
+          type: d.container?.type ?? container.type,
+          amount: d.container?.amount?.value ? d.container.amount : container.amount,
+          volume: d.container?.volume?.value ? d.container.volume : container.volume,
+        },
+      })),
+    }));
+  };
+  const name = [facts.brandName, facts.genericName].filter(Boolean).join(' / ') || `NDC ${input}`;
+  const hasContainer = packet.drugs?.[drugIndex]?.container?.type !== undefined;
+  return (
+    <div className="rounded border border-green-700 bg-green-50 p-3 text-sm">
+      <p><span className="font-semibold">Found: {name}</span>{facts.strength === undefined ? '' : `, ${facts.strength}`}{facts.dosageForm === undefined ? '' : `, ${facts.dosageForm}`}.</p>
+      <p className="text-slate-700">Source: {facts.sources.join('; ')}.</p>
+      {facts.unverified.length > 0 && <p className="text-amber-900">Not confirmed by the source: {facts.unverified.join(', ')}. Check these against the label.</p>}
+      <button type="button" onClick={fill} className="mt-2 rounded bg-green-800 px-3 py-1.5 font-semibold text-white hover:bg-green-900">
+        Fill in the empty fields{hasContainer ? '' : ' (and the container on the next step)'}
+      </button>
+    </div>
+  );
+}
+
+function OffLabelRationale() {
+  const isOffLabel = useWatch<DrugValues, 'isOffLabel'>({ name: 'isOffLabel' });
+  if (isOffLabel !== true) return null;
+  return <TextArea name="offLabelRationale" label="Why the off-label use is medically accepted" hint="For example the compendium listing (NCCN, DrugDex) and its category." />;
+}
+
+/** The ingredients of a compounded drug, shown when the drug is compounded. */
+function CompoundIngredients() {
+  const prefix = usePrefix();
+  const { control } = useFormContext<DrugValues>();
+  const isCompounded = useWatch<DrugValues, 'marketingCategory'>({ name: 'marketingCategory' }) === 'compounded';
+  const { fields, append, remove } = useFieldArray({ control, name: 'compoundIngredients' });
+  if (!isCompounded) return null;
+  return (
+    <Section title="Compound ingredients">
+      <GroupFindings path={`${prefix}compoundIngredients`} label="Compound ingredients" />
+      <ol className="space-y-4">
+        {fields.map((field, i) => (
+          <li key={field.id} className="space-y-2 rounded border border-slate-200 p-3">
+            <TextField name={`compoundIngredients.${i}.name`} label={`Ingredient ${i + 1} name`} />
+            <TextField name={`compoundIngredients.${i}.ndc`} label={`Ingredient ${i + 1} NDC`} width="max-w-xs" />
+            <QuantityField name={`compoundIngredients.${i}.amount`} label={`Ingredient ${i + 1} amount`} units={UNIT_OPTIONS} />
+            <button type="button" onClick={() => remove(i)} className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100">Remove ingredient {i + 1}</button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => append({ name: '' })} className="rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">Add an ingredient</button>
+    </Section>
+  );
+}

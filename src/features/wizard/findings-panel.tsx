@@ -1,0 +1,44 @@
+/**
+ * The current step's findings, problems first, each a link to the field to fix: the step's error
+ * summary. It also says how much is left on the other steps.
+ */
+import type { Finding } from '../../core/rules';
+import { stepOfPath } from './steps';
+import { isStillToFill, useWizard } from './wizard-context';
+
+export function FindingsPanel() {
+  const { evaluation, step, goTo, isStepAttempted } = useWizard();
+  const here = evaluation.findings.filter((f) => stepOfPath(f.path) === step);
+  const shown = isStepAttempted ? here : here.filter((f) => !isStillToFill(f));
+  const hidden = here.length - shown.length;
+  const sorted = [...shown].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
+  const elsewhere = evaluation.findings.filter((f) => f.severity === 'block' && stepOfPath(f.path) !== step).length;
+  return (
+    <section aria-labelledby="findings-title" className="rounded-lg border border-slate-300 bg-slate-50 p-4 print:hidden">
+      <h2 id="findings-title" tabIndex={-1} className="text-lg font-semibold">On this step</h2>
+      {sorted.length === 0 && hidden === 0 && <p className="mt-2 text-green-800">Nothing to fix on this step.</p>}
+      {sorted.length > 0 && (
+        <ul className="mt-2 space-y-2">
+          {sorted.map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}
+        </ul>
+      )}
+      {hidden > 0 && <p className="mt-2 text-sm text-slate-700">{hidden} item{hidden === 1 ? '' : 's'} still to fill in on this step (shown when you move on).</p>}
+      <p className="mt-3 text-sm text-slate-700">
+        {elsewhere === 0 ? 'No problems on the other steps.' : `${elsewhere} problem${elsewhere === 1 ? '' : 's'} on other steps: see the step list above.`}
+      </p>
+    </section>
+  );
+}
+
+export function FindingLink({ finding, onGo }: { finding: Finding; onGo: () => void }) {
+  const isBlock = finding.severity === 'block';
+  return (
+    <li className={`rounded border-l-4 bg-white p-2 text-sm ${isBlock ? 'border-red-700' : 'border-amber-500'}`}>
+      <span className="font-semibold">{isBlock ? 'Fix: ' : 'Check: '}</span>
+      {finding.message}{' '}
+      <button type="button" onClick={onGo} className="text-blue-800 underline hover:text-blue-950">
+        Go to the field<span className="sr-only"> for this {isBlock ? 'problem' : 'check'}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Findings about a group of fields rather than one input (the diagnoses, the documents of a
+ * drug): shown at the top of the group, which is where a finding's link moves the focus. A named
+ * group (a bare div may not carry aria-label).
+ */
+import { FindingList } from '../../components/fields';
+import { fieldId } from './steps';
+import { isStillToFill, useWizard } from './wizard-context';
+
+export function GroupFindings({ path, label }: { path: string; label: string }) {
+  const { findingsByPath, isStepAttempted } = useWizard();
+  const findings = (findingsByPath.get(path) ?? []).filter((f) => isStepAttempted || !isStillToFill(f));
+  return (
+    <div id={fieldId(path)} role="group" tabIndex={-1} aria-label={label} className="focus:outline-2 focus:outline-blue-700">
+      <FindingList findings={findings} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The claim lines of the selected drug as the core builds them, shown live while the biller types.
+ */
+import type { ClaimLine } from '../../core/lines';
+import { useWizard } from './wizard-context';
+
+function ndcText(line: ClaimLine, isNdcNeeded: boolean): string {
+  // A compound without an NDC of its own has none on its line, and needs none.
+  if (line.ndc === null) return isNdcNeeded ? 'needs a valid NDC' : 'none needed';
+  return line.ndc.quantity === null ? `${line.ndc.unit}: not computed yet` : `${line.ndc.unit} ${line.ndc.quantity}`;
+}
+
+export function LinesPreview({ caption }: { caption: string }) {
+  const { evaluation, drugIndex } = useWizard();
+  const drug = evaluation.drugs[drugIndex];
+  const lines = drug?.lines ?? [];
+  const isNdcNeeded = evaluation.checklist.find((c) => c.id === 'ndc' && c.drugIndex === drugIndex)?.status !== 'not-needed';
+  return (
+    <section aria-label={caption} className="rounded-lg border border-blue-200 bg-blue-50 p-4" aria-live="polite">
+      <h3 className="font-semibold">{caption}</h3>
+      {lines.length === 0 ? (
+        <p className="mt-1 text-sm">No unclassified drug line: {drug?.decision.reasons.at(-1) ?? 'the drug is not entered yet.'}</p>
+      ) : (
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-blue-200">
+              <th scope="col" className="py-1 pr-3">Line</th>
+              <th scope="col" className="py-1 pr-3">Code and modifiers</th>
+              <th scope="col" className="py-1 pr-3">HCPCS units</th>
+              <th scope="col" className="py-1">NDC quantity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.kind} className="border-b border-blue-100 last:border-0">
+                <td className="py-1 pr-3">{line.kind === 'administered' ? 'Drug given' : 'Drug discarded'}</td>
+                <td className="py-1 pr-3 font-mono">{[line.code, ...line.modifiers].join(' ')}</td>
+                <td className="py-1 pr-3">{line.units ?? 'not computed yet'}</td>
+                <td className="py-1 font-mono">{ndcText(line, isNdcNeeded)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

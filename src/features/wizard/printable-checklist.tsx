@@ -1,0 +1,57 @@
+/**
+ * The documentation checklist on paper: the claim summary, each item with its state and reason,
+ * and lines for a signature and date. Rendered beside the app and shown only when printing.
+ */
+import { createPortal } from 'react-dom';
+import { builtInProfile } from '../../core/payers';
+import { CARE_SETTING_OPTIONS } from './options';
+import { useWizard } from './wizard-context';
+
+const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-needed': 'Not needed' };
+
+export function PrintableChecklist() {
+  const { packet, evaluation } = useWizard();
+  const drugs = packet.drugs ?? [];
+  const profile = packet.payer?.customProfile?.name ?? builtInProfile(packet.payer?.profileId ?? '')?.name ?? '—';
+  const summary: [string, string][] = [
+    ['Patient account', packet.patient?.accountReference || '—'],
+    ['Date of service', packet.dates?.service || '—'],
+    ['Care setting', CARE_SETTING_OPTIONS.find((o) => o.value === packet.careSetting)?.label ?? '—'],
+    ['Payer', `${packet.payer?.name || '—'} (${profile})`],
+    ['Diagnoses', (packet.diagnoses ?? []).map((d) => d.code).filter(Boolean).join(', ') || '—'],
+  ];
+  return createPortal(
+    <article className="hidden p-4 text-black print:block">
+      <h1 className="text-2xl font-bold">Documentation checklist: unclassified drug claim</h1>
+      <p className="text-sm">Printed from NOC Claim Wizard. {evaluation.exportable ? 'The claim is complete.' : 'The claim is NOT complete yet: see the missing items.'}</p>
+      <table className="mt-3 w-full border-collapse text-sm">
+        <tbody>{summary.map(([k, v]) => <tr key={k}><th className="w-48 border p-1 text-left">{k}</th><td className="border p-1">{v}</td></tr>)}</tbody>
+      </table>
+      {evaluation.drugs.map((d) => (
+        <div key={d.index} className="mt-3 break-inside-avoid">
+          <h2 className="font-bold">Drug {d.index + 1}: {drugs[d.index]?.brandName || drugs[d.index]?.genericName || '—'} · NDC {drugs[d.index]?.ndc?.input || '—'} · Code {d.decision.code ?? 'not billed'}</h2>
+          <ul className="font-mono text-sm">{d.lines.map((l) => <li key={l.kind}>{[l.code, ...l.modifiers].join(' ')} × {l.units ?? '?'} · {l.ndc === null ? '' : `N4${l.ndc.ndc11} ${l.ndc.unit}${l.ndc.quantity ?? ''}`} · {l.narrative ?? ''}</li>)}</ul>
+        </div>
+      ))}
+      <table className="mt-4 w-full border-collapse text-sm">
+        <thead><tr><th className="border p-1 text-left">Item</th><th className="border p-1 text-left">Drug</th><th className="border p-1 text-left">State</th><th className="border p-1 text-left">Why</th><th className="w-16 border p-1">✓</th></tr></thead>
+        <tbody>
+          {evaluation.checklist.map((c) => (
+            <tr key={`${c.id}-${c.drugIndex ?? 'claim'}`} className="break-inside-avoid align-top">
+              <td className="border p-1">{c.label}</td>
+              <td className="border p-1">{c.drugIndex === null ? 'Claim' : `Drug ${c.drugIndex + 1}`}</td>
+              <td className="border p-1 font-semibold">{STATE[c.status]}</td>
+              <td className="border p-1">{c.reason}{c.missing === null ? '' : ` Still needed: ${c.missing}.`}</td>
+              <td className="border p-1" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="mt-10 grid grid-cols-2 gap-10 text-sm">
+        <p className="border-t border-black pt-1">Checked by (signature)</p>
+        <p className="border-t border-black pt-1">Date</p>
+      </div>
+    </article>,
+    document.body,
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The wizard for one draft: the stepper, the current step, its findings, and the save state.
+ * The core evaluates the draft on every change; this component only shows what it returns.
+ */
+import type { ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { evaluateClaim } from '../../core/evaluate';
+import type { ClaimPacket } from '../../core/packet/schema';
+import { localToday } from '../../components/today';
+import { useReferenceData } from '../reference-data/queries';
+import { ReferenceStatus } from '../reference-data/reference-status';
+import { downloadJson, packetFileName } from '../../components/download';
+import type { SaveState } from '../drafts/use-draft';
+import { useDraft } from '../drafts/use-draft';
+import { ClaimStep } from './claim-step';
+import { DocumentsStep } from './documents-step';
+import { DoseStep } from './dose-step';
+import { DrugStep } from './drug-step';
+import { DrugSwitcher } from './drug-switcher';
+import { FindingsPanel } from './findings-panel';
+import { ModifiersStep } from './modifiers-step';
+import { ReviewStep } from './review-step';
+import { countByStep, Stepper } from './stepper';
+import type { StepId } from './steps';
+import { drugOfPath, fieldId, STEPS, stepOfPath } from './steps';
+import { WasteStep } from './waste-step';
+import type { WizardValue } from './wizard-context';
+import { groupByPath, WizardContext } from './wizard-context';
+
+const STEP_VIEWS: Record<StepId, () => ReactNode> = {
+  claim: ClaimStep, drug: DrugStep, dose: DoseStep, waste: WasteStep, modifiers: ModifiersStep, documents: DocumentsStep, review: ReviewStep,
+};
+
+export function SaveIndicator({ save }: { save: SaveState }) {
+  const text = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? 'All changes saved in this browser' : 'Not saved';
+  return <p role="status" className={`text-sm ${save.kind === 'failed' ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{text}</p>;
+}
+
+export function Wizard({ draftId, step, onStep, onClose }: {
+  draftId: string;
+  step: StepId;
+  onStep: (step: StepId) => void;
+  onClose: () => void;
+}) {
+  const draft = useDraft(draftId);
+  const { reference } = useReferenceData();
+  const [drugIndex, setDrugIndex] = useState(0);
+  const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(new Set());
+  // The field "Go to the field" asked for, until its step is shown; a new request re-runs the focus effect.
+  const focusPath = useRef<string | undefined>(undefined);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const today = localToday();
+  const packet = draft.packet;
+  const evaluation = useMemo(() => (packet === undefined ? undefined : evaluateClaim(packet, reference, today)), [packet, reference, today]);
+  const drugCount = packet?.drugs?.length ?? 0;
+  const shownDrug = Math.min(drugIndex, Math.max(0, drugCount - 1));
+
+  const goTo = useCallback((path: string) => {
+    const drug = drugOfPath(path);
+    if (drug !== undefined) setDrugIndex(drug);
+    focusPath.current = path;
+    onStep(stepOfPath(path));
+    setFocusRequest((n) => n + 1);
+  }, [onStep]);
+
+  // Focus: a finding's field after "Go to the field", otherwise the heading of a newly opened step.
+  // The field's step may open only with the address's next hashchange: the effect waits for it.
+  useEffect(() => {
+    const path = focusPath.current;
+    if (path === undefined) {
+      headingRef.current?.focus();
+      return;
+    }
+    if (stepOfPath(path) !== step) return;
+    focusPath.current = undefined;
+    const target = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(`${path}.value`));
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [step, focusRequest]);
+
+  if (draft.status === 'loading') return <p className="p-6">Opening the claim…</p>;
+  if (draft.status === 'missing' || packet === undefined || evaluation === undefined) {
+    return (
+      <div className="p-6">
+        <p>This claim is not in this browser (it may have been deleted).</p>
+        <button type="button" onClick={onClose} className="mt-2 underline">Back to the claims</button>
+      </div>
+    );
+  }
+
+  const index = STEPS.findIndex((s) => s.id === step);
+  const move = (to: number) => {
+    setAttempted((a) => new Set(a).add(step));
+    onStep(STEPS[to]!.id);
+  };
+  const value: WizardValue = {
+    draftId, packet, evaluation, findingsByPath: groupByPath(evaluation.findings), update: draft.update, drugIndex: shownDrug, step,
+    isStepAttempted: attempted.has(step), goTo,
+  };
+  const View = STEP_VIEWS[step];
+  const isDrugStep = step !== 'claim' && step !== 'review';
+  return (
+    <WizardContext.Provider value={value}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
+          <button type="button" onClick={onClose} className="text-blue-800 underline">← All claims</button>
+          <ReferenceStatus today={today} dateOfService={packet.dates?.service} />
+          <SaveIndicator save={draft.save} />
+        </div>
+        {draft.save.kind === 'failed' && <SaveFailed message={draft.save.message} packet={packet} />}
+        {draft.notice !== undefined && (
+          <div role="alert" className="flex items-start justify-between gap-4 rounded border border-amber-400 bg-amber-50 p-3 print:hidden">
+            <p>{draft.notice}</p>
+            <button type="button" onClick={draft.dismissNotice} className="underline">Dismiss</button>
+          </div>
+        )}
+        <Stepper current={step} counts={countByStep(evaluation.findings)} onSelect={onStep} />
+        <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <main className="min-w-0 space-y-4">
+            <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
+              Step {index + 1} of {STEPS.length}: {STEPS[index]!.heading}
+            </h2>
+            {isDrugStep && <DrugSwitcher drugIndex={shownDrug} onSelect={setDrugIndex} allowAdd={step === 'drug'} />}
+            <View key={`${draft.generation}-${step}-${shownDrug}`} />
+            <div className="flex justify-between border-t border-slate-200 pt-4 print:hidden">
+              {index > 0 ? <button type="button" onClick={() => move(index - 1)} className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">Back</button> : <span />}
+              {index < STEPS.length - 1 && (
+                <button type="button" onClick={() => move(index + 1)} className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+                  Next: {STEPS[index + 1]!.title}
+                </button>
+              )}
+            </div>
+          </main>
+          <aside aria-label="Findings" className="lg:sticky lg:top-4 lg:self-start">
+            <FindingsPanel />
+          </aside>
+        </div>
+      </div>
+    </WizardContext.Provider>
+  );
+}
+
+/** Saving failed (storage full): the draft stays in memory and can be downloaded. */
+function SaveFailed({ message, packet }: { message: string; packet: ClaimPacket }) {
+  return (
+    <div role="alert" className="rounded border border-red-700 bg-red-50 p-3">
+      <p className="font-semibold text-red-900">{message}</p>
+      <button type="button" onClick={() => downloadJson(packetFileName(packet), packet)} className="mt-2 rounded bg-red-800 px-3 py-1.5 font-semibold text-white">
+        Download a copy of this claim (JSON)
+      </button>
+    </div>
+  );
+}
