@@ -9,7 +9,7 @@ import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import type { Finding } from '../core/rules';
 import { usePrefix } from '../features/wizard/step-form';
 import { fieldId } from '../features/wizard/steps';
-import { useWizard } from '../features/wizard/wizard-context';
+import { sameFindings, useWizardData } from '../features/wizard/wizard-context';
 
 export interface Option {
   readonly value: string;
@@ -20,12 +20,12 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 
 /** The findings to show at a path: after the field was touched or filled, or the step was attempted. */
 function useShownFindings(name: string, paths: readonly string[]): readonly Finding[] {
-  const { findingsByPath, isStepAttempted } = useWizard();
+  const isStepAttempted = useWizardData((d) => d.isStepAttempted);
+  const all = useWizardData((d) => paths.flatMap((p) => d.findingsByPath.get(p) ?? []), sameFindings);
   const { touchedFields } = useFormState({ name: name as never });
   const value: unknown = useWatch({ name });
   const touched = name.split('.').reduce<unknown>((t, k) => (t as Record<string, unknown> | undefined)?.[k], touchedFields);
   const hasValue = value !== undefined && value !== '' && !(typeof value === 'object' && value !== null && Object.values(value).every((v) => v === undefined || v === ''));
-  const all = paths.flatMap((p) => findingsByPath.get(p) ?? []);
   return isStepAttempted || touched !== undefined || hasValue ? all : [];
 }
 

@@ -9,7 +9,7 @@ import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachm
 import { newId } from '../drafts/drafts';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { fieldId } from './steps';
-import { useWizard } from './wizard-context';
+import { useWizard, useWizardData } from './wizard-context';
 
 function sizeText(bytes: number | undefined): string {
   if (bytes === undefined) return '';
@@ -17,15 +17,16 @@ function sizeText(bytes: number | undefined): string {
 }
 
 export function AttachmentsSection() {
-  const { packet, update, draftId, drugIndex } = useWizard();
-  const drugId = packet.drugs?.[drugIndex]?.id;
+  const { update, draftId, drugIndex } = useWizard();
+  const drugId = useWizardData((d) => d.packet.drugs?.[drugIndex]?.id);
+  const attachments = useWizardData((d) => d.packet.attachments ?? []);
   const [kind, setKind] = useState<DocumentKind>('invoice');
   const [messages, setMessages] = useState<string[]>([]);
   const [preview, setPreview] = useState<{ name: string; url: string; type: string } | undefined>(undefined);
   const dialog = useRef<HTMLDialogElement>(null);
   const kindId = useId();
   const fileId = fieldId('attachments');
-  const files = (packet.attachments ?? []).filter((a) => a.drugId === undefined || a.drugId === '' || a.drugId === drugId);
+  const files = attachments.filter((a) => a.drugId === undefined || a.drugId === '' || a.drugId === drugId);
 
   const attach = async (list: FileList | null) => {
     const problems: string[] = [];

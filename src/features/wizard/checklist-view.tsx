@@ -3,13 +3,15 @@
  * and whether it is done or what is missing (with a link to the field).
  */
 import type { ChecklistItem } from '../../core/checklist';
-import { useWizard } from './wizard-context';
+import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 const STATUS_TEXT: Record<ChecklistItem['status'], string> = { done: 'Done', missing: 'Missing', 'not-needed': 'Not needed' };
 const STATUS_STYLE: Record<ChecklistItem['status'], string> = { done: 'text-green-800', missing: 'text-red-800 font-semibold', 'not-needed': 'text-slate-600' };
 
-export function ChecklistView({ items, linked = true }: { items: readonly ChecklistItem[]; linked?: boolean }) {
+/** The checklist of the whole claim, or of one drug (with the claim's own items). */
+export function ChecklistView({ drugIndex, linked = true }: { drugIndex?: number; linked?: boolean }) {
   const { goTo } = useWizard();
+  const items = useWizardData((d) => d.evaluation.checklist.filter((c) => drugIndex === undefined || c.drugIndex === null || c.drugIndex === drugIndex), sameJson);
   return (
     <table className="w-full text-left text-sm">
       <thead>

@@ -18,7 +18,9 @@ type ClaimValues = z.input<typeof ZClaimStep>;
 const PROFILE_OPTIONS = builtInProfiles().map((p) => ({ value: p.id, label: p.name }));
 
 export function ClaimStep() {
-  const { packet, update } = useWizard();
+  const { store, update } = useWizard();
+  // The form starts from the draft as it is now; it does not re-render when the draft changes.
+  const packet = store.get().packet;
   const commit = useCallback((values: ClaimValues) => update((p) => ({ ...p, ...values })), [update]);
   const form = useStepForm(ZClaimStep, {
     careSetting: packet.careSetting, payer: packet.payer, dates: packet.dates, patient: packet.patient,

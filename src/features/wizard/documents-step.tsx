@@ -26,9 +26,8 @@ function withRecordList(values: DocumentsValues): DocumentsValues {
 }
 
 export function DocumentsStep() {
-  const { drugIndex, evaluation } = useWizard();
+  const { drugIndex } = useWizard();
   const form = useDrugStepForm(ZDocumentsStep, withRecordList);
-  const items = evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex === drugIndex);
   return (
     <div className="space-y-6">
       <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
@@ -60,7 +59,7 @@ export function DocumentsStep() {
       </StepForm>
       <AttachmentsSection />
       <Section title="Documentation checklist">
-        <ChecklistView items={items} />
+        <ChecklistView drugIndex={drugIndex} />
       </Section>
     </div>
   );

@@ -12,7 +12,7 @@ import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, U
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZDrugStep } from './step-schemas';
 import { fieldId } from './steps';
-import { useWizard } from './wizard-context';
+import { useWizard, useWizardData } from './wizard-context';
 
 type DrugValues = z.input<typeof ZDrugStep>;
 
@@ -100,7 +100,8 @@ const FACT_FIELDS = ['brandName', 'genericName', 'strength', 'dosageForm', 'rout
 
 /** Facts the reference data knows for the typed NDC, offered to fill the fields still empty. */
 function DrugFactsFill() {
-  const { update, drugIndex, packet } = useWizard();
+  const { update, drugIndex } = useWizard();
+  const hasContainer = useWizardData((d) => d.packet.drugs?.[drugIndex]?.container?.type !== undefined);
   const { getValues, setValue } = useFormContext<DrugValues>();
   const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
   const parsed = parseNdc(input);
@@ -128,7 +129,6 @@ function DrugFactsFill() {
     }));
   };
   const name = [facts.brandName, facts.genericName].filter(Boolean).join(' / ') || `NDC ${input}`;
-  const hasContainer = packet.drugs?.[drugIndex]?.container?.type !== undefined;
   return (
     <div className="rounded border border-green-700 bg-green-50 p-3 text-sm">
       <p><span className="font-semibold">Found: {name}</span>{facts.strength === undefined ? '' : `, ${facts.strength}`}{facts.dosageForm === undefined ? '' : `, ${facts.dosageForm}`}.</p>

@@ -2,11 +2,11 @@
  * A visit can involve several unclassified drugs: the drug-level steps show one at a time.
  */
 import { newId } from '../drafts/drafts';
-import { useWizard } from './wizard-context';
+import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 export function DrugSwitcher({ drugIndex, onSelect, allowAdd }: { drugIndex: number; onSelect: (index: number) => void; allowAdd: boolean }) {
-  const { packet, update } = useWizard();
-  const drugs = packet.drugs ?? [];
+  const { update } = useWizard();
+  const drugs = useWizardData((d) => (d.packet.drugs ?? []).map((x) => ({ id: x.id, brandName: x.brandName, genericName: x.genericName })), sameJson);
   const add = () => {
     update((p) => ({ ...p, drugs: [...(p.drugs ?? []), { id: newId() }] }));
     onSelect(drugs.length);

@@ -4,15 +4,17 @@
  */
 import type { Finding } from '../../core/rules';
 import { stepOfPath } from './steps';
-import { isStillToFill, useWizard } from './wizard-context';
+import { isStillToFill, sameFindings, useWizard, useWizardData } from './wizard-context';
 
 export function FindingsPanel() {
-  const { evaluation, step, goTo, isStepAttempted } = useWizard();
-  const here = evaluation.findings.filter((f) => stepOfPath(f.path) === step);
+  const { step, goTo } = useWizard();
+  const isStepAttempted = useWizardData((d) => d.isStepAttempted);
+  const findings = useWizardData((d) => d.evaluation.findings, sameFindings);
+  const here = findings.filter((f) => stepOfPath(f.path) === step);
   const shown = isStepAttempted ? here : here.filter((f) => !isStillToFill(f));
   const hidden = here.length - shown.length;
   const sorted = [...shown].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
-  const elsewhere = evaluation.findings.filter((f) => f.severity === 'block' && stepOfPath(f.path) !== step).length;
+  const elsewhere = findings.filter((f) => f.severity === 'block' && stepOfPath(f.path) !== step).length;
   return (
     <section aria-labelledby="findings-title" className="rounded-lg border border-slate-300 bg-slate-50 p-4 print:hidden">
       <h2 id="findings-title" tabIndex={-1} className="text-lg font-semibold">On this step</h2>

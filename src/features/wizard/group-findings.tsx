@@ -5,11 +5,10 @@
  */
 import { FindingList } from '../../components/fields';
 import { fieldId } from './steps';
-import { isStillToFill, useWizard } from './wizard-context';
+import { isStillToFill, sameFindings, useWizardData } from './wizard-context';
 
 export function GroupFindings({ path, label }: { path: string; label: string }) {
-  const { findingsByPath, isStepAttempted } = useWizard();
-  const findings = (findingsByPath.get(path) ?? []).filter((f) => isStepAttempted || !isStillToFill(f));
+  const findings = useWizardData((d) => (d.findingsByPath.get(path) ?? []).filter((f) => d.isStepAttempted || !isStillToFill(f)), sameFindings);
   return (
     <div id={fieldId(path)} role="group" tabIndex={-1} aria-label={label} className="focus:outline-2 focus:outline-blue-700">
       <FindingList findings={findings} />

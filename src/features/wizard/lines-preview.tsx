@@ -2,7 +2,7 @@
  * The claim lines of the selected drug as the core builds them, shown live while the biller types.
  */
 import type { ClaimLine } from '../../core/lines';
-import { useWizard } from './wizard-context';
+import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 function ndcText(line: ClaimLine, isNdcNeeded: boolean): string {
   // A compound without an NDC of its own has none on its line, and needs none.
@@ -11,10 +11,10 @@ function ndcText(line: ClaimLine, isNdcNeeded: boolean): string {
 }
 
 export function LinesPreview({ caption }: { caption: string }) {
-  const { evaluation, drugIndex } = useWizard();
-  const drug = evaluation.drugs[drugIndex];
+  const { drugIndex } = useWizard();
+  const drug = useWizardData((d) => d.evaluation.drugs[drugIndex], sameJson);
   const lines = drug?.lines ?? [];
-  const isNdcNeeded = evaluation.checklist.find((c) => c.id === 'ndc' && c.drugIndex === drugIndex)?.status !== 'not-needed';
+  const isNdcNeeded = useWizardData((d) => d.evaluation.checklist.find((c) => c.id === 'ndc' && c.drugIndex === drugIndex)?.status !== 'not-needed');
   return (
     <section aria-label={caption} className="rounded-lg border border-blue-200 bg-blue-50 p-4" aria-live="polite">
       <h3 className="font-semibold">{caption}</h3>

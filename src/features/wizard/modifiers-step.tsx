@@ -11,7 +11,7 @@ import { LinesPreview } from './lines-preview';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZModifiersStep } from './step-schemas';
 import { fieldId } from './steps';
-import { useWizard } from './wizard-context';
+import { sameFindings, sameJson, useWizard, useWizardData } from './wizard-context';
 
 type ModifierValues = z.input<typeof ZModifiersStep>;
 
@@ -36,27 +36,37 @@ const AUTOMATIC: Record<string, string> = {
 };
 
 export function ModifiersStep() {
-  const { drugIndex, evaluation, packet } = useWizard();
+  const { drugIndex } = useWizard();
   const form = useDrugStepForm(ZModifiersStep);
-  const lines = evaluation.drugs[drugIndex]?.lines ?? [];
-  const typed = new Set((packet.drugs?.[drugIndex]?.modifiers ?? []).map((m) => m.trim().toUpperCase()));
-  const automatic = [...new Set(lines.flatMap((l) => l.modifiers).filter((m) => AUTOMATIC[m] !== undefined && !typed.has(m)))];
   return (
     <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
-      <Section title="Added for you">
-        {automatic.length === 0
-          ? <p>No modifier is required by the waste record. {evaluation.drugs[drugIndex]?.waste.explanation}</p>
-          : <ul className="space-y-1">{automatic.map((m) => <li key={m}><span className="font-mono font-semibold">{m}</span>: {AUTOMATIC[m]}</li>)}</ul>}
-      </Section>
+      <AddedForYou />
       <BillerModifiers />
       <LinesPreview caption="The lines with these modifiers" />
     </StepForm>
   );
 }
 
+/** JW and JZ as the core put them on the lines, with their reason. */
+function AddedForYou() {
+  const { drugIndex } = useWizard();
+  const automatic = useWizardData((d) => {
+    const typed = new Set((d.packet.drugs?.[drugIndex]?.modifiers ?? []).map((m) => m.trim().toUpperCase()));
+    const lines = d.evaluation.drugs[drugIndex]?.lines ?? [];
+    return [...new Set(lines.flatMap((l) => l.modifiers).filter((m) => AUTOMATIC[m] !== undefined && !typed.has(m)))];
+  }, sameJson);
+  const explanation = useWizardData((d) => d.evaluation.drugs[drugIndex]?.waste.explanation);
+  return (
+    <Section title="Added for you">
+      {automatic.length === 0
+        ? <p>No modifier is required by the waste record. {explanation}</p>
+        : <ul className="space-y-1">{automatic.map((m) => <li key={m}><span className="font-mono font-semibold">{m}</span>: {AUTOMATIC[m]}</li>)}</ul>}
+    </Section>
+  );
+}
+
 function BillerModifiers() {
   const prefix = usePrefix();
-  const { findingsByPath } = useWizard();
   const { setValue } = useFormContext<ModifierValues>();
   const list = useWatch<ModifierValues, 'modifiers'>({ name: 'modifiers' }) ?? [];
   const [draft, setDraft] = useState('');
@@ -84,7 +94,7 @@ function BillerModifiers() {
                     Remove {m}
                   </button>
                 </div>
-                <FindingList findings={findingsByPath.get(path) ?? []} />
+                <ModifierFindings path={path} />
               </li>
             );
           })}
@@ -109,4 +119,9 @@ function BillerModifiers() {
       </details>
     </Section>
   );
+}
+
+function ModifierFindings({ path }: { path: string }) {
+  const findings = useWizardData((d) => d.findingsByPath.get(path) ?? [], sameFindings);
+  return <FindingList findings={findings} />;
 }

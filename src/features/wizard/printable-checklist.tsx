@@ -5,12 +5,12 @@
 import { createPortal } from 'react-dom';
 import { builtInProfile } from '../../core/payers';
 import { CARE_SETTING_OPTIONS } from './options';
-import { useWizard } from './wizard-context';
+import { everything, useWizardData } from './wizard-context';
 
 const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-needed': 'Not needed' };
 
 export function PrintableChecklist() {
-  const { packet, evaluation } = useWizard();
+  const { packet, evaluation } = useWizardData(everything);
   const drugs = packet.drugs ?? [];
   const profile = packet.payer?.customProfile?.name ?? builtInProfile(packet.payer?.profileId ?? '')?.name ?? '—';
   const summary: [string, string][] = [

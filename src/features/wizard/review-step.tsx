@@ -15,10 +15,10 @@ import { PrintableChecklist } from './printable-checklist';
 import { StepForm, useDrugStepForm } from './step-form';
 import { ZReviewStep } from './step-schemas';
 import { STEPS, stepOfPath } from './steps';
-import { useWizard } from './wizard-context';
+import { everything, useWizard, useWizardData } from './wizard-context';
 
 export function ReviewStep() {
-  const { evaluation, packet } = useWizard();
+  const { evaluation, packet } = useWizardData(everything);
   const { reference } = useReferenceData();
   const estimates = estimatePayment(packet, evaluation, reference);
   return (
@@ -39,7 +39,7 @@ export function ReviewStep() {
       ))}
       <Description />
       <Section title="Documentation checklist">
-        <ChecklistView items={evaluation.checklist} />
+        <ChecklistView />
       </Section>
       <AllFindings />
       <ExportActions />
@@ -87,7 +87,8 @@ function FormBoxes({ lines }: { lines: readonly ClaimLine[] }) {
 
 /** The description the wizard writes, and the biller's own wording if the payer wants another. */
 function Description() {
-  const { drugIndex, evaluation } = useWizard();
+  const { drugIndex } = useWizard();
+  const { evaluation } = useWizardData(everything);
   const form = useDrugStepForm(ZReviewStep);
   return (
     <Section title="Drug description (Item 19 / SV101-7 / FL80)">
@@ -100,7 +101,8 @@ function Description() {
 }
 
 function AllFindings() {
-  const { evaluation, goTo } = useWizard();
+  const { goTo } = useWizard();
+  const { evaluation } = useWizardData(everything);
   if (evaluation.findings.length === 0) return null;
   return (
     <Section title="Everything the wizard found">
@@ -119,7 +121,8 @@ function AllFindings() {
 }
 
 function ExportActions() {
-  const { evaluation, packet, goTo } = useWizard();
+  const { goTo } = useWizard();
+  const { evaluation, packet } = useWizardData(everything);
   const blocking = evaluation.findings.filter((f) => f.severity === 'block');
   const isBlocked = !evaluation.exportable;
   const button = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';

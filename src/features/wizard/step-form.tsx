@@ -49,8 +49,9 @@ export function StepForm<V extends FieldValues>({ form, prefix, children }: { fo
 const unchanged = <T,>(values: T): T => values;
 
 export function useDrugStepForm<S extends z.ZodMiniObject>(schema: S, transform: (values: z.input<S>) => z.input<S> = unchanged): UseFormReturn<z.input<S>> {
-  const { packet, drugIndex, update } = useWizard();
-  const drug = packet.drugs?.[drugIndex] ?? {};
+  const { store, drugIndex, update } = useWizard();
+  // The form starts from the draft as it is now; it does not re-render when the draft changes.
+  const drug = store.get().packet.drugs?.[drugIndex] ?? {};
   const keys = Object.keys(schema.shape) as (keyof Drug)[];
   const values = Object.fromEntries(keys.map((k) => [k, drug[k]])) as z.input<S>;
   const commit = useCallback((next: z.input<S>) => update((p) => ({

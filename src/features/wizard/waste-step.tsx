@@ -7,15 +7,14 @@ import { LinesPreview } from './lines-preview';
 import { UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';
 import { ZWasteStep } from './step-schemas';
-import { useWizard } from './wizard-context';
+import { useWizard, useWizardData } from './wizard-context';
 
 export function WasteStep() {
-  const { drugIndex, evaluation } = useWizard();
+  const { drugIndex } = useWizard();
   const form = useDrugStepForm(ZWasteStep);
-  const explanation = evaluation.drugs[drugIndex]?.waste.explanation;
   return (
     <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
-      {explanation !== undefined && <p className="rounded border border-slate-300 bg-white p-3" aria-live="polite">{explanation}</p>}
+      <WasteExplanation />
       <Section title="Waste record">
         <QuantityField name="waste.amount" label="Amount discarded" units={UNIT_OPTIONS}
           hint="From the waste record. Enter 0 if nothing was discarded." />
@@ -25,4 +24,11 @@ export function WasteStep() {
       <LinesPreview caption="The lines with this waste" />
     </StepForm>
   );
+}
+
+/** What JW/JZ mean for this drug, as the core says it. */
+function WasteExplanation() {
+  const { drugIndex } = useWizard();
+  const explanation = useWizardData((d) => d.evaluation.drugs[drugIndex]?.waste.explanation);
+  return explanation === undefined ? null : <p className="rounded border border-slate-300 bg-white p-3" aria-live="polite">{explanation}</p>;
 }

@@ -2,15 +2,15 @@
  * The wizard for one draft: the stepper, the current step, its findings, and the save state.
  * The core evaluates the draft on every change; this component only shows what it returns.
  */
-import type { ReactNode } from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ComponentType } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { evaluateClaim } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { localToday } from '../../components/today';
 import { useReferenceData } from '../reference-data/queries';
 import { ReferenceStatus } from '../reference-data/reference-status';
 import { downloadJson, packetFileName } from '../../components/download';
-import type { SaveState } from '../drafts/use-draft';
+import type { Draft, SaveState } from '../drafts/use-draft';
 import { useDraft } from '../drafts/use-draft';
 import { ClaimStep } from './claim-step';
 import { DocumentsStep } from './documents-step';
@@ -24,11 +24,13 @@ import { countByStep, Stepper } from './stepper';
 import type { StepId } from './steps';
 import { drugOfPath, fieldId, STEPS, stepOfPath } from './steps';
 import { WasteStep } from './waste-step';
-import type { WizardValue } from './wizard-context';
-import { groupByPath, WizardContext } from './wizard-context';
+import type { WizardData, WizardValue } from './wizard-context';
+import { groupByPath, WizardContext, WizardStore } from './wizard-context';
 
-const STEP_VIEWS: Record<StepId, () => ReactNode> = {
-  claim: ClaimStep, drug: DrugStep, dose: DoseStep, waste: WasteStep, modifiers: ModifiersStep, documents: DocumentsStep, review: ReviewStep,
+/** Each step subscribes to the data it shows: re-rendering the wizard does not re-render the step. */
+const STEP_VIEWS: Record<StepId, ComponentType> = {
+  claim: memo(ClaimStep), drug: memo(DrugStep), dose: memo(DoseStep), waste: memo(WasteStep), modifiers: memo(ModifiersStep),
+  documents: memo(DocumentsStep), review: memo(ReviewStep),
 };
 
 export function SaveIndicator({ save }: { save: SaveState }) {
@@ -43,6 +45,26 @@ export function Wizard({ draftId, step, onStep, onClose }: {
   onClose: () => void;
 }) {
   const draft = useDraft(draftId);
+  if (draft.status === 'loading') return <p className="p-6">Opening the claim…</p>;
+  if (draft.status === 'missing' || draft.packet === undefined) {
+    return (
+      <div className="p-6">
+        <p>This claim is not in this browser (it may have been deleted).</p>
+        <button type="button" onClick={onClose} className="mt-2 underline">Back to the claims</button>
+      </div>
+    );
+  }
+  return <WizardBody draftId={draftId} draft={draft} packet={draft.packet} step={step} onStep={onStep} onClose={onClose} />;
+}
+
+function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
+  draftId: string;
+  draft: Draft;
+  packet: ClaimPacket;
+  step: StepId;
+  onStep: (step: StepId) => void;
+  onClose: () => void;
+}) {
   const { reference } = useReferenceData();
   const [drugIndex, setDrugIndex] = useState(0);
   const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(new Set());
@@ -51,9 +73,14 @@ export function Wizard({ draftId, step, onStep, onClose }: {
   const [focusRequest, setFocusRequest] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = localToday();
-  const packet = draft.packet;
-  const evaluation = useMemo(() => (packet === undefined ? undefined : evaluateClaim(packet, reference, today)), [packet, reference, today]);
-  const drugCount = packet?.drugs?.length ?? 0;
+  const evaluation = useMemo(() => evaluateClaim(packet, reference, today), [packet, reference, today]);
+  const isStepAttempted = attempted.has(step);
+  const data: WizardData = useMemo(() => ({ packet, evaluation, findingsByPath: groupByPath(evaluation.findings), isStepAttempted }), [packet, evaluation, isStepAttempted]);
+  const [store] = useState(() => new WizardStore(data));
+  store.replace(data);
+  // Subscribers re-render synchronously, before the browser paints.
+  useLayoutEffect(() => store.notify(), [store, data]);
+  const drugCount = packet.drugs?.length ?? 0;
   const shownDrug = Math.min(drugIndex, Math.max(0, drugCount - 1));
 
   const goTo = useCallback((path: string) => {
@@ -79,24 +106,11 @@ export function Wizard({ draftId, step, onStep, onClose }: {
     target?.scrollIntoView({ block: 'center' });
   }, [step, focusRequest]);
 
-  if (draft.status === 'loading') return <p className="p-6">Opening the claim…</p>;
-  if (draft.status === 'missing' || packet === undefined || evaluation === undefined) {
-    return (
-      <div className="p-6">
-        <p>This claim is not in this browser (it may have been deleted).</p>
-        <button type="button" onClick={onClose} className="mt-2 underline">Back to the claims</button>
-      </div>
-    );
-  }
-
+  const value: WizardValue = useMemo(() => ({ draftId, store, update: draft.update, drugIndex: shownDrug, step, goTo }), [draftId, store, draft.update, shownDrug, step, goTo]);
   const index = STEPS.findIndex((s) => s.id === step);
   const move = (to: number) => {
     setAttempted((a) => new Set(a).add(step));
     onStep(STEPS[to]!.id);
-  };
-  const value: WizardValue = {
-    draftId, packet, evaluation, findingsByPath: groupByPath(evaluation.findings), update: draft.update, drugIndex: shownDrug, step,
-    isStepAttempted: attempted.has(step), goTo,
   };
   const View = STEP_VIEWS[step];
   const isDrugStep = step !== 'claim' && step !== 'review';

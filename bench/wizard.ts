@@ -1,0 +1,139 @@
+/**
+ * The wizard in the browser: the initial JavaScript (gzip) against a bare React + ReactDOM page
+ * built by the same Vite; in Debian's Chromium, the time from a keystroke until the findings
+ * panel and the lines show its effect, and the longest main-thread stall during a big import.
+ */
+import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import type { BenchResult } from './report';
+
+/** Gzip size of the scripts a page loads before it can render: its entry and the modules it preloads. */
+function initialJsGzip(outDir: string): number {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f.replace(/^\.?\//, '')))).length, 0);
+}
+
+async function buildBoth(root: string): Promise<{ app: string; bare: string }> {
+  const app = join(root, 'node_modules/.bench/app');
+  const bare = join(root, 'node_modules/.bench/bare-react');
+  await build({ root, logLevel: 'warn', build: { outDir: app, emptyOutDir: true } });
+  await build({ root: join(root, 'bench/bare-react'), configFile: false, plugins: [react()], logLevel: 'warn', build: { outDir: bare, emptyOutDir: true } });
+  return { app, bare };
+}
+
+/**
+ * Records, for each keystroke, the time from the key event to the end of the work it causes: the
+ * input handlers, the core's evaluation and React's commit of the findings panel and the lines.
+ * React commits inside its own listener on the app's root, so a listener on the window, which the
+ * input event reaches afterwards, sees the DOM already updated; the time is taken once the
+ * microtasks queued by that work have run too. Painting the frame afterwards is the browser's;
+ * the time to the next painted frame is recorded as well, for information (at 60 frames a second
+ * it includes up to 16.7 ms of waiting for the frame).
+ */
+const INSTRUMENT = `
+  window.__latencies = [];
+  window.__frames = [];
+  let start;
+  addEventListener('keydown', (event) => {
+    start = event.timeStamp;
+    const from = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__frames.push(performance.now() - from);
+      channel.port2.postMessage(0);
+    });
+  }, true);
+  addEventListener('input', () => {
+    const from = start;
+    if (from === undefined) return;
+    start = undefined;
+    queueMicrotask(() => queueMicrotask(() => window.__latencies.push(performance.now() - from)));
+  });
+`;
+
+/** Serves a build and opens Debian's Chromium on it; closes both afterwards. */
+async function withApp<T>(outDir: string, run: (page: Page, url: string) => Promise<T>): Promise<T> {
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 4175, strictPort: true }, build: { outDir } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
+  try {
+    return await run(await browser.newPage(), 'http://127.0.0.1:4175/');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+async function keystrokeLatencies(page: Page, url: string): Promise<{ work: number[]; frames: number[] }> {
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start a new claim' }).click();
+  await page.getByLabel('Physician office').check();
+  await page.getByLabel('Payer profile').selectOption('medicare-part-b');
+  await page.getByLabel('Date of service').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Next: Drug' }).click();
+  const ndc = page.getByLabel('NDC from the vial or package label');
+  const name = page.getByLabel('Brand name');
+  await page.evaluate('window.__latencies = []; window.__frames = []');
+  // Focus once, then type with the keyboard alone, so no locator work falls between keystrokes.
+  for (let round = 0; round < 10; round++) {
+    await ndc.fill('');
+    await ndc.focus();
+    await page.keyboard.type('73150-0150-06', { delay: 30 });
+    await name.fill('');
+    await name.focus();
+    await page.keyboard.type('Briumvi ublituximab', { delay: 30 });
+  }
+  return await page.evaluate('({ work: window.__latencies, frames: window.__frames })') as { work: number[]; frames: number[] };
+}
+
+/**
+ * The longest the main thread stalls while the full CMS crosswalk is imported through the
+ * reference-data screen: the largest gap between animation frames (an upper bound of the
+ * longest task), from choosing the file to its result on screen.
+ */
+async function importStall(page: Page, url: string, crosswalk: string): Promise<number> {
+  await page.goto(`${url}#/reference`);
+  await page.evaluate(`(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const tick = (now) => { window.__gaps.push(now - last); last = now; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.getByLabel('Drop CMS or FDA files here, or choose files').setInputFiles(crosswalk);
+  await page.getByText(/8,245 rows read/).waitFor({ timeout: 60_000 });
+  const gaps = await page.evaluate('window.__gaps') as number[];
+  return Math.max(...gaps.slice(1));
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+export async function wizardBenchmarks(root: string): Promise<BenchResult[]> {
+  const { app, bare } = await buildBoth(root);
+  const appKb = initialJsGzip(app) / 1024;
+  const bareKb = initialJsGzip(bare) / 1024;
+  const ratio = appKb / bareKb;
+  const measured = await withApp(app, keystrokeLatencies);
+  const latencies = measured.work.sort((a, b) => a - b);
+  const frames = measured.frames.sort((a, b) => a - b);
+  const p95 = percentile(latencies, 0.95);
+  const crosswalk = join(root, '..', 'shared', 'data', 'cms_asp_ndc_hcpcs_crosswalk_oct2025.csv');
+  const stall = existsSync(crosswalk) ? await withApp(app, (page, url) => importStall(page, url, crosswalk)) : undefined;
+  return [
+    { id: 'wizard.initial-js', name: 'initial JavaScript of the app (gzip)', value: Number(appKb.toFixed(1)), unit: 'KB', target: 'info', met: null },
+    { id: 'wizard.bare-react-js', name: 'bare React + ReactDOM page by the same Vite (gzip)', value: Number(bareKb.toFixed(1)), unit: 'KB', target: 'info', met: null },
+    { id: 'wizard.initial-js-ratio', name: 'initial JavaScript ÷ bare React page', value: Number(ratio.toFixed(2)), unit: '×', target: '≤ 1.8', met: ratio <= 1.8 },
+    { id: 'wizard.keystroke-p50', name: `keystroke to findings panel updated, median (${latencies.length} keystrokes, Chromium)`, value: Number(percentile(latencies, 0.5).toFixed(1)), unit: 'ms', target: 'info', met: null },
+    { id: 'wizard.keystroke-p95', name: 'keystroke to findings panel updated, 95th percentile', value: Number(p95.toFixed(1)), unit: 'ms', target: '≤ 16', met: p95 <= 16 },
+    { id: 'wizard.keystroke-frame-p95', name: 'keystroke to the next painted frame, 95th percentile (includes waiting for the frame)', value: Number(percentile(frames, 0.95).toFixed(1)), unit: 'ms', target: 'info', met: null },
+    ...(stall === undefined ? [] : [{
+      id: 'reference.import-main-thread', name: 'longest main-thread stall while importing the full CMS crosswalk in Chromium (largest gap between frames)',
+      value: Number(stall.toFixed(1)), unit: 'ms', target: '≤ 50', met: stall <= 50,
+    }]),
+  ];
+}
