@@ -9,7 +9,7 @@ import type { ClaimPacket } from '../../src/core/packet/schema';
 import type { Expected, ExpectedLine } from './examples';
 import { byLabel } from './fields';
 
-export const exportButton = (page: Page) => page.getByRole('button', { name: 'Download the claim packet (JSON)' });
+export const exportButton = (page: Page) => page.getByRole('button', { name: 'Download the claim file (JSON)' });
 
 /** The lines of a drug, by their row headers, in order. */
 const ROW = ['Drug given', 'Drug discarded'];
@@ -90,10 +90,11 @@ export async function expectExportable(page: Page, packet: ClaimPacket): Promise
   await exportButton(page).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
-  const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as ClaimPacket;
-  expect(saved.format).toBe('noc-claim-packet');
-  expect(saved.patient?.accountReference).toBe(packet.patient?.accountReference);
-  expect(saved.drugs?.[0]?.ndc?.normalized ?? '').toBe(packet.drugs?.[0]?.ndc?.normalized ?? '');
+  const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as { format: string; packet: ClaimPacket; evaluation: { exportable: boolean } };
+  expect(saved.format).toBe('noc-claim-export');
+  expect(saved.evaluation.exportable).toBe(true);
+  expect(saved.packet.patient?.accountReference).toBe(packet.patient?.accountReference);
+  expect(saved.packet.drugs?.[0]?.ndc?.normalized ?? '').toBe(packet.drugs?.[0]?.ndc?.normalized ?? '');
 }
 
 /**

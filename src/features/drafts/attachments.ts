@@ -13,16 +13,24 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function saveAttachmentFile(id: string, draftId: string, blob: Blob): Promise<void> {
-  await (await database()).put('attachments', { id, draftId, blob });
+export async function saveAttachmentFile(draftId: string, id: string, blob: Blob): Promise<void> {
+  await (await database()).put('attachments', { draftId, id, blob });
 }
 
-export async function getAttachmentFile(id: string): Promise<Blob | undefined> {
-  return (await (await database()).get('attachments', id))?.blob;
+export async function getAttachmentFile(draftId: string, id: string): Promise<Blob | undefined> {
+  return (await (await database()).get('attachments', [draftId, id]))?.blob;
 }
 
-export async function deleteAttachmentFile(id: string): Promise<void> {
-  await (await database()).delete('attachments', id);
+export async function deleteAttachmentFile(draftId: string, id: string): Promise<void> {
+  await (await database()).delete('attachments', [draftId, id]);
+}
+
+/** A file kept in this browser under this attachment id (in any draft) whose fingerprint matches. */
+export async function findAttachmentFile(id: string, sha256: string | undefined): Promise<Blob | undefined> {
+  for (const record of await (await database()).getAllFromIndex('attachments', 'id', id)) {
+    if (sha256 === undefined || (await sha256Hex(await record.blob.arrayBuffer())) === sha256) return record.blob;
+  }
+  return undefined;
 }
 
 /** Why a file cannot be attached, in the biller's words; `undefined` when it can. */

@@ -15,16 +15,16 @@ export interface DraftRecord {
   readonly revision: number;
 }
 
+/** An attachment's file, kept per draft under the id of the packet's attachment entry. */
 export interface AttachmentRecord {
-  /** The id of the packet's attachment entry. */
-  readonly id: string;
   readonly draftId: string;
+  readonly id: string;
   readonly blob: Blob;
 }
 
 interface WizardDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string } };
-  attachments: { key: string; value: AttachmentRecord; indexes: { draftId: string } };
+  attachments: { key: [string, string]; value: AttachmentRecord; indexes: { draftId: string; id: string } };
   profiles: { key: string; value: PayerProfile };
 }
 
@@ -35,7 +35,9 @@ export function database(): Promise<IDBPDatabase<WizardDb>> {
   opening ??= openDB<WizardDb>(NAME, 1, {
     upgrade(db) {
       db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      db.createObjectStore('attachments', { keyPath: 'id' }).createIndex('draftId', 'draftId');
+      const attachments = db.createObjectStore('attachments', { keyPath: ['draftId', 'id'] });
+      attachments.createIndex('draftId', 'draftId');
+      attachments.createIndex('id', 'id');
       db.createObjectStore('profiles', { keyPath: 'id' });
     },
   });

@@ -17,12 +17,32 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const client = useQueryClient();
   const drafts = useQuery({ queryKey: DRAFTS_KEY, queryFn: listDrafts });
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const [opened, setOpened] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
   const refresh = () => client.invalidateQueries({ queryKey: DRAFTS_KEY });
 
   const start = async () => onOpen((await createDraft()).id);
   const duplicate = async (id: string) => {
     await duplicateDraft(id);
     await refresh();
+  };
+  const open = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (file === undefined) return;
+    const { openClaimFile } = await import('./open-claim-file');
+    const result = await openClaimFile(await file.text());
+    if (!result.ok) {
+      setOpened({ kind: 'error', text: `${file.name}: ${result.message}` });
+      return;
+    }
+    await refresh();
+    if (result.missingFiles.length === 0) {
+      onOpen(result.draft.id);
+      return;
+    }
+    setOpened({
+      kind: 'info',
+      text: `${file.name} was opened as a new claim (first in the list). These attached files are not in this browser: ${result.missingFiles.join(', ')}. Resume the claim and attach them again on the Documentation step.`,
+    });
   };
   const remove = async (id: string) => {
     await deleteDraft(id);
@@ -34,10 +54,17 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-2xl font-bold">Claims in this browser</h2>
-        <button type="button" onClick={() => void start()} className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
-          Start a new claim
-        </button>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="cursor-pointer rounded border border-blue-800 px-4 py-2 font-semibold text-blue-900 focus-within:outline-2 focus-within:outline-blue-700 hover:bg-blue-50">
+            Open a saved claim file (JSON)
+            <input type="file" accept="application/json,.json" className="sr-only" onChange={(e) => { void open(e.target.files); e.target.value = ''; }} />
+          </label>
+          <button type="button" onClick={() => void start()} className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+            Start a new claim
+          </button>
+        </div>
       </div>
+      {opened !== undefined && <p role={opened.kind === 'error' ? 'alert' : 'status'} className={opened.kind === 'error' ? 'text-red-800' : 'text-amber-900'}>{opened.text}</p>}
       {drafts.isPending && <p>Loading the claims…</p>}
       {drafts.isError && <p role="alert" className="text-red-800">The saved claims could not be read from this browser's storage.</p>}
       {drafts.data?.length === 0 && <p>No claims yet. Start a new claim: it is saved in this browser as you type.</p>}

@@ -54,25 +54,18 @@ export async function saveDraft(id: string, packet: ClaimPacket, revision: numbe
   return record;
 }
 
-/** Copies a draft and its attachment files under new ids. */
+/** Copies a draft and its attachment files (the copy's attachment entries keep their ids). */
 export async function duplicateDraft(id: string): Promise<DraftRecord | undefined> {
   const db = await database();
   const source = await db.get('drafts', id);
   if (source === undefined) return undefined;
   const now = new Date().toISOString();
   const copyId = newId();
-  const attachmentIds = new Map((source.packet.attachments ?? []).map((a) => [a.id ?? '', newId()]));
-  const packet: ClaimPacket = {
-    ...source.packet, id: copyId, createdAt: now, updatedAt: now,
-    attachments: (source.packet.attachments ?? []).map((a) => ({ ...a, id: attachmentIds.get(a.id ?? '') })),
-  };
+  const record: DraftRecord = { id: copyId, packet: { ...source.packet, id: copyId, createdAt: now, updatedAt: now }, createdAt: now, updatedAt: now, revision: 1 };
   const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
-  const files = await tx.objectStore('attachments').index('draftId').getAll(id);
-  for (const file of files) {
-    const newFileId = attachmentIds.get(file.id);
-    if (newFileId !== undefined) await tx.objectStore('attachments').put({ id: newFileId, draftId: copyId, blob: file.blob });
+  for (const file of await tx.objectStore('attachments').index('draftId').getAll(id)) {
+    await tx.objectStore('attachments').put({ ...file, draftId: copyId });
   }
-  const record: DraftRecord = { id: copyId, packet, createdAt: now, updatedAt: now, revision: 1 };
   await tx.objectStore('drafts').put(record);
   await tx.done;
   return record;
@@ -82,8 +75,7 @@ export async function duplicateDraft(id: string): Promise<DraftRecord | undefine
 export async function deleteDraft(id: string): Promise<void> {
   const db = await database();
   const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
-  const keys = await tx.objectStore('attachments').index('draftId').getAllKeys(id);
-  for (const key of keys) await tx.objectStore('attachments').delete(key);
+  for (const key of await tx.objectStore('attachments').index('draftId').getAllKeys(id)) await tx.objectStore('attachments').delete(key);
   await tx.objectStore('drafts').delete(id);
   await tx.done;
 }

@@ -39,7 +39,7 @@ export function AttachmentsSection() {
       const id = newId();
       const sha256 = await sha256Hex(await file.arrayBuffer());
       try {
-        await saveAttachmentFile(id, draftId, file);
+        await saveAttachmentFile(draftId, id, file);
       } catch {
         problems.push(`${file.name} could not be stored: the browser's storage may be full. Delete old drafts, then try again.`);
         continue;
@@ -52,12 +52,12 @@ export function AttachmentsSection() {
   const remove = async (id: string | undefined, name: string | undefined) => {
     if (id === undefined || !window.confirm(`Remove ${name ?? 'this file'} from the claim?`)) return;
     update((p) => ({ ...p, attachments: (p.attachments ?? []).filter((a) => a.id !== id) }));
-    await deleteAttachmentFile(id);
+    await deleteAttachmentFile(draftId, id);
   };
 
   const open = async (id: string | undefined, name: string, type: string) => {
     if (id === undefined) return;
-    const blob = await getAttachmentFile(id);
+    const blob = await getAttachmentFile(draftId, id);
     if (blob === undefined) {
       setMessages([`${name} is listed but its file is not in this browser. Attach it again.`]);
       return;

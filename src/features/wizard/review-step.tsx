@@ -4,11 +4,11 @@
  * claim is complete; and the printable checklist.
  */
 import { Section, TextArea } from '../../components/fields';
-import { downloadJson, packetFileName } from '../../components/download';
 import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
 import { estimatePayment } from '../../core/reference-data/payment';
 import { useReferenceData } from '../reference-data/queries';
+import { ExportPanel } from '../export/export-panel';
 import { ChecklistView } from './checklist-view';
 import { FindingLink } from './findings-panel';
 import { PrintableChecklist } from './printable-checklist';
@@ -121,11 +121,10 @@ function AllFindings() {
 }
 
 function ExportActions() {
-  const { goTo } = useWizard();
+  const { goTo, draftId } = useWizard();
   const { evaluation, packet } = useWizardData(everything);
   const blocking = evaluation.findings.filter((f) => f.severity === 'block');
   const isBlocked = !evaluation.exportable;
-  const button = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';
   return (
     <Section title="Export">
       {isBlocked && (
@@ -134,16 +133,12 @@ function ExportActions() {
           <ul className="mt-2 space-y-2">{blocking.map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}</ul>
         </div>
       )}
-      <div className="flex flex-wrap gap-3 print:hidden">
-        <button type="button" aria-disabled={isBlocked} aria-describedby={isBlocked ? 'export-blocked' : undefined}
-          onClick={() => { if (!isBlocked) downloadJson(packetFileName(packet), packet); }}
-          className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
-          Download the claim packet (JSON)
-        </button>
-        <button type="button" onClick={() => window.print()} className="rounded border border-slate-500 px-4 py-2 font-semibold hover:bg-slate-100">
-          Print the documentation checklist
-        </button>
+      <div className="print:hidden">
+        <ExportPanel draftId={draftId} packet={packet} evaluation={evaluation} blockedBy={isBlocked ? 'export-blocked' : undefined} />
       </div>
+      <button type="button" onClick={() => window.print()} className="rounded border border-slate-500 px-4 py-2 font-semibold hover:bg-slate-100 print:hidden">
+        Print the documentation checklist
+      </button>
     </Section>
   );
 }
