@@ -311,3 +311,26 @@ describe('office claims for Ultomiris before JZ existed (scenario 1)', () => {
     expect(result.exportable).toBe(true);
   });
 });
+
+describe('how each line was worked out, in words', () => {
+  it('explains the NDC quantity through the concentration and the units as 1 per unclassified line', () => {
+    const [given, discarded] = lines({});
+    expect(given!.explanation).toEqual({
+      ndc: 'ML 4 = 100 mg × 6 mL ÷ 150 mg per container',
+      units: '1 = an unclassified line is billed as 1 unit; the dose goes in the description',
+    });
+    expect(discarded!.explanation.ndc).toBe('ML 2 = 50 mg × 6 mL ÷ 150 mg per container');
+  });
+  it('explains units per billing unit (NC Medicaid, 1 unit = 1 mg) and containers (Alaska Medicaid)', () => {
+    expect(lines({}, profile('medicaid-nc'))[0]!.explanation.units).toBe('100 = 100 mg ÷ 1 mg per unit, rounded up to a whole unit');
+    expect(lines({}, profile('medicaid-ak'))[0]!.explanation.units).toBe('1 = one unit per container opened');
+  });
+  it('says when the quantity was rounded to 3 decimals', () => {
+    const jubereq = { container: { amount: { value: '120', unit: 'mg' as const }, volume: { value: '1.7', unit: 'mL' as const }, opened: '1' }, waste: { amount: { value: '20', unit: 'mg' as const } } };
+    expect(lines(jubereq)[0]!.explanation.ndc).toBe('ML 1.417 = 100 mg × 1.7 mL ÷ 120 mg per container (1.416667, rounded to 3 decimals)');
+  });
+  it('has no NDC quantity to explain while the dose is missing (the 1 unit does not depend on it)', () => {
+    expect(lines({ administration: { dose: undefined } })[0]!.explanation).toEqual({ ndc: null, units: '1 = an unclassified line is billed as 1 unit; the dose goes in the description' });
+    expect(lines({ administration: { dose: undefined } }, profile('medicaid-nc'))[0]!.explanation).toEqual({ ndc: null, units: null });
+  });
+});

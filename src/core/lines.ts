@@ -15,7 +15,7 @@ import type { Fitted } from './narrative';
 import { claimText, institutionalRemarks, professionalNarrative } from './narrative';
 import type { NdcUnitQualifier } from './packet/schema';
 import type { Amount } from './quantity';
-import { amountText, convert, decimalText, isZero, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, parseDecimal, unitKind } from './quantity';
+import { amountForPeople, amountText, convert, decimalText, isZero, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, parseDecimal, unitKind } from './quantity';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
 
@@ -38,6 +38,8 @@ export interface ClaimLine {
   /** SV101-7 / Item 19 description, or FL80 remarks for UB-04; `null` until it can be written. */
   readonly narrative: string | null;
   readonly form: ClaimForm;
+  /** How the NDC quantity and the HCPCS units were worked out, in words; `null` until they are. */
+  readonly explanation: { readonly ndc: string | null; readonly units: string | null };
   /** Paper-form boxes as they will be filled: 24A shaded, 24D, 24G, 19 or FL42, FL43, FL44, FL46, FL80. */
   readonly boxes: Readonly<Record<string, string>>;
 }
@@ -63,22 +65,24 @@ function ndcUnit(ctx: DrugContext, a: DrugAmounts): NdcUnitQualifier {
 type QuantityProblem = 'needs-volume' | 'needs-container' | 'incompatible';
 
 /** An amount expressed in the NDC unit, exactly. */
-function ndcQuantity(x: Amount, unit: NdcUnitQualifier, a: DrugAmounts): Fraction | QuantityProblem {
+/** An amount in the NDC unit, exactly, with how it was worked out ("100 mg × 6 mL ÷ 150 mg"). */
+function ndcQuantity(x: Amount, unit: NdcUnitQualifier, a: DrugAmounts): { value: Fraction; how: string } | QuantityProblem {
+  const given = amountForPeople(x);
   if (unit === 'UN') {
-    if (unitKind(x.unit) === 'count') return x.value;
+    if (unitKind(x.unit) === 'count') return { value: x.value, how: given };
     if (a.perContainer === undefined) return 'needs-container';
     const same = convert(x, a.perContainer.unit);
-    return same === undefined ? 'incompatible' : same.value.div(a.perContainer.value);
+    return same === undefined ? 'incompatible' : { value: same.value.div(a.perContainer.value), how: `${given} ÷ ${amountForPeople(a.perContainer)} per container` };
   }
   const direct = convert(x, NDC_QUALIFIER_UNIT[unit]);
-  if (direct !== undefined) return direct.value;
+  if (direct !== undefined) return { value: direct.value, how: given };
   if (unit !== 'ML') return 'incompatible';
   if (a.perContainer === undefined) return 'needs-container';
   const same = convert(x, a.perContainer.unit);
   if (same === undefined) return 'incompatible';
   const volume = a.volume === undefined ? undefined : convert(a.volume, 'mL');
   if (volume === undefined) return 'needs-volume';
-  return same.value.mul(volume.value).div(a.perContainer.value);
+  return { value: same.value.mul(volume.value).div(a.perContainer.value), how: `${given} × ${amountForPeople(a.volume!)} ÷ ${amountForPeople(a.perContainer)} per container` };
 }
 
 /** Why units cannot be computed: the message for the biller and the field to fix. */
@@ -91,7 +95,7 @@ interface UnitsProblem {
  * HCPCS units for a line, per the code's own dose unit (J1599: 500 mg) or the payer's basis; a
  * problem when they cannot be computed; `null` while the amount itself is still missing.
  */
-function hcpcsUnits(ctx: DrugContext, code: string, x: Amount | undefined, amountPath: string, isWaste: boolean, a: DrugAmounts): number | UnitsProblem | null {
+function hcpcsUnits(ctx: DrugContext, code: string, x: Amount | undefined, amountPath: string, isWaste: boolean, a: DrugAmounts): Units | UnitsProblem | null {
   const ownUnit = unclassifiedCode(code)?.billingUnit;
   const per = ownUnit ?? (ctx.profile?.nocUnits.basis === 'amount' ? ctx.profile.nocUnits.per : undefined);
   if (per !== undefined) {
@@ -105,12 +109,21 @@ function hcpcsUnits(ctx: DrugContext, code: string, x: Amount | undefined, amoun
       const who = ownUnit === undefined ? 'this payer bills' : `${code} is billed`;
       return { why: `${who} per ${per.value} ${per.unit}, so the amount must be in a unit of ${unitKind(per.unit)} (not ${x.unit})`, path: `${amountPath}.unit` };
     }
-    return Math.max(1, Number(inUnit.value.div(perValue).ceil().n));
+    const units = Math.max(1, Number(inUnit.value.div(perValue).ceil().n));
+    return { units, how: `${amountForPeople(x)} ÷ ${per.value} ${per.unit} per unit, rounded up to a whole unit` };
   }
   if (ctx.profile?.nocUnits.basis === 'containers' && !isWaste) {
-    return a.opened ?? { why: 'this payer bills one unit per container: enter how many containers were opened', path: `${ctx.base}.container.opened` };
+    return a.opened === undefined
+      ? { why: 'this payer bills one unit per container: enter how many containers were opened', path: `${ctx.base}.container.opened` }
+      : { units: a.opened, how: 'one unit per container opened' };
   }
-  return 1;
+  return { units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description' };
+}
+
+/** Units with how they were worked out. */
+interface Units {
+  readonly units: number;
+  readonly how: string;
 }
 
 /** Adds a finding unless the same rule already points at the same field. */
@@ -118,8 +131,8 @@ function pushOnce(ctx: DrugContext, f: ReturnType<typeof finding>): void {
   if (!ctx.findings.some((g) => g.rule === f.rule && g.path === f.path)) ctx.findings.push(f);
 }
 
-function unitsOrReport(ctx: DrugContext, result: number | UnitsProblem | null): number | null {
-  if (result === null || typeof result === 'number') return result;
+function unitsOrReport(ctx: DrugContext, result: Units | UnitsProblem | null): Units | null {
+  if (result === null || 'units' in result) return result;
   pushOnce(ctx, finding('unitsNotComputable', result.path, { why: result.why }));
   return null;
 }
@@ -154,14 +167,19 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
   const shortened = new Set<string>();
   const lines = drafts.map((draft) => {
     const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a);
-    const ndc: LineNdc | null = ctx.ndc === undefined ? null : { qualifier: 'N4', ndc11: ctx.ndc.ndc11, unit, quantity: quantity ?? null };
-    const units = draft.kind === 'administered'
+    const ndc: LineNdc | null = ctx.ndc === undefined ? null : { qualifier: 'N4', ndc11: ctx.ndc.ndc11, unit, quantity: quantity?.text ?? null };
+    const worked = draft.kind === 'administered'
       ? administeredUnits(ctx, code, draft.amount, a)
       : unitsOrReport(ctx, hcpcsUnits(ctx, code, draft.amount, draft.amountPath, true, a));
+    const units = worked?.units ?? null;
+    const explanation = {
+      ndc: quantity === undefined ? null : `${unit} ${quantity.text} = ${quantity.how}`,
+      units: worked === null ? null : `${worked.units} = ${worked.how}`,
+    };
     const fitted = narrativeFor(ctx, decision, draft, ndc, waste);
     fitted.shortened.forEach((s) => shortened.add(s));
     const narrative = draft.kind === 'administered' ? typedNarrative(ctx, fitted) : fitted.text;
-    return { drugIndex: ctx.index, kind: draft.kind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative) };
+    return { drugIndex: ctx.index, kind: draft.kind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation, boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative) };
   });
   if (shortened.size > 0 && isBlank(ctx.drug.narrativeOverride)) {
     ctx.findings.push(finding('narrativeShortened', `${ctx.base}.genericName`, { dropped: [...shortened].join(', ') }));
@@ -169,16 +187,17 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
   return lines;
 }
 
-/** The NDC quantity text of a line (dose or discarded amount), raising the findings about it at that amount. */
-function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts): string | undefined {
-  const q = ndcQuantity(x, unit, a);
+/** The NDC quantity text of a line (dose or discarded amount) and how it was worked out, raising the findings about it at that amount. */
+function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts): { text: string; how: string } | undefined {
+  const worked = ndcQuantity(x, unit, a);
   const b = ctx.base;
-  if (typeof q === 'string') {
-    if (q === 'needs-volume') pushOnce(ctx, finding('containerVolumeNeeded', `${b}.container.volume.value`));
-    else if (q === 'needs-container') pushOnce(ctx, finding('containerAmountMissing', `${b}.container.amount.value`));
+  if (typeof worked === 'string') {
+    if (worked === 'needs-volume') pushOnce(ctx, finding('containerVolumeNeeded', `${b}.container.volume.value`));
+    else if (worked === 'needs-container') pushOnce(ctx, finding('containerAmountMissing', `${b}.container.amount.value`));
     else pushOnce(ctx, finding('unitsIncompatible', `${amountPath}.unit`, { dose: x.unit, container: a.perContainer?.unit ?? NDC_QUALIFIER_UNIT[unit] }));
     return undefined;
   }
+  const q = worked.value;
   const printed = decimalText(q);
   if (q.gt(MAX_NDC_QUANTITY)) {
     ctx.findings.push(finding('ndcQuantityTooLarge', `${amountPath}.value`));
@@ -189,24 +208,25 @@ function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: Ndc
     return undefined;
   }
   if (needsRounding(q)) ctx.findings.push(finding('ndcQuantityRounded', `${amountPath}.value`, { exact: decimalText(q, 6), printed }));
-  return printed;
+  return { text: printed, how: needsRounding(q) ? `${worked.how} (${decimalText(q, 6)}, rounded to 3 decimals)` : worked.how };
 }
 
 /** Units of the administered line: computed per profile, or the biller's override after checking it. */
-function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefined, a: DrugAmounts): number | null {
-  const computed = unitsOrReport(ctx, hcpcsUnits(ctx, code, dose, `${ctx.base}.administration.dose`, false, a));
+function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefined, a: DrugAmounts): Units | null {
+  const worked = unitsOrReport(ctx, hcpcsUnits(ctx, code, dose, `${ctx.base}.administration.dose`, false, a));
+  const computed = worked?.units ?? null;
   const typed = ctx.drug.hcpcsUnitsOverride?.trim() ?? '';
-  if (typed === '') return computed;
+  if (typed === '') return worked;
   const path = `${ctx.base}.hcpcsUnitsOverride`;
   if (!/^\d{1,6}$/.test(typed) || Number(typed) < 1) {
     ctx.findings.push(finding('unitsOverrideInvalid', path));
-    return computed;
+    return worked;
   }
   const units = Number(typed);
-  if (units === computed) return units;
+  if (units === computed) return worked;
   if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
   else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : String(computed) }));
-  return units;
+  return { units, how: 'typed as the payer asked' };
 }
 
 function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft, ndc: LineNdc | null, waste: WastePlan): Fitted {

@@ -42,6 +42,17 @@ export function LinesPreview({ caption }: { caption: string }) {
           </tbody>
         </table>
       )}
+      {lines.some((l) => l.explanation.ndc !== null || l.explanation.units !== null) && (
+        <dl className="mt-2 space-y-1 text-sm">
+          {lines.map((line) => (
+            <div key={line.kind}>
+              <dt className="font-medium">{line.kind === 'administered' ? 'Drug given' : 'Drug discarded'}, worked out:</dt>
+              {line.explanation.ndc !== null && <dd className="ml-4">NDC quantity {line.explanation.ndc}</dd>}
+              {line.explanation.units !== null && <dd className="ml-4">HCPCS units {line.explanation.units}</dd>}
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

@@ -61,9 +61,14 @@ function PaymentView({ estimate }: { estimate: PaymentEstimate | undefined }) {
 }
 
 /** Each line's boxes as they will be filled on the paper form. */
+const BOX_ORDER: Record<ClaimLine['form'], readonly string[]> = {
+  'CMS-1500': ['24A shaded', '24D', '24G', '19'],
+  'UB-04': ['FL42', 'FL43', 'FL44', 'FL46', 'FL80'],
+};
+
 function FormBoxes({ lines }: { lines: readonly ClaimLine[] }) {
-  const boxes = Object.keys(lines[0]!.boxes);
   const form = lines[0]!.form;
+  const boxes = BOX_ORDER[form];
   return (
     <table className="w-full text-left text-sm">
       <caption className="text-left font-semibold">{form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines'}</caption>
