@@ -16,7 +16,8 @@ const ROW = ['Drug given', 'Drug discarded'];
 const codeOf = (line: ExpectedLine) => [line.code, ...line.modifiers].join(' ');
 const formTable = (page: Page, form: 'CMS-1500' | 'UB-04') =>
   page.getByRole('table', { name: form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines' });
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text to match literally in a RegExp. */
+export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "Code: J3590 Unclassified biologics", or the drug is not billed at all. */
 export async function expectCode(page: Page, code: string | null): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,36 @@ describe('npm run cli -- check', SLOW, () => {
   it('refuses a bad --today and an unknown option with the usage', () => {
     expect(cli(['check', '--today', '05/10/2024', 'x.json'])).toMatchObject({ status: 2, stderr: expect.stringContaining('YYYY-MM-DD') });
     expect(cli(['check', '--fast', 'x.json'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Usage:') });
+  });
+});
+
+const DATA = join(ROOT, '../shared/data');
+const hasData = existsSync(DATA);
+if (!hasData) console.warn(`Skipping check --reference on the real files: ${DATA} is absent (the CMS/FDA reference files live outside the repository).`);
+
+describe.skipIf(!hasData)('npm run cli -- check --reference ../shared/data', SLOW, () => {
+  // The same claim, code and messages as the browser shows once the files are imported (e2e/reference-import.spec.ts).
+  it('blocks Briumvi billed as J3590 in November 2025, naming J2329, its descriptor and the units to bill', () => {
+    const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
+    const packet = file('briumvi-nov-2025.json', { ...example05, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' } });
+    const r = cli(['check', '--today', '2025-11-20', '--reference', '../shared/data', packet]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('reference: cms_asp_ndc_hcpcs_crosswalk_oct2025.csv: CMS ASP NDC-HCPCS crosswalk, October 2025, 8245 rows\n');
+    expect(r.stderr).toContain('reference: icd10cm/icd10cm_order_2026.txt: CMS ICD-10-CM order file, FY2026, 98186 rows\n');
+    const out = JSON.parse(r.stdout);
+    expect(out.decision).toMatchObject({ code: 'J2329', kind: 'specific', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
+    expect(out.decision.reasons).toEqual(['NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).']);
+    expect(out.lines).toEqual([]);
+    expect(out.findings).toContainEqual(expect.objectContaining({
+      rule: 'code.specific-code-exists', severity: 'block', path: 'drugs.0.ndc.input',
+      message: 'This drug has its own code on the date of service: J2329 (Injection, ublituximab-xiiy, 1mg, billed per 1 mg). '
+        + 'Bill J2329 × 100 units (100 mg ÷ 1 mg, rounded up) instead of an unclassified code; an unclassified code is denied (CARC 189).',
+    }));
+    expect(out.findings).toContainEqual(expect.objectContaining({
+      rule: 'dx.not-billable', severity: 'block', path: 'diagnoses.0.code',
+      message: 'G35 is a category, not a billable code, for dates of service in FY2026. '
+        + 'Pick the specific code: G35.A, G35.B0, G35.B1, G35.B2, G35.C0, G35.C1, G35.C2, G35.D. Claims with it are denied (CARC 146).',
+    }));
   });
 });
 

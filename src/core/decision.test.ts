@@ -52,16 +52,59 @@ describe('row 1: a product-specific code exists on the date of service', () => {
     expect(findingsOf(result, 'code.specific-code-exists')[0]?.message).toMatch(/J1303 × 271 units/);
   });
 
-  it('lists the other codes when an NDC maps to several', () => {
-    const result = evaluate(withDrug({}), undefined, referenceWith({
-      [BRIUMVI_NDC11]: [
-        { code: 'J1111', descriptor: 'First code', source: 'CMS' },
-        { code: 'J2222', descriptor: 'Second code', source: 'CMS' },
+  describe('an NDC the crosswalk lists under several codes (Retacrit: Q5105 for ESRD on dialysis, Q5106 for others)', () => {
+    const retacrit = referenceWith({
+      '00069130510': [
+        { code: 'Q5105', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for esrd on dialysis), 100 units', billingUnit: '100 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
+        { code: 'Q5106', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units', billingUnit: '1000 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
       ],
-    }));
-    const message = findingsOf(result, 'code.specific-code-exists')[0]?.message ?? '';
-    expect(message).toContain('J1111');
-    expect(message).toContain('J2222');
+    });
+    const retacritDrug = (specificCodeChoice?: string): DrugPatch => ({
+      ndc: { input: '00069-1305-10', normalized: '00069130510' }, brandName: 'Retacrit', genericName: 'epoetin alfa-epbx',
+      administration: { dose: { value: '10000', unit: 'units' } }, specificCodeChoice,
+    });
+    const decideRetacrit = (choice?: string) => evaluate(withDrug(retacritDrug(choice)), undefined, retacrit);
+
+    it('until the biller chooses, names every code and points at the choice on the drug step', () => {
+      const result = decideRetacrit();
+      expect(result.decision).toMatchObject({ code: 'Q5105', kind: 'specific' });
+      expect(result.decision.reasons).toContain('Which of them fits the patient is not chosen yet (on the drug step); Q5105 is shown meanwhile.');
+      expect(findingsOf(result, 'code.specific-code-exists')).toEqual([expect.objectContaining({
+        severity: 'block',
+        path: 'drugs.0.specificCodeChoice',
+        message: expect.stringMatching(/Bill Q5105 × 100 units \(10000 units ÷ 100 units, rounded up\).* This NDC also maps to Q5106 \(Injection, epoetin alfa-epbx, biosimilar, \(retacrit\) \(for non-esrd use\), 1000 units\): choose the code that fits the patient on the drug step\.$/),
+      })]);
+    });
+
+    it('names the chosen code, its descriptor and its units; the NOC code stays blocked', () => {
+      const result = decideRetacrit('Q5106');
+      expect(result.decision).toMatchObject({
+        code: 'Q5106', kind: 'specific', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units',
+      });
+      expect(result.decision.reasons).toContain('The biller chose Q5106 as the code that fits the patient.');
+      expect(findingsOf(result, 'code.specific-code-exists')).toEqual([expect.objectContaining({
+        severity: 'block',
+        path: 'drugs.0.ndc.input',
+        message: 'This drug has its own code on the date of service: Q5106 (Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units, billed per 1000 units). '
+          + 'Bill Q5106 × 10 units (10000 units ÷ 1000 units, rounded up) instead of an unclassified code; an unclassified code is denied (CARC 189).',
+      })]);
+      expect(result.exportable).toBe(false);
+      expectNoLines(result);
+    });
+
+    it('reads the choice as typed in any case, and ignores one that is not among the codes (the NDC or date changed since)', () => {
+      expect(decideRetacrit(' q5106 ').decision.code).toBe('Q5106');
+      const stale = decideRetacrit('J2329');
+      expect(stale.decision.code).toBe('Q5105');
+      expect(findingsOf(stale, 'code.specific-code-exists')[0]?.path).toBe('drugs.0.specificCodeChoice');
+    });
+
+    it('needs no choice when the NDC has one code, whatever an old choice says', () => {
+      const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'Q5106' }] }, j2329);
+      expect(result.decision.code).toBe('J2329');
+      expect(result.decision.reasons).toHaveLength(1);
+      expect(findingsOf(result, 'code.specific-code-exists')[0]?.path).toBe('drugs.0.ndc.input');
+    });
   });
 
   it('keeps the NOC code before the specific code is effective (scenario 3: Briumvi in February 2023)', () => {

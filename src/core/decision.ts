@@ -72,6 +72,16 @@ function specialGroupCode(ctx: DrugContext, reasons: string[]): string | undefin
   }
 }
 
+/**
+ * The product-specific code to bill: the one the biller chose when the NDC has several (ESRD or
+ * not, vaccine or chemotherapy), else the first listed, with whether a choice is still needed.
+ */
+function applicableSpecificCode(ctx: DrugContext, codes: readonly SpecificCode[]): { code: SpecificCode; isChoiceNeeded: boolean } {
+  const choice = ctx.drug.specificCodeChoice?.trim().toUpperCase();
+  const chosen = codes.find((c) => c.code === choice);
+  return { code: chosen ?? codes[0]!, isChoiceNeeded: codes.length > 1 && chosen === undefined };
+}
+
 /** The rules' own choice, before any override. */
 function decideByRules(ctx: DrugContext): CodeDecision {
   const d = ctx.drug;
@@ -88,9 +98,14 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     code, kind, reasons, form, isSeparatelyPayable, isVerified, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
   });
   if (specific !== undefined && specific.length > 0) {
-    const first = specific[0]!;
-    reasons.push(`NDC ${ctx.ndc!.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${first.source}).`);
-    return { code: first.code, kind: 'specific', reasons, form, isSeparatelyPayable: true, isVerified, descriptor: first.descriptor, specificCodes: specific };
+    const { code, isChoiceNeeded } = applicableSpecificCode(ctx, specific);
+    reasons.push(`NDC ${ctx.ndc!.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${code.source}).`);
+    if (specific.length > 1) {
+      reasons.push(isChoiceNeeded
+        ? `Which of them fits the patient is not chosen yet (on the drug step); ${code.code} is shown meanwhile.`
+        : `The biller chose ${code.code} as the code that fits the patient.`);
+    }
+    return { code: code.code, kind: 'specific', reasons, form, isSeparatelyPayable: true, isVerified, descriptor: code.descriptor, specificCodes: specific };
   }
   reasons.push(specific === undefined
     ? 'Not checked against the CMS crosswalk (not loaded for this date): no product-specific code is known to the wizard.'
@@ -262,7 +277,10 @@ export function decideCode(ctx: DrugContext): CodeDecision {
   const byRules = decideByRules(ctx);
   const d = ctx.drug;
   if (byRules.kind === 'specific') {
-    ctx.findings.push(finding('specificCodeExists', `${ctx.base}.ndc.input`, specificCodeParams(ctx, byRules.specificCodes!)));
+    const codes = byRules.specificCodes!;
+    const { code, isChoiceNeeded } = applicableSpecificCode(ctx, codes);
+    const path = isChoiceNeeded ? `${ctx.base}.specificCodeChoice` : `${ctx.base}.ndc.input`;
+    ctx.findings.push(finding('specificCodeExists', path, specificCodeParams(ctx, code, isChoiceNeeded ? codes : [])));
   } else if (byRules.kind === 'not-billable') {
     if (d.isSuppliedFreeBySponsor === true) ctx.findings.push(finding('suppliedFree', `${ctx.base}.isSuppliedFreeBySponsor`));
     else if (d.marketingCategory === 'investigational') ctx.findings.push(finding('investigationalMedicare', `${ctx.base}.marketingCategory`));
@@ -285,14 +303,16 @@ export function decideCode(ctx: DrugContext): CodeDecision {
   return decision;
 }
 
-/** The finding text for "this drug has its own code": the code, its unit, and how many to bill. */
-function specificCodeParams(ctx: DrugContext, codes: readonly SpecificCode[]): { code: string; descriptor: string; units: string; others: string } {
-  const first = codes[0]!;
-  const others = codes.length > 1
-    ? ` This NDC also maps to ${codes.slice(1).map((c) => `${c.code} (${c.descriptor})`).join(', ')}: choose the code that fits the patient.`
+/**
+ * The finding text for "this drug has its own code": the code, its unit, and how many to bill;
+ * `toChooseFrom` lists every code while the biller has still to choose among several.
+ */
+function specificCodeParams(ctx: DrugContext, code: SpecificCode, toChooseFrom: readonly SpecificCode[]): { code: string; descriptor: string; units: string; others: string } {
+  const others = toChooseFrom.length > 1
+    ? ` This NDC also maps to ${toChooseFrom.filter((c) => c !== code).map((c) => `${c.code} (${c.descriptor})`).join(', ')}: choose the code that fits the patient on the drug step.`
     : '';
-  const unit = first.billingUnit === undefined ? '' : `, billed per ${first.billingUnit.trim().toLowerCase()}`;
-  return { code: first.code, descriptor: `${first.descriptor}${unit}`, units: specificUnitsText(ctx, first), others };
+  const unit = code.billingUnit === undefined ? '' : `, billed per ${code.billingUnit.trim().toLowerCase()}`;
+  return { code: code.code, descriptor: `${code.descriptor}${unit}`, units: specificUnitsText(ctx, code), others };
 }
 
 /** "× 270 units (2700 mg ÷ 10 mg, rounded up)" when the dose and the code's billing unit allow it. */

@@ -122,7 +122,7 @@ export const RULES = {
     () => 'Give this ingredient a name and an amount with its unit.'),
 
   // ── Code decision ───────────────────────────────────────────────────────────────────────────
-  specificCodeExists: rule<{ code: string; descriptor: string; units: string; others: string }>('code.specific-code-exists', 'block', `${D}.ndc.input`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
+  specificCodeExists: rule<{ code: string; descriptor: string; units: string; others: string }>('code.specific-code-exists', 'block', `${D}.ndc.input|${D}.specificCodeChoice`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
     (p) => `This drug has its own code on the date of service: ${p.code} (${p.descriptor}). Bill ${p.code} ${p.units} instead of an unclassified code; an unclassified code is denied (CARC 189).${p.others}`),
   investigationalMedicare: rule('code.investigational', 'block', `${D}.marketingCategory`, BPM15('§50.4.1; CARC 55/114'),
     () => 'An investigational drug is not billable to Medicare. If the sponsor supplied it free, do not bill the drug at all: bill the administration with modifier Q1, diagnosis Z00.6 and the trial NCT number.'),

@@ -103,6 +103,10 @@ describe('importReferenceFile on small files', () => {
   it('refuses an ICD-10-CM addenda file with a pointer to the order file', () => {
     expect(importText('icd10cm_order_addenda_2026.txt', 'Add:        1 G35A    Relapsing-remitting multiple sclerosis')).toMatchObject({ ok: false, message: expect.stringContaining('order file') });
   });
+  it('refuses the read-me that comes with the crosswalks, saying it holds no data', () => {
+    const readMe = ['"Effective January 1, 2005, Medicare will base payment for a Part B drug on 106% of the Average Sales Price (ASP)."', '', 'Field Descriptions/Example:', 'HCPCS Code:  Jxxxx '].join('\r\n');
+    expect(importText('x.csv', readMe)).toEqual({ ok: false, message: expect.stringContaining('the read-me CMS ships with the ASP crosswalks') });
+  });
   it('names the line of an ICD-10-CM order file that is not an order record', () => {
     const good = '00001 A00     0 Cholera                                                      Cholera';
     expect(importText('icd10cm_order_2026.txt', `${good}\r\nnot a record\r\n`)).toEqual({ ok: false, message: 'Line 2: this line is not an ICD-10-CM order record (order number, code, 0/1 flag, descriptions)' });
@@ -130,6 +134,12 @@ describe.skipIf(!hasData)('importReferenceFile on the real CMS files in ../share
     expect(importFile('cms_noc_ndc_hcpcs_crosswalk_oct2025.csv')).toMatchObject({ ok: true, rowsRead: 2, table: { period: { label: 'October 2025' } } });
     const hcpcs = importFile('hcpcs_level2_anweb_oct2025.csv');
     expect(hcpcs).toMatchObject({ ok: true, rowsRead: 8846, rejected: [], table: { period: { from: '2025-10-01', through: '2025-12-31' } } });
+  });
+  it('refuses the files that are not data to import: the crosswalk read-me and the ICD-10-CM addenda', () => {
+    expect(importFile('cms_asp_crosswalk_field_descriptions.csv')).toEqual({ ok: false, message: expect.stringContaining('the read-me CMS ships with the ASP crosswalks') });
+    for (const addenda of ['icd10cm_codes_addenda_2026.txt', 'icd10cm_order_addenda_2025.txt']) {
+      expect(importFile(`icd10cm/${addenda}`)).toEqual({ ok: false, message: expect.stringContaining('ICD-10-CM addenda file') });
+    }
   });
   it('reads both ICD-10-CM order files with their fiscal years', () => {
     expect(importFile('icd10cm/icd10cm_order_2026.txt')).toMatchObject({ ok: true, rowsRead: 98186, table: { fiscalYear: 2026 } });

@@ -356,6 +356,9 @@ function importText(fileName: string, text: string, options: ImportOptions): { t
     if (parsed.table.rows.length === 0 && rejected.length === 0) fail(`the ${kind.name} has a header but no rows`, records[h]!.line);
     return done(parsed);
   }
+  if (/^"?Field Descriptions/im.test(text)) {
+    fail('this is the read-me CMS ships with the ASP crosswalks (what each column means, with examples): it holds no codes or prices, so there is nothing to import from it. Import the crosswalk CSV itself');
+  }
   return fail('this is not a file the wizard knows: expected a CMS ASP or NOC crosswalk, a CMS ASP or NOC payment-limit file, the CMS HCPCS Level II file (CSV or text), an ICD-10-CM order file, the FDA NDC Directory (product.txt or package.txt) or the FDA Purple Book (CSV)');
 }
 

@@ -28,7 +28,7 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
     <div className="mt-1 text-slate-800">
       <p>
         <span className="font-semibold text-green-800">Imported: </span>
-        {KIND_NAMES[info.kind]}, {info.period.label}. {count(rowsRead)} rows read, {count(info.rowCount)} kept, {count(rejected.length)} rejected.
+        {KIND_NAMES[info.kind]}, {info.period.label}. {count(rowsRead)} {rowsRead === 1 ? 'row' : 'rows'} read, {count(info.rowCount)} kept, {count(rejected.length)} rejected.
       </p>
       {info.notes.map((n) => <p key={n} className="text-slate-700">{n}</p>)}
       {rejected.length > 0 && (
@@ -90,9 +90,10 @@ export function ReferenceDataScreen() {
         onDrop={onDrop}
         className={`flex cursor-pointer flex-col items-center gap-2 rounded-lg border-2 border-dashed px-6 py-10 text-center focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-700 ${isDragging ? 'border-blue-700 bg-blue-50' : 'border-slate-400 bg-white'}`}
       >
-        <span className="font-semibold">Drop CMS or FDA files here, or choose files</span>
-        <span className="text-sm text-slate-600">CSV or text files (.csv, .txt). Unzip downloads first.</span>
+        <span id={`${inputId}-name`} className="font-semibold">Drop CMS or FDA files here, or choose files</span>
+        <span id={`${inputId}-hint`} className="text-sm text-slate-600">CSV or text files (.csv, .txt). Unzip downloads first.</span>
         <input id={inputId} type="file" multiple accept=".csv,.txt,text/csv,text/plain" className="sr-only" disabled={importFiles.isPending}
+          aria-labelledby={`${inputId}-name`} aria-describedby={`${inputId}-hint`}
           onChange={(e) => { void start(e.target.files); e.target.value = ''; }} />
       </label>
 

@@ -37,7 +37,7 @@ interface ReferenceDb extends DBSchema {
 }
 
 /** Rows per stored chunk: small enough that reading one back is a short task. */
-export const CHUNK_ROWS = 5000;
+export const CHUNK_ROWS = 1000;
 const NAME = 'noc-reference-data';
 let opening: Promise<IDBPDatabase<ReferenceDb>> | undefined;
 

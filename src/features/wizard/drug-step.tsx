@@ -4,7 +4,7 @@
  */
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { CheckboxField, DateField, QuantityField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from '../../components/fields';
 import { parseNdc } from '../../core/ndc';
 import { useNdcFacts } from '../reference-data/queries';
 import { GroupFindings } from './group-findings';
@@ -12,7 +12,7 @@ import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, U
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZDrugStep } from './step-schemas';
 import { fieldId } from './steps';
-import { useWizard, useWizardData } from './wizard-context';
+import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 type DrugValues = z.input<typeof ZDrugStep>;
 
@@ -32,6 +32,7 @@ export function DrugStep() {
           hint="Type it with its hyphens, as printed (for example 0409-1560-29 or 25682-0022-01). The 11-digit form is worked out for you." />
         <NdcReading />
         <DrugFactsFill />
+        <SpecificCodeChoice />
       </Section>
       <Section title="Drug">
         <TextField name="brandName" label="Brand name" hint="As on the label, for example Briumvi." />
@@ -138,6 +139,23 @@ function DrugFactsFill() {
         Fill in the empty fields{hasContainer ? '' : ' (and the container on the next step)'}
       </button>
     </div>
+  );
+}
+
+/**
+ * When CMS lists the NDC under several codes of its own on the date of service (ESRD on dialysis or
+ * not, vaccine or chemotherapy), the biller picks the one that fits the patient. The list comes from
+ * the core's decision; the claim stays blocked for an unclassified code whichever is picked.
+ */
+function SpecificCodeChoice() {
+  const { drugIndex } = useWizard();
+  const codes = useWizardData((d) => d.evaluation.drugs[drugIndex]?.decision.specificCodes, sameJson);
+  if (codes === undefined || codes.length < 2) return null;
+  const perPackage = (units: number | undefined) => (units !== undefined && units > 0 ? `; ${units.toLocaleString('en-US')} billable units in a package of this NDC` : '');
+  return (
+    <RadioField name="specificCodeChoice" label="This NDC has several codes of its own: which one fits the patient?"
+      hint={`CMS lists it under each of these on the date of service (${codes[0]!.source}). Bill the drug under the one you pick, not an unclassified code.`}
+      options={codes.map((c) => ({ value: c.code, label: `${c.code}: ${c.descriptor}${perPackage(c.billUnitsPerPackage)}` }))} />
   );
 }
 

@@ -12,7 +12,7 @@ export const ZDrugStep = z.pick(ZDrug, {
   ndc: true, brandName: true, genericName: true, strength: true, dosageForm: true, route: true, marketingCategory: true,
   isBiologic: true, isBiosimilar: true, isAntineoplastic: true, therapeuticClass: true, fdaApprovalDate: true, isOffLabel: true,
   offLabelRationale: true, isOnSelfAdministeredList: true, isMixtureOfCommercialProducts: true, isSuppliedFreeBySponsor: true,
-  compoundIngredients: true, codeOverride: true,
+  compoundIngredients: true, specificCodeChoice: true, codeOverride: true,
 });
 
 export const ZDoseStep = z.pick(ZDrug, { container: true, administration: true, ndcUnitOverride: true, hcpcsUnitsOverride: true });
