@@ -3,7 +3,7 @@
  * its findings shown (after Next was pressed on it), and each step of a filled claim with its
  * lines, waste line, attached file and preview, the NDC layout question and compound ingredients.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { buildClaim, next, openAppOn, openStep, startClaim, STEPS } from './support/claim';
 import { loadExample } from './support/examples';

@@ -2,7 +2,7 @@
  * Journey: Imjudo for liver cancer before its own code (billing-rules §16 scenario 6): an
  * anticancer biologic, so J9999 × 1, 24A N400310453530 ML15, with a check that some payers want J3590.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectReview } from './support/review';

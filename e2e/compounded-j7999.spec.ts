@@ -4,7 +4,7 @@
  * description, no NDC on the line (a patient-specific compound has none), the pharmacy invoice
  * attached, and JZ because nothing was discarded.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectBox, expectChecklistItem, expectModifiersStep, expectReview, expectWasteStep } from './support/review';

@@ -4,7 +4,7 @@
  * after the biller confirms.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, claimTitle, expectStepValues, openAppOn, openStep, resumeClaim, STEPS } from './support/claim';
 import { loadExample } from './support/examples';
 import { byLabel } from './support/fields';

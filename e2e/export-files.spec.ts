@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildClaim, expectStepValues, openAppOn, openStep, STEPS } from './support/claim';
 import { loadExample } from './support/examples';

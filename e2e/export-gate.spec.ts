@@ -4,7 +4,7 @@
  * Jubereq in the office (billing-rules §16 scenario 17), without the invoice file and without the
  * signed order on record.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
 import { loadExample, withDrug } from './support/examples';
 import { byLabel, fillField } from './support/fields';

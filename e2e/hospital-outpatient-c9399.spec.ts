@@ -3,7 +3,7 @@
  * on the UB-04, revenue code 0636 (FL42), the NDC in FL43, and the drug, NDC, route, date, dose
  * and volume in the FL80 remarks; no invoice (priced at 95% of AWP).
  */
-import { test } from '@playwright/test';
+import { test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectBox, expectChecklistItem, expectReview } from './support/review';

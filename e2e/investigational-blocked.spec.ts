@@ -3,7 +3,7 @@
  * (billing-rules §16 scenario 11): the drug is not billed, so export is blocked, and the problem
  * leads to the "supplied free" answer; the trial details (NCT number, Z00.6) are on file.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectChecklistItem, expectDescription, expectReview, followProblem } from './support/review';

@@ -3,7 +3,7 @@
  * clicks): Briumvi in a hospital outpatient department (billing-rules §16 scenario 4), C9399.
  * Next moves the focus to the new step's heading; a problem's "Go to the field" moves it to the field.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn, stepHeading } from './support/claim';
 import { loadExample, withDrug } from './support/examples';
 import { byLabel } from './support/fields';

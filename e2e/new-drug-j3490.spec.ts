@@ -3,7 +3,7 @@
  * Medicaid: bupivacaine 17.5 mg = 3.5 mL from a 50 mL multi-dose vial): J3490 × 1 (units =
  * containers opened), 24A N400409161050 ML3.5, no JW/JZ (multi-dose), prior authorization on file.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectLinesPreview, expectModifiersStep, expectReview, expectWasteStep } from './support/review';

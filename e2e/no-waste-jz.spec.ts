@@ -3,7 +3,7 @@
  * its own (billing-rules §16 scenario 17): nothing discarded, so the drug line carries JZ:
  * J3590-JZ × 1, 24A N469448002263 ML1.7.
  */
-import { test } from '@playwright/test';
+import { test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectChecklistItem, expectModifiersStep, expectReview, expectWasteStep } from './support/review';

@@ -3,7 +3,7 @@
  * off-label, for acute urticaria. The off-label use needs its rationale on file: export is blocked
  * until the biller writes it, then the checklist shows the support as done.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
 import { loadExample, withDrug } from './support/examples';
 import { byLabel } from './support/fields';

@@ -4,7 +4,7 @@
  * unclassified code. Following the problem to its field and clearing the code sends the drug to
  * J8499 (UN1), exportable with the checks that Medicare does not cover it and that GY bills for a denial.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
 import { loadExample } from './support/examples';
 import { byLabel } from './support/fields';

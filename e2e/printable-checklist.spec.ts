@@ -5,7 +5,7 @@
  * a date, while the app around it is not printed. Jubereq (billing-rules §16 scenario 17) with the
  * invoice file still to attach, so the paper shows a missing item too.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn, stepHeading } from './support/claim';
 import { loadExample } from './support/examples';
 

@@ -3,7 +3,7 @@
  * a biologic, not anticancer, so J3590 × 1, 24A N473150015006 ML6; nothing discarded, and JZ was
  * optional before July 1, 2023, so the line carries none.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectLinesPreview, expectReview, expectWasteStep } from './support/review';

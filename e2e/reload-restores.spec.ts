@@ -3,7 +3,7 @@
  * field as it was (the draft is saved in IndexedDB as the biller types, the address keeps the
  * step), and a claim left in a closed tab is resumed from the claims list in a new tab.
  */
-import { test } from '@playwright/test';
+import { test } from './support/test';
 import {
   buildClaim, expectStep, expectStepValues, newTab, next, openAppOn, openStep, resumeClaim, startClaim, STEPS, typeStep,
 } from './support/claim';

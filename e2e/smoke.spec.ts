@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, isOwnOrigin, test } from './support/test';
 
 test('first screen shows the heading and has no axe violations', async ({ page }) => {
   await page.goto('/')
@@ -11,22 +11,17 @@ test('first screen shows the heading and has no axe violations', async ({ page }
   expect(results.violations).toEqual([])
 })
 
-// Patient data must never leave the browser: loading the app may only talk
-// to the app's own origin.
-test('page load makes no request to another origin', async ({ page }) => {
-  const requested: string[] = []
-  page.on('request', (request) => requested.push(request.url()))
-
+// Patient data must never leave the browser: every test runs under the guard of
+// support/test.ts, which fails it on any request to another origin.
+test('page load makes requests, all to the app itself', async ({ page, requests }) => {
   await page.goto('/', { waitUntil: 'networkidle' })
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-
-  const appOrigin = new URL(page.url()).origin
-  expect(requested.length).toBeGreaterThan(0)
-  expect(requested.filter((url) => !sameOriginOrInline(url, appOrigin))).toEqual([])
+  expect(requests.length).toBeGreaterThan(0)
+  expect(requests.filter((url) => !isOwnOrigin(url, new URL(page.url()).origin))).toEqual([])
 })
 
-// blob: URLs carry their creator's origin; data: URLs have none.
-function sameOriginOrInline(url: string, appOrigin: string): boolean {
-  const { protocol, origin } = new URL(url)
-  return protocol === 'data:' || origin === appOrigin
-}
+test('the guard fails a test that makes a request to another origin', async ({ page }) => {
+  test.fail()
+  await page.goto('/')
+  await page.goto('http://other-origin.test/').catch(() => undefined)
+})

@@ -4,7 +4,7 @@
  * the biller is still typing (every change is saved within a fraction of a second).
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { buildClaim, newTab, openAppOn, openStep, resumeClaim } from './support/claim';
 import { loadExample } from './support/examples';
 import { byLabel } from './support/fields';

@@ -2,7 +2,7 @@
  * Journey: Briumvi infusion stopped after 100 mg, 50 mg discarded from the single-dose vial
  * (billing-rules §16 scenario 5): a J3590 drug line and a J3590-JW waste line, the waste record on file.
  */
-import { test } from '@playwright/test';
+import { test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
 import { expectBox, expectChecklistItem, expectModifiersStep, expectReview, expectWasteStep } from './support/review';
