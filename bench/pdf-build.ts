@@ -80,11 +80,10 @@ export async function pdfBenchmarks(root: string): Promise<BenchResult[]> {
     { id: 'pdf.build-first', name: 'PDF packet build, first in the process (font parsed, code not yet optimised)', value: Math.round(first), unit: 'ms', target: 'info', met: null },
     { id: 'pdf.initial-bundle', name: 'scripts loaded at start that contain pdf-lib (entry chunk and its static imports)', value: chunks.initial.length, unit: 'chunks', target: '0', met: chunks.initial.length === 0 },
     {
+      // The markers are found somewhere, or the check of the initial bundle above proves nothing.
       id: 'pdf.lazy-chunk',
-      name: chunks.lazy.length === 0
-        ? 'chunks with pdf-lib loaded on export (none yet: the app does not import the PDF builder)'
-        : `chunks with pdf-lib loaded on export (${chunks.lazy.join(', ')})`,
-      value: chunks.lazy.length, unit: 'chunks', target: 'info', met: null,
+      name: `chunks with pdf-lib, loaded only on export (${chunks.lazy.length === 0 ? 'none found: the markers are stale' : chunks.lazy.join(', ')})`,
+      value: chunks.lazy.length, unit: 'chunks', target: '≥ 1', met: chunks.lazy.length >= 1,
     },
   ];
 }
