@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as z from 'zod/mini';
 import { App } from './app/app.tsx';
+import { UpdatePrompt } from './app/update-prompt.tsx';
 import './index.css';
 
 // The Content-Security-Policy forbids eval: zod must not try to compile parsers with new Function.
@@ -17,6 +18,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
       <App />
+      <UpdatePrompt />
     </QueryClientProvider>
   </StrictMode>,
 );
