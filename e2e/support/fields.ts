@@ -193,7 +193,7 @@ export function stepFields(step: StepId, packet: ClaimPacket): Field[] {
 }
 
 /** A small file of the type given: a PDF, or a 1×1 PNG. */
-function sampleFile(name: string, mimeType: string): { name: string; mimeType: string; buffer: Buffer } {
+export function sampleFile(name: string, mimeType: string): { name: string; mimeType: string; buffer: Buffer } {
   const buffer = mimeType === 'application/pdf'
     ? Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`)
     : Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -230,7 +230,7 @@ export async function fillFields(page: Page, fields: readonly Field[], driver: D
   for (const field of fields) await fillField(page, field, driver);
 }
 
-/** Every field shows the value typed (or the file attached, the modifier added). */
+/** Every field shows the value typed (or the modifier added; the file attached opens in its preview). */
 export async function expectFields(page: Page, fields: readonly Field[]): Promise<void> {
   for (const field of fields) {
     switch (field.kind) {
@@ -251,7 +251,33 @@ export async function expectFields(page: Page, fields: readonly Field[]): Promis
         await expect(page.getByRole('button', { name: `Remove ${field.value}`, exact: true })).toBeVisible();
         break;
       case 'file':
-        await expect(page.getByRole('button', { name: `Preview ${field.value.fileName}` })).toBeVisible();
+        await expectFileKept(page, field.value.fileName);
     }
   }
+}
+
+/**
+ * An attached file is listed and its file is in this browser: its preview shows it (a file that
+ * is only listed gets "… is listed but its file is not in this browser").
+ */
+async function expectFileKept(page: Page, fileName: string): Promise<void> {
+  await page.getByRole('button', { name: `Preview ${fileName}` }).click();
+  const preview = page.getByRole('dialog', { name: `Preview of ${fileName}` });
+  await expect(preview.locator(`iframe[title="Preview of ${fileName}"], img[alt="Preview of ${fileName}"]`), fileName).toHaveAttribute('src', /^blob:/);
+  await preview.getByRole('button', { name: 'Close preview' }).click();
+  await expect(preview).toBeHidden();
+}
+
+/**
+ * What every field of the step shown holds, by its name in the step's form (its place in the
+ * claim; `name=value` for a checkbox or radio button): all of them, whatever the packet fills.
+ * Only the controls that choose what to add (a modifier, a file and its kind) have no name.
+ */
+export function formValues(page: Page): Promise<Record<string, string | boolean>> {
+  return page.getByRole('main').evaluate((main) => Object.fromEntries(
+    [...main.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')].map((control) => (
+      control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')
+        ? [`${control.name}=${control.value}`, control.checked]
+        : [control.name, control.value])),
+  ));
 }

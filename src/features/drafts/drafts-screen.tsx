@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DraftRecord } from './db';
 import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from './drafts';
+import { notKeptMessage } from './storage-errors';
 
 const DRAFTS_KEY = ['drafts'] as const;
 
@@ -17,21 +18,36 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const client = useQueryClient();
   const drafts = useQuery({ queryKey: DRAFTS_KEY, queryFn: listDrafts });
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
-  const [opened, setOpened] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | undefined>(undefined);
   const refresh = () => client.invalidateQueries({ queryKey: DRAFTS_KEY });
 
-  const start = async () => onOpen((await createDraft()).id);
+  /** Runs a write; when the browser refuses it (storage full), says what could not be kept. */
+  const keeping = async <T,>(what: string, write: () => Promise<T>): Promise<T | undefined> => {
+    setMessage(undefined);
+    try {
+      return await write();
+    } catch (error) {
+      setMessage({ kind: 'error', text: notKeptMessage(what, error) });
+      return undefined;
+    }
+  };
+  const start = async () => {
+    const draft = await keeping('The new claim', createDraft);
+    if (draft !== undefined) onOpen(draft.id);
+  };
   const duplicate = async (id: string) => {
-    await duplicateDraft(id);
+    await keeping('The copy', () => duplicateDraft(id));
     await refresh();
   };
   const open = async (files: FileList | null) => {
     const file = files?.[0];
     if (file === undefined) return;
     const { openClaimFile } = await import('./open-claim-file');
-    const result = await openClaimFile(await file.text());
+    const text = await file.text();
+    const result = await keeping(file.name, () => openClaimFile(text));
+    if (result === undefined) return;
     if (!result.ok) {
-      setOpened({ kind: 'error', text: `${file.name}: ${result.message}` });
+      setMessage({ kind: 'error', text: `${file.name}: ${result.message}` });
       return;
     }
     await refresh();
@@ -39,7 +55,7 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
       onOpen(result.draft.id);
       return;
     }
-    setOpened({
+    setMessage({
       kind: 'info',
       text: `${file.name} was opened as a new claim (first in the list). These attached files are not in this browser: ${result.missingFiles.join(', ')}. Resume the claim and attach them again on the Documentation step.`,
     });
@@ -64,7 +80,7 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
           </button>
         </div>
       </div>
-      {opened !== undefined && <p role={opened.kind === 'error' ? 'alert' : 'status'} className={opened.kind === 'error' ? 'text-red-800' : 'text-amber-900'}>{opened.text}</p>}
+      {message !== undefined && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'text-red-800' : 'text-amber-900'}>{message.text}</p>}
       {drafts.isPending && <p>Loading the claims…</p>}
       {drafts.isError && <p role="alert" className="text-red-800">The saved claims could not be read from this browser's storage.</p>}
       {drafts.data?.length === 0 && <p>No claims yet. Start a new claim: it is saved in this browser as you type.</p>}

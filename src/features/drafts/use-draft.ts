@@ -2,12 +2,17 @@
  * The draft being edited: held in memory, saved to IndexedDB at most 200 ms after each change and
  * at once when the page is hidden or closed, so a reload, a closed tab or a crash loses nothing.
  * Two tabs on one draft: the last change saved wins, and the other tab says so and shows it.
+ * When the browser refuses to save (its storage is full), the draft stays here in memory, the
+ * biller is told and can download it, and saving is tried again until it works.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { getDraft, newId, saveDraft } from './drafts';
+import { draftNotSavedMessage } from './storage-errors';
 
 const SAVE_DELAY_MS = 200;
+/** After a failed save: how long until it is tried again. */
+const RETRY_DELAY_MS = 3000;
 const CHANNEL = 'noc-claim-wizard-drafts';
 const TAB = newId();
 
@@ -34,13 +39,6 @@ interface SavedMessage {
   readonly tab: string;
 }
 
-function failureMessage(error: unknown): string {
-  const name = error instanceof DOMException ? error.name : '';
-  return name === 'QuotaExceededError'
-    ? "The browser's storage is full, so this claim could not be saved. It is kept in this window: download a copy now, then free some space (delete old drafts)."
-    : 'This claim could not be saved in the browser. It is kept in this window: download a copy now so nothing is lost.';
-}
-
 export function useDraft(id: string): Draft {
   const [status, setStatus] = useState<Draft['status']>('loading');
   const [packet, setPacket] = useState<ClaimPacket | undefined>(undefined);
@@ -48,24 +46,33 @@ export function useDraft(id: string): Draft {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   const latest = useRef<ClaimPacket | undefined>(undefined);
+  /** `latest` holds changes not saved yet (waiting for the timer, or refused by the browser). */
+  const dirty = useRef(false);
+  const failed = useRef(false);
+  /** The wizard was closed: its last save is not tried again (the claim may be opened anew). */
+  const closed = useRef(false);
   const revision = useRef(0);
   const createdAt = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
 
   const flush = useCallback(async () => {
-    if (timer.current === undefined) return;
     clearTimeout(timer.current);
     timer.current = undefined;
     const current = latest.current;
-    if (current === undefined) return;
+    if (!dirty.current || current === undefined) return;
+    dirty.current = false;
     try {
       revision.current += 1;
       const record = await saveDraft(id, current, revision.current, createdAt.current);
+      failed.current = false;
       channel.current?.postMessage({ id, revision: record.revision, tab: TAB } satisfies SavedMessage);
-      if (timer.current === undefined) setSave({ kind: 'saved', at: record.updatedAt });
+      setSave(dirty.current ? { kind: 'saving' } : { kind: 'saved', at: record.updatedAt });
     } catch (error) {
-      setSave({ kind: 'failed', message: failureMessage(error) });
+      dirty.current = true;
+      failed.current = true;
+      setSave({ kind: 'failed', message: draftNotSavedMessage(error) });
+      if (!closed.current) timer.current ??= setTimeout(() => void flush(), RETRY_DELAY_MS);
     }
   }, [id]);
 
@@ -75,14 +82,17 @@ export function useDraft(id: string): Draft {
     const next = change(current);
     if (next === current) return;
     latest.current = next;
+    dirty.current = true;
     setPacket(next);
-    setSave({ kind: 'saving' });
+    // A failed save stays on screen until a save works.
+    if (!failed.current) setSave({ kind: 'saving' });
     // Counted from the first unsaved change, not the last: steady typing is saved as it goes.
     timer.current ??= setTimeout(() => void flush(), SAVE_DELAY_MS);
   }, [flush]);
 
   useEffect(() => {
     let live = true;
+    closed.current = false;
     void getDraft(id).then((record) => {
       if (!live) return;
       if (record === undefined) {
@@ -97,12 +107,17 @@ export function useDraft(id: string): Draft {
       setStatus('ready');
     });
     // beforeunload comes first on a reload or a closed tab: a write issued there is still
-    // committed (one issued on pagehide is not, in Chromium).
+    // committed (one issued on pagehide is not, in Chromium). While saving fails, the browser
+    // asks before the page, and the only copy of the claim, goes.
+    const onUnload = (event: BeforeUnloadEvent) => {
+      if (failed.current) event.preventDefault();
+      void flush();
+    };
     const onHide = () => void flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
-    window.addEventListener('beforeunload', onHide);
+    window.addEventListener('beforeunload', onUnload);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
     const bc = new BroadcastChannel(CHANNEL);
@@ -110,7 +125,7 @@ export function useDraft(id: string): Draft {
     bc.onmessage = (event: MessageEvent<SavedMessage>) => {
       const message = event.data;
       if (message.id !== id || message.tab === TAB || message.revision <= revision.current) return;
-      if (timer.current !== undefined) {
+      if (dirty.current) {
         setNotice('This claim is also open in another tab or window. The change saved last is kept: check the other tab.');
         return;
       }
@@ -125,8 +140,9 @@ export function useDraft(id: string): Draft {
     };
     return () => {
       live = false;
+      closed.current = true;
       void flush();
-      window.removeEventListener('beforeunload', onHide);
+      window.removeEventListener('beforeunload', onUnload);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       bc.close();

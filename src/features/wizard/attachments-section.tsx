@@ -7,6 +7,7 @@ import { Section } from '../../components/fields';
 import type { DocumentKind } from '../../core/packet/schema';
 import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../drafts/attachments';
 import { newId } from '../drafts/drafts';
+import { notKeptMessage } from '../drafts/storage-errors';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { fieldId } from './steps';
 import { useWizard, useWizardData } from './wizard-context';
@@ -40,8 +41,8 @@ export function AttachmentsSection() {
       const sha256 = await sha256Hex(await file.arrayBuffer());
       try {
         await saveAttachmentFile(draftId, id, file);
-      } catch {
-        problems.push(`${file.name} could not be stored: the browser's storage may be full. Delete old drafts, then try again.`);
+      } catch (error) {
+        problems.push(notKeptMessage(file.name, error));
         continue;
       }
       update((p) => ({ ...p, attachments: [...(p.attachments ?? []), { id, drugId, kind, fileName: file.name, mediaType: file.type, size: file.size, sha256 }] }));

@@ -112,13 +112,28 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
     setAttempted((a) => new Set(a).add(step));
     onStep(STEPS[to]!.id);
   };
+  // While saving fails the claim lives only in this window: leaving it loses what was not saved.
+  const unsaved = draft.save.kind === 'failed';
+  const leave = () => {
+    if (!unsaved || window.confirm(LEAVE_UNSAVED)) onClose();
+  };
+  // The header's links ("Claims", "Reference data") leave the claim too.
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+      if (link !== null && !window.confirm(LEAVE_UNSAVED)) event.preventDefault();
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [unsaved]);
   const View = STEP_VIEWS[step];
   const isDrugStep = step !== 'claim' && step !== 'review';
   return (
     <WizardContext.Provider value={value}>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
-          <button type="button" onClick={onClose} className="text-blue-800 underline">← All claims</button>
+          <button type="button" onClick={leave} className="text-blue-800 underline">← All claims</button>
           <ReferenceStatus today={today} dateOfService={packet.dates?.service} />
           <SaveIndicator save={draft.save} />
         </div>
@@ -155,12 +170,18 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
   );
 }
 
-/** Saving failed (storage full): the draft stays in memory and can be downloaded. */
+const LEAVE_UNSAVED = 'This claim is not saved in the browser. Leave it anyway? What you typed since it was last saved is lost, unless you downloaded a copy.';
+
+/**
+ * Saving failed (storage full): the draft stays in memory and can be downloaded, as a file the
+ * claims list opens again ("Open a saved claim file").
+ */
 function SaveFailed({ message, packet }: { message: string; packet: ClaimPacket }) {
   return (
-    <div role="alert" className="rounded border border-red-700 bg-red-50 p-3">
+    <div role="alert" className="rounded border border-red-700 bg-red-50 p-3 print:hidden">
       <p className="font-semibold text-red-900">{message}</p>
-      <button type="button" onClick={() => downloadJson(packetFileName(packet), packet)} className="mt-2 rounded bg-red-800 px-3 py-1.5 font-semibold text-white">
+      <button type="button" onClick={() => downloadJson(packetFileName(packet), packet)}
+        className="mt-2 rounded bg-red-800 px-3 py-1.5 font-semibold text-white hover:bg-red-900">
         Download a copy of this claim (JSON)
       </button>
     </div>
