@@ -92,12 +92,32 @@ async function keystrokeLatencies(page: Page, url: string): Promise<{ work: numb
   return await page.evaluate('({ work: window.__latencies, frames: window.__frames })') as { work: number[]; frames: number[] };
 }
 
+/** A Chrome trace event (the fields used here). */
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** The longest task (ms) the renderer's main thread ran in a Chrome trace. */
+function longestMainThreadTask(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
+  if (tasks.length === 0) throw new Error('the trace has no task of the page\'s main thread');
+  return Math.max(...tasks.map((e) => e.dur ?? 0)) / 1000;
+}
+
 /**
- * The longest the main thread stalls while the full CMS crosswalk is imported through the
- * reference-data screen: the largest gap between animation frames (an upper bound of the
- * longest task), from choosing the file to its result on screen.
+ * The main thread while the full CMS crosswalk is imported through the reference-data screen, from
+ * choosing the file to its result on screen: its longest task, from a Chrome trace, and the largest
+ * gap between animation frames (what the biller sees: frames come every 16.7 ms, so one task a
+ * little over 17 ms already makes a gap of 33 ms).
  */
-async function importStall(page: Page, url: string, crosswalk: string): Promise<number> {
+async function importStall(page: Page, url: string, crosswalk: string): Promise<{ task: number; gap: number }> {
   await page.goto(`${url}#/reference`);
   await page.evaluate(`(() => {
     window.__gaps = [];
@@ -105,10 +125,12 @@ async function importStall(page: Page, url: string, crosswalk: string): Promise<
     const tick = (now) => { window.__gaps.push(now - last); last = now; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
+  await page.context().browser()!.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
   await page.getByLabel('Drop CMS or FDA files here, or choose files').setInputFiles(crosswalk);
   await page.getByText(/8,245 rows read/).waitFor({ timeout: 60_000 });
+  const trace = await page.context().browser()!.stopTracing();
   const gaps = await page.evaluate('window.__gaps') as number[];
-  return Math.max(...gaps.slice(1));
+  return { task: longestMainThreadTask(trace), gap: Math.max(...gaps.slice(1)) };
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -131,9 +153,14 @@ export async function wizardBenchmarks(root: string): Promise<BenchResult[]> {
     { id: 'wizard.keystroke-p50', name: `keystroke to findings panel updated, median (${latencies.length} keystrokes, Chromium)`, value: Number(percentile(latencies, 0.5).toFixed(1)), unit: 'ms', target: 'info', met: null },
     { id: 'wizard.keystroke-p95', name: 'keystroke to findings panel updated, 95th percentile', value: Number(p95.toFixed(1)), unit: 'ms', target: '≤ 16', met: p95 <= 16 },
     { id: 'wizard.keystroke-frame-p95', name: 'keystroke to the next painted frame, 95th percentile (includes waiting for the frame)', value: Number(percentile(frames, 0.95).toFixed(1)), unit: 'ms', target: 'info', met: null },
-    ...(stall === undefined ? [] : [{
-      id: 'reference.import-main-thread', name: 'longest main-thread stall while importing the full CMS crosswalk in Chromium (largest gap between frames)',
-      value: Number(stall.toFixed(1)), unit: 'ms', target: '≤ 50', met: stall <= 50,
-    }]),
+    ...(stall === undefined ? [] : [
+      {
+        id: 'reference.import-main-thread', name: 'longest main-thread task while importing the full CMS crosswalk in Chromium (Chrome trace)',
+        value: Number(stall.task.toFixed(1)), unit: 'ms', target: '≤ 50', met: stall.task <= 50,
+      },
+      {
+        id: 'reference.import-frame-gap', name: 'largest gap between painted frames during that import', value: Number(stall.gap.toFixed(1)), unit: 'ms', target: 'info', met: null,
+      },
+    ]),
   ];
 }

@@ -6,13 +6,10 @@ import { useState } from 'react';
 import type { DraftRecord } from './db';
 import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from './drafts';
 import { notKeptMessage } from './storage-errors';
+import { formatTime } from '../../components/format';
 
 const DRAFTS_KEY = ['drafts'] as const;
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString();
-}
 
 export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const client = useQueryClient();
@@ -92,7 +89,7 @@ export function DraftsScreen({ onOpen }: { onOpen: (id: string) => void }) {
               <li key={d.id} className="flex flex-wrap items-center gap-3 p-3">
                 <div className="grow">
                   <p className="font-medium">{title}</p>
-                  <p className="text-sm text-slate-600">Last changed {when(d.updatedAt)}</p>
+                  <p className="text-sm text-slate-600">Last changed {formatTime(d.updatedAt)}</p>
                 </div>
                 {confirming === d.id ? (
                   <div role="group" aria-label={`Delete ${title}?`} className="flex items-center gap-2">

@@ -11,6 +11,7 @@ import { KIND_NAMES } from '../../core/reference-data/tables';
 import { DOWNLOAD_SOURCES } from './download-sources';
 import type { ImportOutcome } from './import-job';
 import { useImportReferenceFiles, useReferenceData } from './queries';
+import { formatCount, formatTime } from '../../components/format';
 
 interface FileRun {
   readonly name: string;
@@ -18,7 +19,6 @@ interface FileRun {
   readonly outcome?: ImportOutcome;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 const REJECTED_SHOWN = 50;
 
 function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
@@ -28,7 +28,7 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
     <div className="mt-1 text-slate-800">
       <p>
         <span className="font-semibold text-green-800">Imported: </span>
-        {KIND_NAMES[info.kind]}, {info.period.label}. {count(rowsRead)} {rowsRead === 1 ? 'row' : 'rows'} read, {count(info.rowCount)} kept, {count(rejected.length)} rejected.
+        {KIND_NAMES[info.kind]}, {info.period.label}. {formatCount(rowsRead)} {rowsRead === 1 ? 'row' : 'rows'} read, {formatCount(info.rowCount)} kept, {formatCount(rejected.length)} rejected.
       </p>
       {info.notes.map((n) => <p key={n} className="text-slate-700">{n}</p>)}
       {rejected.length > 0 && (
@@ -37,7 +37,7 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
           <ul className="mt-1 list-disc pl-5">
             {rejected.slice(0, REJECTED_SHOWN).map((r) => <li key={r.line}>Line {r.line}: {r.reason}</li>)}
           </ul>
-          {rejected.length > REJECTED_SHOWN && <p>… and {count(rejected.length - REJECTED_SHOWN)} more.</p>}
+          {rejected.length > REJECTED_SHOWN && <p>… and {formatCount(rejected.length - REJECTED_SHOWN)} more.</p>}
         </details>
       )}
     </div>
@@ -137,8 +137,8 @@ export function ReferenceDataScreen() {
                   <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
                   <td className="py-1 pr-3">{f.period.label}</td>
                   <td className="py-1 pr-3 break-all">{f.fileName}</td>
-                  <td className="py-1 pr-3 text-right">{count(f.rowCount)}</td>
-                  <td className="py-1">{new Date(f.importedAt).toLocaleString('en-US')}</td>
+                  <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
+                  <td className="py-1">{formatTime(f.importedAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,7 @@ import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZDrugStep } from './step-schemas';
 import { fieldId } from './steps';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
+import { formatCount } from '../../components/format';
 
 type DrugValues = z.input<typeof ZDrugStep>;
 
@@ -151,7 +152,7 @@ function SpecificCodeChoice() {
   const { drugIndex } = useWizard();
   const codes = useWizardData((d) => d.evaluation.drugs[drugIndex]?.decision.specificCodes, sameJson);
   if (codes === undefined || codes.length < 2) return null;
-  const perPackage = (units: number | undefined) => (units !== undefined && units > 0 ? `; ${units.toLocaleString('en-US')} billable units in a package of this NDC` : '');
+  const perPackage = (units: number | undefined) => (units !== undefined && units > 0 ? `; ${formatCount(units)} billable units in a package of this NDC` : '');
   return (
     <RadioField name="specificCodeChoice" label="This NDC has several codes of its own: which one fits the patient?"
       hint={`CMS lists it under each of these on the date of service (${codes[0]!.source}). Bill the drug under the one you pick, not an unclassified code.`}
