@@ -188,6 +188,22 @@ describe('timely filing (billing-rules §12)', () => {
     expect(ruleIds(evaluate(packet, '2023-09-07'))).toContain('dates.timely-filing-expired');
   });
 
+  // Found by the fuzzing: a deadline of 2^53 days or more never reached a workday (day + 1 = day).
+  it.each([
+    ['Number.MAX_SAFE_INTEGER days', { days: Number.MAX_SAFE_INTEGER }],
+    ['Number.MAX_SAFE_INTEGER months', { months: Number.MAX_SAFE_INTEGER }],
+    ['2,914,000 days (2023-03-10 + 2,914,000 days is in year 10001)', { days: 2_914_000 }],
+  ] as const)('a custom filing limit that ends after 9999-12-31 (%s) never expires', (_label, timelyFiling) => {
+    const result = evaluate(completePacket(customProfile('commercial', { timelyFiling })), '9999-12-31');
+    expect(ruleIds(result)).not.toContain('dates.timely-filing-expired');
+    expect(ruleIds(result)).not.toContain('dates.timely-filing-near');
+  });
+
+  it('a custom filing limit that ends before 9999-12-31 still expires (2023-03-10 + 2,913,000 days is in year 9998)', () => {
+    const packet = completePacket(customProfile('commercial', { timelyFiling: { days: 2_913_000 } }));
+    expect(ruleIds(evaluate(packet, '9999-12-31'))).toContain('dates.timely-filing-expired');
+  });
+
   it('moves a deadline on a federal holiday to the next workday (DOS 2024-07-04 → Friday 2025-07-04 → Monday 2025-07-07)', () => {
     const result = evaluate(packetOn('2024-07-04', { dates: { plannedSubmission: '2025-07-07' } }), '2025-07-07');
     expect(ruleIds(result)).not.toContain('dates.timely-filing-expired');

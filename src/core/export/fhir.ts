@@ -85,10 +85,27 @@ const NORMAL_PRIORITY: CodeableConcept = { coding: [{ system: 'http://terminolog
 
 const hcpcs = (code: string): CodeableConcept => ({ coding: [{ system: HCPCS_SYSTEM, code }] });
 
+/**
+ * Characters a FHIR `string` cannot hold: control characters (FHIR R4 §2.24.0.1) and white space
+ * other than the space, tab, carriage return and line feed (the schema's `^[ \r\n\t\S]+$`).
+ */
+const NOT_FHIR_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|(?![ \t\r\n])\s/g;
+
+/** Text typed by the biller as a FHIR `string`: what it cannot hold becomes a space; blank is `''`. */
+function fhirText(text: string | undefined): string {
+  return (text ?? '').replace(NOT_FHIR_TEXT, ' ').trim();
+}
+
+/**
+ * What an identifier cannot hold: control characters (line breaks and tabs included) and white space
+ * other than the space. Changed, it would name another patient; it is refused instead.
+ */
+const NOT_ONE_LINE = /\p{Cc}|(?! )\s/u;
+
 function npiReference(npi: string | undefined, name: string | undefined): Reference | undefined {
   const value = npi?.trim() ?? '';
   if (!/^\d{10}$/.test(value)) return undefined;
-  const display = name?.trim() ?? '';
+  const display = fhirText(name);
   return display === '' ? { identifier: { system: NPI_SYSTEM, value } } : { identifier: { system: NPI_SYSTEM, value }, display };
 }
 
@@ -112,10 +129,13 @@ export function fhirClaim(packet: ClaimPacket, evaluation: Evaluation, created: 
   const providers = packet.providers;
   const billing = npiReference(providers?.billing?.npi, providers?.billing?.name);
   if (billing === undefined) return { ok: false, problems: ["Enter the billing provider's NPI before exporting."] };
+  if (NOT_ONE_LINE.test(claim.accountReference)) {
+    return { ok: false, problems: ["The patient's account number has a line break, a tab, a control character or a special space (such as a no-break space). Type it again on one line, as letters, digits and punctuation."] };
+  }
   const rendering = npiReference(providers?.rendering?.npi, providers?.rendering?.name);
   const diagnosisSequence = claim.diagnoses.map((_, i) => i + 1);
   const preAuthRef = [...new Set(claim.lines.flatMap((l) => (l.priorAuthNumber === null ? [] : [l.priorAuthNumber])))];
-  const payer = packet.payer?.name?.trim() || claim.profile.name;
+  const payer = fhirText(packet.payer?.name) || fhirText(claim.profile.name);
   return {
     ok: true,
     value: {

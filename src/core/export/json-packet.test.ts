@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
-import { ZClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
-import { completePacket, customProfile, deepMerge, evaluate } from '../test-fixtures';
+import { isPacket, SEEDS, validCase, validEditCounts } from '../../test-support/packet-arbitraries';
+import { completePacket, evaluate } from '../test-fixtures';
 import { buildClaimExport, claimExportJson, readExport } from './json-packet';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/05-briumvi-partial-dose-waste.json');
@@ -68,84 +68,23 @@ describe('JSON export', () => {
 
 // ── Property: export, then read, gives back the packet ─────────────────────────────────────────
 
-/** Seeds: every example packet, and the complete packet with a custom profile and an ordering provider. */
-const EXAMPLES = join(import.meta.dirname, '../../../examples');
-const SEEDS: ClaimPacket[] = [
-  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
-    .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as ClaimPacket),
-  completePacket({
-    ...customProfile('medicaid-nc', { timelyFiling: { days: 365 } }),
-    providers: { ordering: { npi: '1245319599', name: 'Ann Order', credentials: 'NP' } },
-  }),
-];
-
-type Path = readonly (string | number)[];
-
-function leaves(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
-  if (typeof value !== 'object' || value === null) return [{ path, value }];
-  return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, Array.isArray(value) ? Number(k) : k]));
-}
-
-/** A copy of `root` with the value at `path` replaced (`undefined`: removed); `root` itself when the path is gone. */
-function withValue(root: unknown, path: Path, value: unknown): unknown {
-  const copy = deepMerge(root, {}) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) return root;
-    node = node[key] as Record<string | number, unknown>;
-  }
-  if (value === undefined) delete node[path[path.length - 1]!];
-  else node[path[path.length - 1]!] = value;
-  return copy;
-}
-
-const isPacket = (value: unknown) => ZClaimPacket.safeParse(value).success;
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', ' ', '😀💉', 'e\u0301', '\u0000', '"\\</script>'));
-
-/** The edits a seed takes: any text where text is free (told from choices by trying), sizes, flags, removals. */
-function editsOf(seed: ClaimPacket) {
-  const all = leaves(seed);
-  const free = all.filter((l) => typeof l.value === 'string' && isPacket(withValue(seed, l.path, 'any text ✓'))).map((l) => l.path);
-  const sizes = all.filter((l) => l.path.at(-1) === 'size').map((l) => l.path);
-  const flags = all.filter((l) => typeof l.value === 'boolean').map((l) => l.path);
-  const optional = [...new Set(all.flatMap((l) => l.path.map((_, i) => JSON.stringify(l.path.slice(0, i + 1)))))]
-    .map((key) => JSON.parse(key) as Path).filter((path) => isPacket(withValue(seed, path, undefined)));
-  const kinds = [
-    [free, anyText], [sizes, fc.nat()], [flags, fc.boolean()], [optional, fc.constant(undefined)],
-  ] as const;
-  return {
-    counts: { free: free.length, sizes: sizes.length, flags: flags.length, optional: optional.length },
-    edit: fc.oneof(...kinds.filter(([paths]) => paths.length > 0)
-      .map(([paths, value]) => fc.record({ path: fc.constantFrom(...paths), value: value as fc.Arbitrary<unknown> }))),
-  };
-}
-
-const EDITS = SEEDS.map(editsOf);
-const packets = fc.integer({ min: 0, max: SEEDS.length - 1 }).chain((i) => fc.array(EDITS[i]!.edit, { maxLength: 12 }).map((edits) => {
-  let packet: unknown = SEEDS[i];
-  for (const e of edits) {
-    const next = withValue(packet, e.path, e.value);
-    if (isPacket(next)) packet = next;
-  }
-  return packet as ClaimPacket;
-}));
-
 describe('JSON export round trip (property)', () => {
   it('the generator reaches free text, sizes, flags and optional fields of every seed', () => {
-    const total = (key: keyof (typeof EDITS)[number]['counts']) => EDITS.reduce((n, e) => n + e.counts[key], 0);
+    const counts = validEditCounts();
     expect(SEEDS.length).toBeGreaterThan(30);
-    expect(total('free')).toBeGreaterThan(1000);
-    expect(total('sizes')).toBeGreaterThan(0);
-    expect(total('flags')).toBeGreaterThan(50);
-    expect(total('optional')).toBeGreaterThan(1000);
+    expect(counts.free).toBeGreaterThan(1000);
+    expect(counts.sizes).toBeGreaterThan(0);
+    expect(counts.flags).toBeGreaterThan(50);
+    expect(counts.optional).toBeGreaterThan(1000);
   });
 
-  it('export then read gives back a deep-equal packet, for generated packets', () => {
-    fc.assert(fc.property(packets, (packet) => {
+  it('export then read gives back a deep-equal packet, for 1,000 generated packets', () => {
+    fc.assert(fc.property(validCase, ({ input, reference, today }) => {
+      const packet = input as ClaimPacket;
       expect(isPacket(packet)).toBe(true);
-      const text = claimExportJson(buildClaimExport(packet, evaluateClaim(packet, NO_REFERENCE, '2023-03-20'), { exportedAt: EXPORTED_AT, reference: [] }));
+      const text = claimExportJson(buildClaimExport(packet, evaluateClaim(packet, reference, today), { exportedAt: EXPORTED_AT, reference: REFERENCE }));
       const result = readExport(text);
       expect(result.ok && result.packet).toEqual(packet);
-    }), { numRuns: 300 });
-  }, 60_000);
+    }), { numRuns: 1000 });
+  }, 120_000);
 });

@@ -19,8 +19,8 @@ const REPLACEMENT = '\uFFFD';
 const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
 
 /**
- * Makes text printable with the font: composed (NFC), characters the font lacks replaced by U+FFFD
- * (or `?`), control characters and lone surrogates by spaces.
+ * Makes text printable with the font: composed (NFC), characters the font lacks or cannot lay out
+ * replaced by U+FFFD (or `?`), control characters and lone surrogates by spaces.
  */
 export function printableText(font: PDFFont, text: string): string {
   const known = characterSet(font);
@@ -28,13 +28,13 @@ export function printableText(font: PDFFont, text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     if (UNPRINTABLE.test(ch)) out += ' ';
-    else out += known.has(ch.codePointAt(0)!) ? ch : fallback;
+    else out += known.has(ch.codePointAt(0)!) && advanceOf(font, ch) !== undefined ? ch : fallback;
   }
   return out;
 }
 
 const CHARACTER_SETS = new WeakMap<PDFFont, ReadonlySet<number>>();
-const ADVANCES = new WeakMap<PDFFont, Map<string, number>>();
+const ADVANCES = new WeakMap<PDFFont, Map<string, number | undefined>>();
 
 function characterSet(font: PDFFont): ReadonlySet<number> {
   let set = CHARACTER_SETS.get(font);
@@ -46,26 +46,50 @@ function characterSet(font: PDFFont): ReadonlySet<number> {
 }
 
 /**
- * Width of printable text: the sum of each character's advance, measured once per character.
- * (pdf-lib shapes the whole text with fontkit on every call, which is slow for a large font; the
- * sum leaves out kerning, which only narrows text, so lines never overflow.)
+ * The advance of one character at size 1000, measured once; `undefined` when fontkit fails to lay it
+ * out. (Its Universal Shaping Engine, which DejaVu Sans's Tifinagh goes through, needs a regenerator
+ * runtime that its bundle lacks, and throws; drawing such a character would break the whole PDF.)
  */
-export function textWidth(font: PDFFont, text: string, size: number): number {
+function advanceOf(font: PDFFont, ch: string): number | undefined {
   let advances = ADVANCES.get(font);
   if (advances === undefined) {
     advances = new Map();
     ADVANCES.set(font, advances);
   }
-  let width = 0;
-  for (const ch of text) {
-    let advance = advances.get(ch);
-    if (advance === undefined) {
+  if (!advances.has(ch)) {
+    let advance: number | undefined;
+    try {
       advance = font.widthOfTextAtSize(ch, 1000);
-      advances.set(ch, advance);
+    } catch {
+      advance = undefined;
     }
-    width += advance;
+    advances.set(ch, advance);
   }
+  return advances.get(ch);
+}
+
+/**
+ * Width of printable text: the sum of each character's advance, measured once per character.
+ * (pdf-lib shapes the whole text with fontkit on every call, which is slow for a large font; the
+ * sum leaves out kerning, which only narrows text, so lines never overflow.)
+ */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let width = 0;
+  for (const ch of text) width += advanceOf(font, ch) ?? 0;
   return (width * size) / 1000;
+}
+
+/**
+ * Where the longest run of `chars` from `start` that fits in `width` ends (at least one character
+ * further, so that a cut always moves on). One pass: each character is measured once.
+ */
+function fittingEnd(font: PDFFont, chars: readonly string[], start: number, size: number, width: number): number {
+  let used = 0;
+  for (let end = start; end < chars.length; end++) {
+    used += textWidth(font, chars[end]!, size);
+    if (used > width) return Math.max(end, start + 1);
+  }
+  return chars.length;
 }
 
 /** Splits printable text into lines no wider than `width`; words longer than a line are cut. */
@@ -80,15 +104,14 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
         continue;
       }
       if (line !== '') lines.push(line);
-      line = word;
-      while (textWidth(font, line, size) > width) {
-        // Cut between characters, never inside a surrogate pair.
-        const chars = Array.from(line);
-        let cut = chars.length - 1;
-        while (cut > 1 && textWidth(font, chars.slice(0, cut).join(''), size) > width) cut--;
-        lines.push(chars.slice(0, cut).join(''));
-        line = chars.slice(cut).join('');
+      // Cut between characters, never inside a surrogate pair.
+      const chars = Array.from(word);
+      let start = 0;
+      for (let end = fittingEnd(font, chars, start, size, width); end < chars.length; end = fittingEnd(font, chars, start, size, width)) {
+        lines.push(chars.slice(start, end).join(''));
+        start = end;
       }
+      line = chars.slice(start).join('');
     }
     lines.push(line);
   }

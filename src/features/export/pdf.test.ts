@@ -151,6 +151,15 @@ describe('PDF claim packet: text, files and refusals', () => {
     expect(cover).toMatch(/Rendering provider\s+Zoë Ångström-Núñez \uFFFD \uFFFD\s*, MD \(NPI 1538201041\)/);
   });
 
+  // Found by the fuzzing: a payer name in Tifinagh made the export fail ("regeneratorRuntime is not defined" in fontkit).
+  it('prints a name in a script the font has but cannot lay out (Tifinagh) as replacement marks', async () => {
+    const packet = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ClaimPacket;
+    packet.payer!.name = 'ⴰⵣⵓⵍ Health';
+    const result = await build(packet, noFiles);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(pagesOf('tifinagh', result.value)[0]).toMatch(/Payer\s+\uFFFD{4} Health/);
+  });
+
   it('lists files that were not given, cannot be read or cannot be placed, and a file whose fingerprint differs', async () => {
     const packet = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ClaimPacket;
     packet.attachments = [
