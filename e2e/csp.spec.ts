@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
+import { download } from './support/download';
 import { loadExample } from './support/examples';
 import { byLabel, sampleFile } from './support/fields';
 
@@ -32,12 +33,6 @@ async function recordViolations(page: Page): Promise<string[]> {
     });
   });
   return violations;
-}
-
-async function download(page: Page, button: string): Promise<void> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  expect(await (await started).failure()).toBeNull();
 }
 
 test('the built page allows only its own scripts and origin, and refuses inline and eval\'d script', async ({ browser, baseURL, request }) => {

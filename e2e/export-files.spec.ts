@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildClaim, expectStepValues, openAppOn, openStep, STEPS } from './support/claim';
 import { loadExample } from './support/examples';
+import { download, saveIn } from './support/download';
 import { byLabel } from './support/fields';
 
 const example = loadExample('05-briumvi-partial-dose-waste');
@@ -26,15 +26,6 @@ async function invoicePdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-async function download(page: Page, button: string, dir: string): Promise<string> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await started;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
-
 test('the PDF packet shows the claim lines and then the attached invoice, and the JSON claim file opens as the same claim', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'noc-export-'));
   await openAppOn(page, example.expected.today);
@@ -45,7 +36,7 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
   await openStep(page, 'review');
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
 
-  const pdf = await download(page, 'Download the PDF packet', dir);
+  const pdf = await saveIn(await download(page, 'Download the PDF packet'), dir);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   for (const expected of ['N473150015006 ML4', 'N473150015006 ML2', 'J3590 JW', 'BRIUMVI UBLITUXIMAB-XIIY 100MG IV NDC 73150015006', 'BRIUMVI 50MG DISCARDED NDC 73150015006']) {
@@ -61,7 +52,7 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
   execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(dir, 'page')]);
   expect(readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))).toHaveLength(pages.length);
 
-  const json = await download(page, 'Download the claim file (JSON)', dir);
+  const json = await saveIn(await download(page, 'Download the claim file (JSON)'), dir);
   const saved = JSON.parse(readFileSync(json, 'utf8')) as { format: string; packet: { drugs?: unknown[] } };
   expect(saved.format).toBe('noc-claim-export');
 
@@ -74,6 +65,6 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
     await expectStepValues(page, id, { ...packet, attachments: [...(packet.attachments ?? []), { ...invoiceEntry, fileName: invoiceEntry?.fileName }] });
   }
   await openStep(page, 'review');
-  const again = await download(page, 'Download the claim file (JSON)', dir);
+  const again = await saveIn(await download(page, 'Download the claim file (JSON)'), dir);
   expect((JSON.parse(readFileSync(again, 'utf8')) as { packet: unknown }).packet).toEqual(saved.packet);
 });

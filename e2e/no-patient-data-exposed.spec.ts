@@ -5,9 +5,9 @@
  * are refused for every test by support/test.ts; this one looks at what goes to the app's own
  * origin and to the browser's chrome too.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { buildClaim, openAppOn, STEPS } from './support/claim';
+import { download } from './support/download';
 import { loadExample } from './support/examples';
 
 const { packet, drug, expected } = loadExample('05-briumvi-partial-dose-waste');
@@ -24,12 +24,6 @@ const forms = (value: string) => [...new Set([value, encodeURIComponent(value), 
 
 function exposed(texts: readonly string[]): { value: string; in: string }[] {
   return PATIENT_DATA.flatMap((value) => texts.filter((t) => forms(value).some((f) => t.toLowerCase().includes(f.toLowerCase()))).map((t) => ({ value, in: t })));
-}
-
-async function download(page: Page, button: string): Promise<void> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  await started;
 }
 
 test('no patient data in addresses, window titles or console output, through a whole journey', async ({ page, requests }) => {

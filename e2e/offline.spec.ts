@@ -12,6 +12,7 @@ import { preview } from 'vite';
 import { expect, test, watchContext } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { buildClaim, newTab, openAppOn } from './support/claim';
+import { download } from './support/download';
 import { loadExample } from './support/examples';
 import { byLabel } from './support/fields';
 
@@ -29,12 +30,6 @@ const statusOf = (page: Page, path: string) =>
   page.evaluate((p) => fetch(p, { cache: 'no-store' }).then((r) => r.status, () => 'no network'), path);
 /** An address the app does not have: only the network could answer it. */
 const NOT_IN_THE_APP = '/not-part-of-the-app.txt';
-
-async function download(page: Page, button: string): Promise<Buffer> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  return readFileSync(await (await started).path());
-}
 
 /** Waits until the service worker controls the page, once it has kept every file of the app. */
 async function expectKeptOffline(page: Page): Promise<void> {
@@ -54,9 +49,9 @@ test('once opened, the app opens again, builds and exports a claim and imports r
 
   await buildClaim(page, packet);
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
-  const pdf = await download(page, 'Download the PDF packet');
+  const pdf = readFileSync(await (await download(page, 'Download the PDF packet')).path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  const json = JSON.parse((await download(page, 'Download the claim file (JSON)')).toString('utf8')) as { format: string; packet: unknown };
+  const json = JSON.parse(readFileSync(await (await download(page, 'Download the claim file (JSON)')).path(), 'utf8')) as { format: string; packet: unknown };
   expect(json.format).toBe('noc-claim-export');
   expect(json.packet).toMatchObject({ patient: packet.patient, dates: packet.dates });
 

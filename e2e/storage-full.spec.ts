@@ -13,6 +13,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { buildClaim, expectStep, expectStepValues, next, openAppOn, openStep, typeStep } from './support/claim';
 import type { StepId } from './support/fields';
 import { byLabel, sampleFile } from './support/fields';
+import { download, saveIn } from './support/download';
 import { loadExample } from './support/examples';
 import type { ClaimPacket } from '../src/core/packet/schema';
 
@@ -104,12 +105,9 @@ test('storage full: the biller is told, keeps working, downloads the claim, and 
   });
 
   const file = await test.step('the notice offers the claim as a file, with everything typed', async () => {
-    const started = page.waitForEvent('download');
-    await notSavedNotice(page).getByRole('button', { name: 'Download a copy of this claim (JSON)' }).click();
-    const download = await started;
-    expect(download.suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
-    const path = join(await mkdtemp(join(tmpdir(), 'noc-storage-full-')), download.suggestedFilename());
-    await download.saveAs(path);
+    const copy = await download(page, notSavedNotice(page).getByRole('button', { name: 'Download a copy of this claim (JSON)' }));
+    expect(copy.suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
+    const path = await saveIn(copy, await mkdtemp(join(tmpdir(), 'noc-storage-full-')));
     const saved = JSON.parse(await readFile(path, 'utf8')) as ClaimPacket;
     const [drug] = packet.drugs ?? [];
     expect(saved).toMatchObject({

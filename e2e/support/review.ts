@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { ClaimPacket } from '../../src/core/packet/schema';
 import type { Expected, ExpectedLine } from './examples';
+import { download } from './download';
 import { byLabel } from './fields';
 
 export const exportButton = (page: Page) => page.getByRole('button', { name: 'Download the claim file (JSON)' });
@@ -87,9 +88,7 @@ export async function expectDescription(page: Page, narrative: string): Promise<
 export async function expectExportable(page: Page, packet: ClaimPacket): Promise<void> {
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
   await expect(exportButton(page)).toBeEnabled();
-  const download = page.waitForEvent('download');
-  await exportButton(page).click();
-  const file = await download;
+  const file = await download(page, exportButton(page));
   expect(file.suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
   const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as { format: string; packet: ClaimPacket; evaluation: { exportable: boolean } };
   expect(saved.format).toBe('noc-claim-export');

@@ -44,7 +44,7 @@ export const QUANTITY_UNITS = ['mg', 'mcg', 'g', 'mL', 'L', 'units', 'IU', 'each
 export const NDC_UNIT_QUALIFIERS = ['F2', 'GR', 'ME', 'ML', 'UN'] as const;
 export const CONTAINER_TYPES = ['single-dose', 'multi-dose'] as const;
 export const PRIOR_AUTH_STATUSES = ['not-required', 'not-requested', 'pending', 'approved', 'denied'] as const;
-/** Kinds of supporting document. An attachment has one; a record kept in the chart is attested by kind. */
+/** Kinds of supporting paperwork: an attachment has one; a record kept in the chart is attested by kind. */
 export const DOCUMENT_KINDS = [
   'order', 'administration-record', 'waste-record', 'invoice', 'fda-approval', 'package-insert', 'compendia',
   'prior-auth-approval', 'abn', 'compound-worksheet', 'clinical-trial', 'proof-of-delivery', 'medical-record', 'other',

@@ -9,6 +9,7 @@ import type { PDFDocument, PDFFont, PDFImage } from 'pdf-lib';
 import { PDFDocument as Pdf } from 'pdf-lib';
 import type { ManifestEntry } from '../../core/export/json-packet';
 import { MARGIN, PAGE_SIZE, PageWriter, printableText } from './pdf-layout';
+import { formatCount } from '../../components/format';
 
 /** The bytes of one attachment and its media type. */
 export interface AttachmentFile {
@@ -68,7 +69,7 @@ function writeManifest(w: PageWriter, entries: readonly ManifestEntry[], loaded:
     w.heading(`${i + 1}. ${entry.name ?? 'Unnamed file'}`);
     w.row('Kind', entry.kind ?? 'not given');
     w.row('Media type', entry.mediaType ?? 'not given');
-    w.row('Size', entry.size === null ? 'not given' : `${entry.size.toLocaleString('en-US')} bytes`);
+    w.row('Size', entry.size === null ? 'not given' : `${formatCount(entry.size)} bytes`);
     w.row('SHA-256', entry.sha256 ?? 'not recorded', HASH_SIZE);
     if (sha256 !== null && sha256 !== entry.sha256) {
       w.row('File given', 'Its SHA-256 differs: it is not the file the claim lists. Its SHA-256:');
