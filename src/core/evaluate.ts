@@ -22,7 +22,7 @@ import { checkNpi } from './npi';
 import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, Drug } from './packet/schema';
 import { packetParser } from './packet/parser';
-import { filingLimitText, resolveProfile } from './payers';
+import { filingLimitText, movesDeadlineToWorkday, resolveProfile } from './payers';
 import { amountForPeople, compareAmounts, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
 import type { Finding } from './rules';
@@ -202,7 +202,10 @@ function checkPayer(ctx: ClaimContext): void {
   }
 }
 
-/** The claim is sent on the planned date, or today if that is later; the deadline moves off weekends. */
+/**
+ * The claim is sent on the planned date, or today if that is later. A deadline on a weekend or a
+ * federal holiday moves to the next workday when the payer profile says so (Medicare contractors).
+ */
 function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): void {
   const planned = checkDate(ctx, 'dates.plannedSubmission', ctx.packet.dates?.plannedSubmission);
   if (serviceDay === undefined) return;
@@ -217,11 +220,11 @@ function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, to
   // A custom limit of thousands of years ends after any date the claim can be sent on; looking for
   // the next workday from a day number past 2^53 would never end (there, day + 1 === day).
   if (due > LAST_DAY) return;
-  const deadline = nextWorkday(due);
+  const deadline = movesDeadlineToWorkday(ctx.profile!) ? nextWorkday(due) : due;
   if (sent > deadline) {
     ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(deadline), limit: filingLimitText(ctx.profile!) }));
   } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {
-    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent }));
+    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent, limit: filingLimitText(ctx.profile!) }));
   }
 }
 

@@ -65,8 +65,8 @@ export const RULES = {
     () => 'The planned submission date is before the date of service. A claim is sent after the drug is given.'),
   timelyFilingExpired: rule<{ deadline: string; limit: string }>('dates.timely-filing-expired', 'block', 'dates.plannedSubmission', CPM1('§70'),
     (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed; check whether an exception applies before sending.`),
-  timelyFilingNear: rule<{ deadline: string; days: number }>('dates.timely-filing-near', 'warn', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  timelyFilingNear: rule<{ deadline: string; days: number; limit: string }>('dates.timely-filing-near', 'warn', 'dates.plannedSubmission', CPM1('§70'),
+    (p) => `The filing limit for this payer (${p.limit}) ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
   patientAccountMissing: rule('patient.account-missing', 'block', 'patient.accountReference', RULES_DOC('Claim packet format v1'),
     () => "Enter the patient's account or encounter number from the practice system, so the packet can be matched to the claim."),
 

@@ -97,6 +97,8 @@ export const ZPayerProfile = describe(z.object({
     z.object({ months: z.number().check(z.int(), z.positive()) }),
     z.object({ days: z.number().check(z.int(), z.positive()) }),
   ]), 'Timely filing limit'),
+  movesDeadlineToWorkday: z.optional(describe(z.boolean(), 'Filing deadline on a weekend or federal holiday moves to the next workday',
+    'On for Medicare contractors (Palmetto; 42 CFR 424.44); off for other payers unless their contract says so. When absent: on for Medicare profiles only.')),
   priorAuth: describe(z.enum(['never', 'unclassified-drugs', 'always']), 'Prior authorization required'),
   jwJz: describe(z.boolean(), 'JW/JZ waste modifiers apply'),
   coversSelfAdministered: describe(z.boolean(), 'Covers drugs on the self-administered list'),
