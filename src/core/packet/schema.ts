@@ -173,8 +173,8 @@ const ZDrug = describe(z.object({
   }), 'Invoice')),
   medicalNecessity: text('Medical necessity statement'),
   documentsOnFile: z.optional(describe(z.array(z.enum(DOCUMENT_KINDS)), 'Records kept in the chart', 'Documents not attached but kept in the medical record and available on request.')),
-  specificCodeChoice: text('Product-specific code that fits the patient',
-    'When CMS lists the NDC under several codes of its own on the date of service (for example one for patients on dialysis for ESRD and one for others), the one that applies.'),
+  specificCodeChoice: text('Product-specific code to bill',
+    'The biller\'s choice to bill the drug under its own code instead of an unclassified code, when CMS lists the NDC under a code of its own on the date of service; when it lists several (for example one for patients on dialysis for ESRD and one for others), the one that fits the patient.'),
   codeOverride: z.optional(describe(z.object({
     code: text('Code to bill instead'),
     reason: text('Reason for choosing another code'),
