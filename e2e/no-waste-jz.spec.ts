@@ -15,7 +15,7 @@ test('nothing discarded from a single-dose vial: the wizard puts JZ on the drug 
   await buildClaim(page, packet, {
     checks: {
       waste: () => expectWasteStep(page, 'Nothing was discarded: the drug line carries JZ.', expected.lines),
-      modifiers: () => expectModifiersStep(page, 'JZ: Added on the drug line: nothing discarded from a single-dose container', expected.lines),
+      modifiers: () => expectModifiersStep(page, 'JZ: Added on the drug line: no billable amount discarded from a single-dose container', expected.lines),
     },
   });
   await expectChecklistItem(page, 'Waste record', 'Done', 'even when nothing was (JZ)');

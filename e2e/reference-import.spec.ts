@@ -7,7 +7,7 @@
  * FY2026 (G35.A to G35.D offered), an NDC with two codes of its own (Retacrit, ESRD or not) asks
  * which one fits the patient, and the header warns when the files are out of date.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
@@ -16,13 +16,13 @@ import { buildClaim, openAppOn, openStep } from './support/claim';
 import type { Example } from './support/examples';
 import { loadExample, withDrug } from './support/examples';
 import { byLabel } from './support/fields';
-import { escape, expectCode, expectExportBlocked } from './support/review';
+import { hasReferenceData, importReferenceFiles, REFERENCE_DATA as DATA, thisImport } from './support/reference';
+import { escape, expectCode, expectExportBlocked, expectLines } from './support/review';
 
-const DATA = join(import.meta.dirname, '../../shared/data');
-test.skip(!existsSync(DATA), `${DATA} is absent: the CMS and FDA reference files live outside the repository, so the import journey cannot run.`);
+test.skip(!hasReferenceData, `${DATA} is absent: the CMS and FDA reference files live outside the repository, so the import journey cannot run.`);
 
 /** Every data file of the folder and of icd10cm/ (fixtures/ holds format samples, not data for lookups: see its README §8). */
-const FILES = existsSync(DATA)
+const FILES = hasReferenceData
   ? ['', 'icd10cm'].flatMap((dir) => readdirSync(join(DATA, dir)).filter((f) => /\.(csv|txt)$/.test(f)).map((f) => ({ name: f, path: join(DATA, dir, f) })))
   : [];
 
@@ -70,12 +70,11 @@ const retacrit = withDrug(briumvi, (drug) => ({
 
 const TODAY = '2025-11-20';
 const HAS_J2329 = 'This drug has its own code on the date of service: J2329 (Injection, ublituximab-xiiy, 1mg, billed per 1 mg). '
-  + 'Bill J2329 × 100 units (100 mg ÷ 1 mg, rounded up) instead of an unclassified code; an unclassified code is denied (CARC 189).';
+  + 'An unclassified code is denied (CARC 189): bill J2329 instead (its lines: J2329 × 100, J2329 JW × 50).';
 const G35_NOT_BILLABLE = 'G35 is a category, not a billable code, for dates of service in FY2026. '
   + 'Pick the specific code: G35.A, G35.B0, G35.B1, G35.B2, G35.C0, G35.C1, G35.C2, G35.D. Claims with it are denied (CARC 146).';
 const CHOOSE_CODE = 'This NDC has several codes of its own: which one fits the patient?';
 
-const thisImport = (page: Page) => page.getByRole('region', { name: 'This import' });
 const status = (page: Page) => page.getByRole('region', { name: 'Reference data status' });
 
 /** The files listed under "Files in this browser": one row per file imported, with what it covers and its rows. */
@@ -104,11 +103,9 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
 
   await test.step('import every file through the file input of the Reference data screen', async () => {
     expect(FILES.map((f) => f.name).sort()).toEqual(Object.keys({ ...IMPORTED, ...REFUSED }).sort());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference data' }).click();
-    await byLabel(page, 'Drop CMS or FDA files here, or choose files').setInputFiles(FILES.map((f) => f.path));
+    await importReferenceFiles(page, FILES);
     for (const { name } of FILES) {
       const item = thisImport(page).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
-      await expect(item.getByRole('progressbar', { name: `Import progress of ${name}` })).toHaveAttribute('value', '1', { timeout: 60_000 });
       const imported = IMPORTED[name];
       await (imported === undefined
         ? expect(item.getByRole('alert')).toContainText(`Not imported: ${REFUSED[name]}`)
@@ -124,7 +121,7 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     await expectStoredFiles(page);
   });
 
-  await test.step('Briumvi billed as J3590 in November 2025 is blocked: the ASP crosswalk lists its NDC under J2329', async () => {
+  await test.step('Briumvi billed as J3590 in November 2025 becomes the J2329 claim, blocked until the biller bills J2329: the ASP crosswalk lists its NDC under it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
     await buildClaim(page, briumvi.packet, {
       checks: {
@@ -136,13 +133,17 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     });
     await expectCode(page, 'J2329');
     await expect(page.getByText('Code: J2329 Injection, ublituximab-xiiy, 1mg', { exact: true })).toBeVisible();
+    await expectLines(page, briumvi.packet, [
+      { code: 'J2329', modifiers: [], units: 100, ndc: { unit: 'ML', quantity: '4' } },
+      { code: 'J2329', modifiers: ['JW'], units: 50, ndc: { unit: 'ML', quantity: '2' } },
+    ]);
     await expect(page.getByText('NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).')).toBeVisible();
     await expectExportBlocked(page, [HAS_J2329, G35_NOT_BILLABLE]);
     // What J2329 pays: 100 mg given + 50 mg discarded at the October 2025 limit of $70.753 per 1 mg.
     await expect(page.getByText('Payment estimate: $10612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
   });
 
-  await test.step('an NDC with two codes of its own asks which one fits the patient', async () => {
+  await test.step('an NDC with two codes of its own asks which one fits the patient, and is billed under the one picked', async () => {
     await page.getByRole('button', { name: '← All claims' }).click();
     await buildClaim(page, retacrit.packet, {
       stopAt: 'waste',
@@ -158,9 +159,10 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     });
     await openStep(page, 'review');
     await expectCode(page, 'Q5106');
-    await expect(page.getByText('The biller chose Q5106 as the code that fits the patient.')).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'This drug has its own code on the date of service: Q5106 (Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units, billed per 1000 units). '
-      + 'Bill Q5106 × 10 units (10000 units ÷ 1000 units, rounded up) instead of an unclassified code' }).first()).toBeVisible();
+    await expect(page.getByText('The biller chose to bill Q5106, the code that fits the patient, instead of an unclassified code.')).toBeVisible();
+    // 10,000 units in Q5106's unit of 1000 units; the waste step is not filled in yet, so no JW or JZ.
+    await expectLines(page, retacrit.packet, [{ code: 'Q5106', modifiers: [], units: 10, ndc: { unit: 'ML', quantity: '1' } }]);
+    await expect(page.getByRole('listitem').filter({ hasText: 'This drug has its own code on the date of service' })).toHaveCount(0);
   });
 
   await test.step('the header warns when the files are older than the current quarter, or do not cover the date of service', async () => {

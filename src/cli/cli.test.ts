@@ -71,7 +71,7 @@ if (!hasData) console.warn(`Skipping check --reference on the real files: ${DATA
 
 describe.skipIf(!hasData)('npm run cli -- check --reference ../shared/data', SLOW, () => {
   // The same claim, code and messages as the browser shows once the files are imported (e2e/reference-import.spec.ts).
-  it('blocks Briumvi billed as J3590 in November 2025, naming J2329, its descriptor and the units to bill', () => {
+  it('builds the J2329 claim of Briumvi started as J3590 in November 2025, blocked until the biller chooses J2329, with the action that does it', () => {
     const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
     const packet = file('briumvi-nov-2025.json', { ...example05, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' } });
     const r = cli(['check', '--today', '2025-11-20', '--reference', '../shared/data', packet]);
@@ -80,18 +80,58 @@ describe.skipIf(!hasData)('npm run cli -- check --reference ../shared/data', SLO
     expect(r.stderr).toContain('reference: icd10cm/icd10cm_order_2026.txt: CMS ICD-10-CM order file, FY2026, 98186 rows\n');
     const out = JSON.parse(r.stdout);
     expect(out.decision).toMatchObject({ code: 'J2329', kind: 'specific', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
-    expect(out.decision.reasons).toEqual(['NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).']);
-    expect(out.lines).toEqual([]);
-    expect(out.findings).toContainEqual(expect.objectContaining({
-      rule: 'code.specific-code-exists', severity: 'block', path: 'drugs.0.ndc.input',
+    expect(out.decision.reasons).toEqual([
+      'NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).',
+      'J2329 is billed per 1 mg: its lines carry units of it, the NDC and its quantity, and no drug description.',
+    ]);
+    expect(out.lines.map((l: { code: string; codeKind: string; modifiers: string[]; units: number; narrative: string | null }) => [l.code, l.codeKind, l.modifiers, l.units, l.narrative]))
+      .toEqual([['J2329', 'specific', [], 100, null], ['J2329', 'specific', ['JW'], 50, null]]);
+    expect(out.findings).toContainEqual({
+      rule: 'code.specific-code-exists', severity: 'block', path: 'drugs.0.ndc.input', source: expect.any(Object),
       message: 'This drug has its own code on the date of service: J2329 (Injection, ublituximab-xiiy, 1mg, billed per 1 mg). '
-        + 'Bill J2329 × 100 units (100 mg ÷ 1 mg, rounded up) instead of an unclassified code; an unclassified code is denied (CARC 189).',
-    }));
+        + 'An unclassified code is denied (CARC 189): bill J2329 instead (its lines: J2329 × 100, J2329 JW × 50).',
+      actions: [{ kind: 'use-code', drugIndex: 0, code: 'J2329', label: 'Bill J2329 instead' }],
+    });
     expect(out.findings).toContainEqual(expect.objectContaining({
       rule: 'dx.not-billable', severity: 'block', path: 'diagnoses.0.code',
       message: 'G35 is a category, not a billable code, for dates of service in FY2026. '
         + 'Pick the specific code: G35.A, G35.B0, G35.B1, G35.B2, G35.C0, G35.C1, G35.C2, G35.D. Claims with it are denied (CARC 146).',
     }));
+  });
+
+  it('checks and exports the J2329 claim once the biller chose it: the same lines in check and the 837', () => {
+    const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
+    const packet = file('briumvi-nov-2025-j2329.json', {
+      ...example05, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' }, diagnoses: [{ code: 'G35.A' }],
+      drugs: [{
+        ...example05.drugs[0], specificCodeChoice: 'J2329',
+        administration: { ...example05.drugs[0].administration, start: '2025-11-10T09:00', end: '2025-11-10T10:10', expiration: '2026-10-31' },
+        waste: { ...example05.drugs[0].waste, time: '2025-11-10T10:20' },
+      }],
+    });
+    const checked = cli(['check', '--today', '2025-11-20', '--reference', '../shared/data', packet]);
+    expect(checked.status).toBe(0);
+    expect(JSON.parse(checked.stdout).lines.map((l: { boxes: Record<string, string> }) => l.boxes['24D'])).toEqual(['J2329', 'J2329 JW']);
+    const exported = cli(['export', '--format', 'x12', '--today', '2025-11-20', '--reference', '../shared/data', '--out', join(dir, 'j2329.x12'), packet]);
+    expect(exported.status).toBe(0);
+    expect(readFileSync(join(dir, 'j2329.x12'), 'utf8')).toBe([
+      'LX*1~', 'SV1*HC:J2329*0*UN*100***1~', 'DTP*472*D8*20251110~', 'LIN**N4*73150015006~', 'CTP****4*ML~',
+      'LX*2~', 'SV1*HC:J2329:JW*0*UN*50***1~', 'DTP*472*D8*20251110~', 'LIN**N4*73150015006~', 'CTP****2*ML~', '',
+    ].join('\n'));
+  });
+});
+
+describe.skipIf(!hasData)('the examples of drugs billed under their own code, with the real CMS files', SLOW, () => {
+  // Their expected outcomes name the October 2025 codes; the real crosswalk, HCPCS and ICD-10-CM files give the same lines.
+  it.each(['30-remicade-own-code-jz', '31-remicade-own-code-jw', '32-lorazepam-dose-under-one-unit', '33-digifab-per-vial', '36-avastin-wasteful-vials'])('%s', (name) => {
+    const expected = JSON.parse(readFileSync(join(ROOT, `examples/${name}.expected.json`), 'utf8'));
+    const r = cli(['check', '--today', expected.today, '--reference', '../shared/data', join(ROOT, `examples/${name}.json`)]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.lines.map((l: { code: string; modifiers: string[]; units: number; ndc: { unit: string; quantity: string } }) => ({
+      code: l.code, modifiers: l.modifiers, units: l.units, ndc: { unit: l.ndc.unit, quantity: l.ndc.quantity },
+    }))).toEqual(expected.lines);
+    for (const rule of expected.warns ?? []) expect(out.findings.map((f: { rule: string }) => f.rule)).toContain(rule);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * Reads the amounts of one drug (dose, container, waste) exactly, raising a finding for any value
  * that is typed but cannot be read. Blank values are not findings here: the checklist and the line
- * rules say what is still needed.
+ * rules say what is still needed. The drug's strength (amount per volume, from the container or
+ * the label) turns a dose given in mL into the amount it holds, and back.
  */
-import type Fraction from 'fraction.js';
+import Fraction from 'fraction.js';
 import type { DrugContext } from './context';
-import type { Quantity } from './packet/schema';
+import { memoize } from './memo';
+import type { Quantity, QuantityUnit } from './packet/schema';
 import type { Amount, DecimalProblem } from './quantity';
-import { isZero, parseDecimal, readAmount } from './quantity';
+import { convert, isZero, parseDecimal, readAmount, unitKind } from './quantity';
 import type { RuleKey } from './rules';
 import { finding } from './rules';
 
@@ -21,6 +23,50 @@ export interface DrugAmounts {
   readonly waste?: Amount;
   /** The waste value was typed (even if it could not be read). */
   readonly isWasteTyped: boolean;
+  /** Amount per volume (150 mg in 6 mL): from the container's amount and volume, else the strength on the label. */
+  readonly strength?: Strength;
+}
+
+export interface Strength {
+  readonly amount: Amount;
+  readonly volume: Amount;
+  /** Where it comes from: the container's amount and volume, or the strength on the label. */
+  readonly isFromLabel: boolean;
+}
+
+const STRENGTH_UNITS: Readonly<Record<string, QuantityUnit>> = { MG: 'mg', MCG: 'mcg', G: 'g', UNIT: 'units', UNITS: 'units', IU: 'IU' };
+/** "150 mg/6 mL", "25 mg/mL", "10,000 units/mL", "100 mg per 10 mL" (thousands separated by commas, as labels print them). */
+const STRENGTH = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*(MG|MCG|G|UNITS?|IU)\s*(?:\/|PER)\s*(\d+(?:\.\d+)?|\.\d+)?\s*(ML|L)$/;
+
+/** The strength written on the label, when it is one amount per volume. */
+export const readStrength = memoize((text: string): Strength | undefined => {
+  const m = STRENGTH.exec(text.trim().toUpperCase());
+  if (m === null) return undefined;
+  const amount = new Fraction(m[1]!.replace(/,/g, '')), volume = new Fraction(m[3] ?? '1');
+  if (isZero(amount) || isZero(volume)) return undefined;
+  return { amount: { value: amount, unit: STRENGTH_UNITS[m[2]!]! }, volume: { value: volume, unit: m[4] === 'L' ? 'L' : 'mL' }, isFromLabel: true };
+});
+
+/**
+ * An amount in another unit: within its kind (mg to g), or between a volume and the amount it holds
+ * (5.6 mL of 150 mg/6 mL is 140 mg) when the strength is known; `undefined` otherwise.
+ */
+export function convertWith(a: DrugAmounts, x: Amount, to: QuantityUnit): Amount | undefined {
+  const direct = convert(x, to);
+  if (direct !== undefined || a.strength === undefined) return direct;
+  const { amount, volume } = a.strength;
+  if (unitKind(x.unit) === 'volume') {
+    const mL = convert(x, volume.unit)!;
+    return convert({ value: mL.value.mul(amount.value).div(volume.value), unit: amount.unit }, to);
+  }
+  const same = convert(x, amount.unit);
+  return same === undefined ? undefined : convert({ value: same.value.mul(volume.value).div(amount.value), unit: volume.unit }, to);
+}
+
+/** The amount of drug a quantity stands for: a volume turned into what it holds when the strength says (for descriptions and units). */
+export function drugAmountOf(a: DrugAmounts, x: Amount): Amount {
+  if (unitKind(x.unit) !== 'volume' || a.strength === undefined) return x;
+  return convertWith(a, x, a.strength.amount.unit) ?? x;
 }
 
 const PROBLEM_TEXT: Record<DecimalProblem | 'zero', string> = {
@@ -68,5 +114,8 @@ export function readDrugAmounts(ctx: DrugContext): DrugAmounts {
     else opened = Number(n.n);
   }
   const openedTotal = perContainer === undefined || opened === undefined ? undefined : { value: perContainer.value.mul(opened), unit: perContainer.unit };
-  return { dose, perContainer, volume, opened, openedTotal, waste, isWasteTyped: (d.waste?.amount?.value?.trim() ?? '') !== '' };
+  const isContainerStrength = perContainer !== undefined && volume !== undefined && unitKind(volume.unit) === 'volume'
+    && (unitKind(perContainer.unit) === 'mass' || unitKind(perContainer.unit) === 'activity');
+  const strength = isContainerStrength ? { amount: perContainer, volume, isFromLabel: false } : d.strength === undefined ? undefined : readStrength(d.strength);
+  return { dose, perContainer, volume, opened, openedTotal, waste, isWasteTyped: (d.waste?.amount?.value?.trim() ?? '') !== '', strength };
 }

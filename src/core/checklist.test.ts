@@ -7,7 +7,7 @@ import type { Evaluation } from './evaluate';
 import type { Drug } from './packet/schema';
 import type { DeepPartial } from './test-fixtures';
 import {
-  BRIUMVI_NDC11, customProfile, evaluate, FIXTURE_REFERENCE_DATA, findingsOf, memoryReference, profile, replaced, withDrug,
+  BRIUMVI_NDC11, customProfile, evaluate, evaluateOn, FIXTURE_REFERENCE_DATA, findingsOf, memoryReference, profile, replaced, withDrug,
 } from './test-fixtures';
 
 type DrugPatch = DeepPartial<Drug>;
@@ -182,8 +182,18 @@ describe('waste record', () => {
     expect(multiDose.reason).toMatch(/multi-dose/);
   });
 
-  it('asks for the amount discarded (0 if none) for a single-dose container', () => {
-    expect(item(check({ waste: undefined }), 'waste-record')).toMatchObject({ requirement: 'conditional', path: 'drugs.0.waste.amount.value' });
+  it('asks for the amount discarded (0 if none) for a single-dose container from October 1, 2023, when claims without JW/JZ are returned', () => {
+    expect(item(evaluateOn('2023-10-01', { drugs: [{ waste: undefined }] }), 'waste-record'))
+      .toMatchObject({ requirement: 'conditional', status: 'missing', path: 'drugs.0.waste.amount.value' });
+    expect(item(evaluateOn('2023-09-30', { drugs: [{ waste: undefined }] }), 'waste-record'))
+      .toMatchObject({ status: 'not-needed', reason: expect.stringContaining('October 1, 2023') });
+  });
+
+  it('needs the record but no JW line when less than one billing unit was discarded', () => {
+    const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
+    const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'J2329', administration: { dose: { value: '149.5', unit: 'mg' } }, waste: { amount: { value: '0.5', unit: 'mg' } } }] }, j2329);
+    expect(item(result, 'waste-record')).toMatchObject({ requirement: 'conditional', status: 'done' });
+    expect(result.lines.map((l) => [l.modifiers, l.units])).toEqual([[['JZ'], 150]]);
   });
 });
 

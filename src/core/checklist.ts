@@ -15,6 +15,7 @@ import type { Source } from './sources';
 import { BPM15, CPM17, CPM26, CR8401, JWJZ, MAC_NOC, NUCC, RULES_DOC } from './sources';
 import type { Finding } from './rules';
 import type { WastePlan } from './waste';
+import { isWasteRecordOptional } from './waste';
 import { parseMoney } from './quantity';
 import { dayNumber } from './dates';
 
@@ -64,8 +65,12 @@ const conditional = (reason: string, path: string, missing?: { text: string; pat
 const notNeeded = (reason: string, path: string): Need => ({ requirement: 'not-needed', reason, path, missing: undefined });
 const isSupplier = (ctx: DrugContext) => ctx.packet.careSetting === 'dme-supplier';
 
-function isBillableLine(f: DrugFacts): boolean {
+function isUnclassifiedLine(f: DrugFacts): boolean {
   return f.decision.kind === 'unclassified';
+}
+
+function isSpecificLine(f: DrugFacts): boolean {
+  return f.decision.kind === 'specific';
 }
 
 interface ItemDef<T> {
@@ -215,9 +220,15 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
     need: ({ ctx, waste }) => {
       const path = `${ctx.base}.waste.amount.value`;
       if (!waste.applies) return notNeeded(`No JW/JZ: ${waste.notApplicable ?? 'they do not apply'}.`, path);
+      if (waste.isBelowOneUnit) {
+        return conditional('Less than one billing unit was discarded: it is not billed, and the record shows the amount, as for any single-dose container.', path);
+      }
       if (waste.discarded !== undefined) {
         return conditional('Drug was discarded from a single-dose container: the record shows the amount, date, time and reason.', path,
           hasDocument(ctx, 'waste-record') ? undefined : { text: 'attach the waste record, or mark it as kept in the chart', path: docPath(ctx) });
+      }
+      if (isBlank(ctx.drug.waste?.amount?.value) && isWasteRecordOptional(ctx)) {
+        return notNeeded('Claims without JW or JZ are returned only from October 1, 2023: the amount discarded is not needed to send this claim (see the warning).', path);
       }
       return conditional('Single-dose container: the record must show how much was discarded, even when nothing was (JZ).', path,
         isBlank(ctx.drug.waste?.amount?.value) ? { text: 'enter the amount discarded (0 if none)', path } : undefined);
@@ -229,7 +240,8 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
       const { ctx, decision } = f;
       const b = ctx.base, inv = ctx.drug.invoice;
       const path = `${b}.invoice.supplier`;
-      if (!isBillableLine(f)) return notNeeded('No unclassified drug line is billed.', path);
+      if (isSpecificLine(f)) return notNeeded(`${decision.code} is the drug's own code: Medicare prices it from the CMS ASP payment limit, not from an invoice.`, path);
+      if (!isUnclassifiedLine(f)) return notNeeded('No unclassified drug line is billed.', path);
       const isCompound = decision.code === 'J7999' || decision.code === 'Q9977' || ctx.drug.marketingCategory === 'compounded';
       let reason: string;
       if (isCompound) reason = 'Compounded drugs are paid from the invoice.';
@@ -264,9 +276,11 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
       const { ctx } = f;
       const pa = ctx.drug.priorAuth, b = ctx.base;
       const rule = ctx.profile?.priorAuth ?? 'never';
-      if (rule === 'never' || !isBillableLine(f)) return notNeeded("This payer's profile does not require prior authorization for this drug.", `${b}.priorAuth.status`);
+      const isRequired = rule === 'always' ? f.decision.kind !== 'not-billable' : rule === 'unclassified-drugs' && isUnclassifiedLine(f);
+      if (!isRequired) return notNeeded("This payer's profile does not require prior authorization for this drug.", `${b}.priorAuth.status`);
       if (pa?.status === 'not-required') return conditional('The payer confirmed no authorization is needed for this drug.', `${b}.priorAuth.status`);
-      return conditional('This payer requires prior authorization for unclassified drugs (CARC 197 without it).', `${b}.priorAuth.status`, first(
+      const which = rule === 'always' ? 'drugs' : 'unclassified drugs';
+      return conditional(`This payer requires prior authorization for ${which} (CARC 197 without it).`, `${b}.priorAuth.status`, first(
         pa?.status !== 'approved' && { text: 'record the approved authorization (or that the payer said none is needed)', path: `${b}.priorAuth.status` },
         isBlank(pa?.number) && { text: 'enter the authorization number', path: `${b}.priorAuth.number` },
       ));
@@ -284,7 +298,8 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
     need: (f) => {
       const { ctx } = f;
       const path = `${ctx.base}.narrativeOverride`;
-      if (!isBillableLine(f)) return notNeeded('No unclassified drug line is billed.', path);
+      if (isSpecificLine(f)) return notNeeded(`${f.decision.code} is the drug's own code: its line carries no description (a description there is returned).`, path);
+      if (!isUnclassifiedLine(f)) return notNeeded('No unclassified drug line is billed.', path);
       const hasText = f.lines[0]?.narrative != null;
       return conditional('Unclassified codes need the drug name and total dose in the description (RARC N350).', path, hasText ? undefined : first(
         isBlank(ctx.drug.brandName) && isBlank(ctx.drug.genericName) && { text: 'enter the drug name', path: `${ctx.base}.brandName` },

@@ -70,8 +70,16 @@ describe('nextWorkday', () => {
     ['2024-05-10', '2024-05-10'], // Friday stays
     ['1970-01-03', '1970-01-05'], // Saturday at the epoch
     ['1969-12-28', '1969-12-29'], // Sunday before the epoch
+    ['2023-07-04', '2023-07-05'], // Independence Day (Tuesday) → Wednesday
+    ['2021-12-31', '2022-01-03'], // New Year's Day 2022 (a Saturday) observed on Friday 12/31 → Monday
+    ['2022-06-18', '2022-06-21'], // Saturday, Sunday Juneteenth, observed Monday → Tuesday
+    ['2026-07-03', '2026-07-06'], // Independence Day 2026 (a Saturday) observed Friday → Monday
   ])('%s → %s', (from, to) => {
     expect(isoOfDay(nextWorkday(day(from)))).toBe(to);
+  });
+
+  it('is bounded: a day number beyond any calendar ends the search instead of looping', () => {
+    for (const n of [Number.MAX_SAFE_INTEGER, 2 ** 60, -(2 ** 60)]) expect(Math.abs(nextWorkday(n) - n)).toBeLessThanOrEqual(4);
   });
 
   it('property: the result is a weekday that is not a federal holiday, at most four days later, and every day skipped is not a workday', () => {

@@ -125,10 +125,16 @@ export function isFederalHoliday(day: number): boolean {
   return federalHolidays(String(civilFromDays(day)[0])).has(day);
 }
 
-/** The same day, or the next one that is neither a weekend day nor a federal holiday. */
+/** Non-workdays in a row are at most a weekend and the observed holiday beside it. */
+const MAX_DAYS_OFF = 4;
+
+/**
+ * The same day, or the next one that is neither a weekend day nor a federal holiday (as observed).
+ * Bounded: it looks at most a few days ahead, so a day number beyond any calendar cannot loop.
+ */
 export function nextWorkday(day: number): number {
   let d = day;
-  while (weekday(d) === 0 || weekday(d) === 6 || isFederalHoliday(d)) d++;
+  for (let i = 0; i < MAX_DAYS_OFF && (weekday(d) === 0 || weekday(d) === 6 || isFederalHoliday(d)); i++) d++;
   return d;
 }
 

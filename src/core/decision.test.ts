@@ -31,25 +31,49 @@ describe('row 1: a product-specific code exists on the date of service', () => {
     [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP NDC-HCPCS crosswalk', from: '2023-07-01' }],
   });
 
-  it('blocks the NOC code and names the specific code and its units', () => {
+  it('builds the claim of the specific code, and blocks it until the biller chooses to bill that code', () => {
     const result = evaluateOn('2023-08-07', {}, j2329);
-    expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific' });
+    expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific', isChosenByBiller: false });
     const [f] = findingsOf(result, 'code.specific-code-exists');
-    expect(f).toMatchObject({ severity: 'block', path: 'drugs.0.ndc.input' });
-    expect(f!.message).toContain('J2329');
-    expect(f!.message).toMatch(/100 units/);
-    expect(f!.message).toMatch(/CARC 189/);
+    expect(f).toMatchObject({
+      severity: 'block', path: 'drugs.0.ndc.input',
+      message: 'This drug has its own code on the date of service: J2329 (Injection, ublituximab-xiiy, 1 mg, billed per 1 mg). '
+        + 'An unclassified code is denied (CARC 189): bill J2329 instead (its lines: J2329 × 100, J2329 JW × 50).',
+      actions: [{ kind: 'use-code', drugIndex: 0, code: 'J2329', label: 'Bill J2329 instead' }],
+    });
     expect(result.exportable).toBe(false);
-    // No NOC line and no NOC description for a drug with its own code (billing-rules §6).
-    expectNoLines(result);
+    // The lines of the specific code, without an unclassified description (billing-rules §6).
+    expect(result.lines.map((l) => ({ code: l.code, codeKind: l.codeKind, modifiers: l.modifiers, units: l.units, narrative: l.narrative })))
+      .toEqual([
+        { code: 'J2329', codeKind: 'specific', modifiers: [], units: 100, narrative: null },
+        { code: 'J2329', codeKind: 'specific', modifiers: ['JW'], units: 50, narrative: null },
+      ]);
+  });
+
+  it('is exportable once the biller chooses the code, with the reason said', () => {
+    const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'J2329' }] }, j2329);
+    expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific', isChosenByBiller: true });
+    expect(result.decision.reasons).toContain('The biller chose to bill J2329 instead of an unclassified code.');
+    expect(ruleIds(result)).not.toContain('code.specific-code-exists');
+    expect(result.findings.filter((f) => f.severity === 'block')).toEqual([]);
+    expect(result.exportable).toBe(true);
+  });
+
+  it('takes the code typed as the code to bill, when it is the one the crosswalk lists, as the same choice', () => {
+    const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'j2329' } }] }, j2329);
+    expect(result.decision).toMatchObject({ code: 'J2329', isChosenByBiller: true });
+    expect(result.exportable).toBe(true);
   });
 
   it('counts the units from the code\'s billing unit, rounded up (Ultomiris J1303, 10 mg)', () => {
     const result = evaluate(withDrug({
       ndc: { input: '25682-0022-01', normalized: '25682002201' }, brandName: 'Ultomiris', genericName: 'ravulizumab-cwvz',
-      administration: { dose: { value: '2705', unit: 'mg' } },
+      strength: '300 mg/30 mL', container: { amount: { value: '300', unit: 'mg' }, volume: { value: '30', unit: 'mL' }, opened: '10' },
+      administration: { dose: { value: '2705', unit: 'mg' } }, waste: { amount: { value: '295', unit: 'mg' } },
     }), undefined, referenceWith({ '25682002201': [{ code: 'J1303', descriptor: 'Injection, ravulizumab-cwvz, 10 mg', billingUnit: '10 MG', source: 'CMS' }] }));
-    expect(findingsOf(result, 'code.specific-code-exists')[0]?.message).toMatch(/J1303 × 271 units/);
+    // 2705 mg ÷ 10 mg = 270.5, rounded up; 295 mg ÷ 10 mg = 29.5, rounded down: 300 units for the 3000 mg opened.
+    expect(result.lines.map((l) => [l.modifiers, l.units])).toEqual([[[], 271], [['JW'], 29]]);
+    expect(findingsOf(result, 'code.specific-code-exists')[0]?.message).toContain('(its lines: J1303 × 271, J1303 JW × 29)');
   });
 
   describe('an NDC the crosswalk lists under several codes (Retacrit: Q5105 for ESRD on dialysis, Q5106 for others)', () => {
@@ -60,36 +84,36 @@ describe('row 1: a product-specific code exists on the date of service', () => {
       ],
     });
     const retacritDrug = (specificCodeChoice?: string): DrugPatch => ({
-      ndc: { input: '00069-1305-10', normalized: '00069130510' }, brandName: 'Retacrit', genericName: 'epoetin alfa-epbx',
-      administration: { dose: { value: '10000', unit: 'units' } }, specificCodeChoice,
+      ndc: { input: '00069-1305-10', normalized: '00069130510' }, brandName: 'Retacrit', genericName: 'epoetin alfa-epbx', strength: '10,000 units/mL',
+      container: { type: 'single-dose', amount: { value: '10000', unit: 'units' }, volume: { value: '1', unit: 'mL' }, opened: '1' },
+      administration: { dose: { value: '10000', unit: 'units' } }, waste: { amount: { value: '0', unit: 'units' }, reason: undefined, time: undefined },
+      specificCodeChoice,
     });
-    const decideRetacrit = (choice?: string) => evaluate(withDrug(retacritDrug(choice)), undefined, retacrit);
+    const decideRetacrit = (choice?: string) => evaluateOn('2023-08-07', { drugs: [retacritDrug(choice)] }, retacrit);
 
-    it('until the biller chooses, names every code and points at the choice on the drug step', () => {
+    it('until the biller chooses, names every code, offers each, and points at the choice on the drug step', () => {
       const result = decideRetacrit();
       expect(result.decision).toMatchObject({ code: 'Q5105', kind: 'specific' });
       expect(result.decision.reasons).toContain('Which of them fits the patient is not chosen yet (on the drug step); Q5105 is shown meanwhile.');
       expect(findingsOf(result, 'code.specific-code-exists')).toEqual([expect.objectContaining({
         severity: 'block',
         path: 'drugs.0.specificCodeChoice',
-        message: expect.stringMatching(/Bill Q5105 × 100 units \(10000 units ÷ 100 units, rounded up\).* This NDC also maps to Q5106 \(Injection, epoetin alfa-epbx, biosimilar, \(retacrit\) \(for non-esrd use\), 1000 units\): choose the code that fits the patient on the drug step\.$/),
+        message: expect.stringMatching(/bill Q5105 instead \(its lines: Q5105 JZ × 100\)\. This NDC also maps to Q5106 \(Injection, epoetin alfa-epbx, biosimilar, \(retacrit\) \(for non-esrd use\), 1000 units\): choose the code that fits the patient\.$/),
+        actions: [
+          { kind: 'use-code', drugIndex: 0, code: 'Q5105', label: 'Bill Q5105 instead' },
+          { kind: 'use-code', drugIndex: 0, code: 'Q5106', label: 'Bill Q5106 instead' },
+        ],
       })]);
     });
 
-    it('names the chosen code, its descriptor and its units; the NOC code stays blocked', () => {
+    it('bills the chosen code in its own billing unit, with nothing blocked for the code', () => {
       const result = decideRetacrit('Q5106');
       expect(result.decision).toMatchObject({
         code: 'Q5106', kind: 'specific', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units',
       });
-      expect(result.decision.reasons).toContain('The biller chose Q5106 as the code that fits the patient.');
-      expect(findingsOf(result, 'code.specific-code-exists')).toEqual([expect.objectContaining({
-        severity: 'block',
-        path: 'drugs.0.ndc.input',
-        message: 'This drug has its own code on the date of service: Q5106 (Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units, billed per 1000 units). '
-          + 'Bill Q5106 × 10 units (10000 units ÷ 1000 units, rounded up) instead of an unclassified code; an unclassified code is denied (CARC 189).',
-      })]);
-      expect(result.exportable).toBe(false);
-      expectNoLines(result);
+      expect(result.decision.reasons).toContain('The biller chose to bill Q5106, the code that fits the patient, instead of an unclassified code.');
+      expect(ruleIds(result)).not.toContain('code.specific-code-exists');
+      expect(result.lines.map((l) => [l.code, l.modifiers, l.units])).toEqual([['Q5106', ['JZ'], 10]]);
     });
 
     it('reads the choice as typed in any case, and ignores one that is not among the codes (the NDC or date changed since)', () => {
@@ -99,10 +123,10 @@ describe('row 1: a product-specific code exists on the date of service', () => {
       expect(findingsOf(stale, 'code.specific-code-exists')[0]?.path).toBe('drugs.0.specificCodeChoice');
     });
 
-    it('needs no choice when the NDC has one code, whatever an old choice says', () => {
+    it('needs no choice when the NDC has one code, and an old choice of another code is not a choice of it', () => {
       const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'Q5106' }] }, j2329);
-      expect(result.decision.code).toBe('J2329');
-      expect(result.decision.reasons).toHaveLength(1);
+      expect(result.decision).toMatchObject({ code: 'J2329', isChosenByBiller: false });
+      expect(result.decision.reasons.some((r) => /fits the patient/.test(r))).toBe(false);
       expect(findingsOf(result, 'code.specific-code-exists')[0]?.path).toBe('drugs.0.ndc.input');
     });
   });
@@ -461,5 +485,75 @@ describe('code overrides', () => {
     expect(findingsOf(q9977, 'code.not-effective')[0]?.message).toMatch(/12\/31\/2015/);
     const j7999 = evaluateOn('2015-08-10', { drugs: [{ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'J7999', reason: because } }] });
     expect(findingsOf(j7999, 'code.not-effective')[0]?.message).toMatch(/01\/01\/2016/);
+  });
+});
+
+describe('a chosen code meets the same conditions as the rules\' choice (billing-rules §1)', () => {
+  const because = 'Payer letter of 2023-01-05';
+  const oppsOverride = (drug: DrugPatch) => decide({ ...drug, codeOverride: { code: 'C9399', reason: because } }, opps);
+
+  it('blocks C9399 under OPPS for a drug approved before January 1, 2004, and accepts it from that day (CPM17 §90.3)', () => {
+    const before = oppsOverride({ fdaApprovalDate: '2003-12-31' });
+    expect(before.decision.ruleCode).toBe('J3590');
+    expect(findingsOf(before, 'code.override-c9399-old-drug')).toMatchObject([{ severity: 'block', path: 'drugs.0.codeOverride.code' }]);
+    expect(before.exportable).toBe(false);
+    const onTheDay = decide({ fdaApprovalDate: '2004-01-01' }, opps);
+    expect(onTheDay.decision.code).toBe('C9399');
+    expect(ruleIds(oppsOverride({ fdaApprovalDate: '2004-01-01' }))).not.toContain('code.override-c9399-old-drug');
+  });
+
+  it('warns, keeping the reason, when C9399 is chosen for a diagnostic agent ([S]: their own NOC codes)', () => {
+    const result = oppsOverride({ therapeuticClass: 'diagnostic-radiopharmaceutical' });
+    expect(result.decision).toMatchObject({ code: 'C9399', ruleCode: 'A4641' });
+    expect(findingsOf(result, 'code.override-c9399-diagnostic')).toMatchObject([{ severity: 'warn' }]);
+    expect(result.decision.reasons.at(-1)).toContain(because);
+  });
+
+  it('blocks J7999 for a drug that is not compounded, and accepts it for one that is', () => {
+    expect(findingsOf(decide({ codeOverride: { code: 'J7999', reason: because } }), 'code.override-compound-code-not-compounded')).toMatchObject([{ severity: 'block' }]);
+    const compounded = decide({ ...smallMolecule, marketingCategory: 'compounded', codeOverride: { code: 'J7999', reason: because } }, commercial);
+    expect(ruleIds(compounded)).not.toContain('code.override-compound-code-not-compounded');
+  });
+
+  it('blocks J7699/J7799 outside a DME supplier claim, and an injectable code on one', () => {
+    expect(findingsOf(decide({ codeOverride: { code: 'J7799', reason: because } }), 'code.override-wrong-route')).toMatchObject([{ severity: 'block' }]);
+    const dme = decide({ ...smallMolecule, route: 'subcutaneous', codeOverride: { code: 'J3490', reason: because } }, { careSetting: 'dme-supplier', ...profile('medicare-dme') });
+    expect(dme.decision.ruleCode).toBe('J7799');
+    expect(findingsOf(dme, 'code.override-wrong-route')).toHaveLength(1);
+  });
+
+  it('blocks an unclassified code chosen while the drug has its own code (CARC 189), and keeps the drug\'s code', () => {
+    const j2329 = referenceWith({ [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS', from: '2023-07-01' }] });
+    const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J3590', reason: because } }] }, j2329);
+    expect(result.decision.code).toBe('J2329');
+    expect(findingsOf(result, 'code.override-specific-exists')).toMatchObject([{ severity: 'block' }]);
+  });
+
+  it('checks a chosen code against its effective dates: blocked the day before it starts and the day after it ends, accepted on both days', () => {
+    const hcpcs = memoryReference({ ...FIXTURE_REFERENCE_DATA, hcpcs: { J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01', terminated: '2030-06-30' } } });
+    const on = (date: string) => evaluateOn(date, { drugs: [{ ...smallMolecule, codeOverride: { code: 'J2329', reason: because } }] }, hcpcs);
+    expect(findingsOf(on('2023-06-30'), 'code.not-effective')).toMatchObject([{ severity: 'block', message: expect.stringContaining('2023-07-01') }]);
+    expect(ruleIds(on('2023-07-01'))).not.toContain('code.not-effective');
+    expect(ruleIds(on('2030-06-30'))).not.toContain('code.not-effective');
+    expect(findingsOf(on('2030-07-01'), 'code.not-effective')).toMatchObject([{ severity: 'block', message: expect.stringContaining('2030-06-30') }]);
+  });
+
+  it('builds the claim of a product-specific code the biller typed, its billing unit read from the HCPCS descriptor', () => {
+    const hcpcs = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: undefined, hcpcs: { J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' } } });
+    const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J2329', reason: 'NDC not yet in the crosswalk; payer confirmed J2329' } }] }, hcpcs);
+    expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific', ruleCode: 'J3590', isChosenByBiller: true, descriptor: 'Injection, ublituximab-xiiy, 1mg' });
+    expect(result.lines.map((l) => [l.code, l.modifiers, l.units, l.narrative])).toEqual([['J2329', [], 100, null], ['J2329', ['JW'], 50, null]]);
+    expect(findingsOf(result, 'code.override-differs')).toHaveLength(1);
+    expect(result.exportable).toBe(true);
+  });
+
+  it('warns when the crosswalk for the date lists the NDC under no such code', () => {
+    const result = decide({ codeOverride: { code: 'J1745', reason: because } });
+    expect(findingsOf(result, 'code.override-not-in-crosswalk')).toMatchObject([{ severity: 'warn' }]);
+    // Without the HCPCS file the billing unit is unknown: the units wait for it, saying what to do.
+    expect(findingsOf(result, 'units.not-computable').map((f) => [f.path, f.message])).toEqual([
+      ['drugs.0.hcpcsUnitsOverride', "The HCPCS units cannot be worked out: J1745's billing unit is not known (no crosswalk or HCPCS file loaded for the date gives it). Enter the HCPCS units as the payer counts them (dose step)."],
+      ['drugs.0.waste.amount.value', "The HCPCS units cannot be worked out: J1745's billing unit is not known (no crosswalk or HCPCS file loaded for the date gives it), so the amount discarded cannot be counted in it. Import the CMS HCPCS file or the ASP crosswalk for the date of service (Reference data)."],
+    ]);
   });
 });

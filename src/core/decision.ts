@@ -1,14 +1,19 @@
 /**
  * Which code a drug is billed under (billing-rules §1, applied in order, first match wins), with
- * the reasons a biller can read, and the checks on a code the biller chose instead.
+ * the reasons a biller can read, and the checks on a code the biller chose instead: a chosen code
+ * meets the same conditions as the rules' own choice (code-rules.ts).
  */
+import { billingUnitText } from './billing-unit';
+import { brokenConditions, isApprovedFrom2004, isCompounded, isDiagnosticAgent, isDmeSupplier, isOpps, isOral } from './code-rules';
 import type { DrugContext } from './context';
 import { isBlank, isMedicarePayer } from './context';
 import { dayNumber, usDate } from './dates';
+import { specificBillingUnit } from './hcpcs-units';
+import type { ClaimLine } from './lines';
 import type { SpecificCode } from './reference';
-import { CODE_DAYS, DME_CODES, HCPCS_SHAPE, ORAL_CODES, unclassifiedCode } from './codes';
-import { finding } from './rules';
-import { billingUnitsOf, convert, decimalText, parseBillingUnit, readAmount } from './quantity';
+import { CODE_DAYS, HCPCS_SHAPE, unclassifiedCode } from './codes';
+import type { FindingAction } from './rules';
+import { finding, withActions } from './rules';
 
 export type ClaimForm = 'CMS-1500' | 'UB-04';
 
@@ -29,9 +34,15 @@ export interface CodeDecision {
   readonly specificCodes?: readonly SpecificCode[];
   /** False when no crosswalk could be asked (not loaded for the date, or no valid NDC and date). */
   readonly isVerified?: boolean;
+  /** For a product-specific code (kind `specific`): the code billed, with its descriptor, billing unit and source. */
+  readonly specific?: SpecificCode;
+  /**
+   * For a product-specific code: the biller chose to bill it (picked it among the NDC's codes, or
+   * typed it as the code to bill). Until then the claim shows its lines, and export is blocked.
+   */
+  readonly isChosenByBiller?: boolean;
 }
 
-const OPPS_NEW_DRUG_FROM = dayNumber('2004-01-01')!;
 /** FDA dosage forms of metered-dose inhalers: "AEROSOL, METERED", "INHALANT, METERED", "SPRAY, METERED". */
 const METERED_DOSE = /metered|inhaler/i;
 const Q9977_FROM = dayNumber('2015-07-01')!;
@@ -74,12 +85,30 @@ function specialGroupCode(ctx: DrugContext, reasons: string[]): string | undefin
 
 /**
  * The product-specific code to bill: the one the biller chose when the NDC has several (ESRD or
- * not, vaccine or chemotherapy), else the first listed, with whether a choice is still needed.
+ * not, vaccine or chemotherapy), else the first listed, with whether a choice is still needed and
+ * whether the biller has chosen it.
  */
-function applicableSpecificCode(ctx: DrugContext, codes: readonly SpecificCode[]): { code: SpecificCode; isChoiceNeeded: boolean } {
+function applicableSpecificCode(ctx: DrugContext, codes: readonly SpecificCode[]): { code: SpecificCode; isChoiceNeeded: boolean; isChosen: boolean } {
   const choice = ctx.drug.specificCodeChoice?.trim().toUpperCase();
   const chosen = codes.find((c) => c.code === choice);
-  return { code: chosen ?? codes[0]!, isChoiceNeeded: codes.length > 1 && chosen === undefined };
+  return { code: chosen ?? codes[0]!, isChoiceNeeded: codes.length > 1 && chosen === undefined, isChosen: chosen !== undefined };
+}
+
+/**
+ * The decision to bill a product-specific code: the claim becomes that code's claim, its lines
+ * counted in the code's billing unit (from the crosswalk's "HCPCS dosage", or its descriptor). The
+ * one entry point for every way a drug reaches a code of its own: the CMS crosswalk lists its NDC
+ * under it, or the biller chose it (typed as the code to bill, or confirmed from its descriptor),
+ * so the NDC need not be in any crosswalk.
+ */
+export function specificCodeDecision(ctx: DrugContext, code: SpecificCode, reasons: readonly string[], more: Partial<CodeDecision> = {}): CodeDecision {
+  const form: ClaimForm = ctx.packet.careSetting === 'hospital-outpatient' ? 'UB-04' : 'CMS-1500';
+  const unit = billingUnitText(specificBillingUnit(code));
+  return {
+    code: code.code, kind: 'specific', form, isSeparatelyPayable: true, descriptor: code.descriptor, specific: code,
+    ...more,
+    reasons: [...reasons, `${code.code} is billed ${unit}: its lines carry units of it, the NDC and its quantity, and no drug description.`],
+  };
 }
 
 /** The rules' own choice, before any override. */
@@ -98,14 +127,11 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     code, kind, reasons, form, isSeparatelyPayable, isVerified, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
   });
   if (specific !== undefined && specific.length > 0) {
-    const { code, isChoiceNeeded } = applicableSpecificCode(ctx, specific);
+    const { code, isChoiceNeeded, isChosen } = applicableSpecificCode(ctx, specific);
     reasons.push(`NDC ${ctx.ndc!.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${code.source}).`);
-    if (specific.length > 1) {
-      reasons.push(isChoiceNeeded
-        ? `Which of them fits the patient is not chosen yet (on the drug step); ${code.code} is shown meanwhile.`
-        : `The biller chose ${code.code} as the code that fits the patient.`);
-    }
-    return { code: code.code, kind: 'specific', reasons, form, isSeparatelyPayable: true, isVerified, descriptor: code.descriptor, specificCodes: specific };
+    if (isChosen) reasons.push(`The biller chose to bill ${code.code}${specific.length > 1 ? ', the code that fits the patient,' : ''} instead of an unclassified code.`);
+    else if (isChoiceNeeded) reasons.push(`Which of them fits the patient is not chosen yet (on the drug step); ${code.code} is shown meanwhile.`);
+    return specificCodeDecision(ctx, code, reasons, { specificCodes: specific, isVerified, isChosenByBiller: isChosen });
   }
   reasons.push(specific === undefined
     ? 'Not checked against the CMS crosswalk (not loaded for this date): no product-specific code is known to the wizard.'
@@ -125,7 +151,7 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   }
 
   // Row 3: compounded.
-  if (d.marketingCategory === 'compounded' && ctx.profile !== undefined) {
+  if (isCompounded(ctx) && ctx.profile !== undefined) {
     const day = ctx.serviceDay;
     if (ctx.profile.compoundCode === 'J7999' && day !== undefined && day < J7999_FROM) {
       if (day >= Q9977_FROM) {
@@ -147,16 +173,14 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   reasons.push('FDA-approved, not compounded, not a mixture of products.');
 
   // Rows 5-6: hospital outpatient (OPPS) new drug or packaged old drug.
-  const isOral = d.route === 'oral';
-  const isDiagnosticAgent = d.therapeuticClass === 'diagnostic-radiopharmaceutical' || d.therapeuticClass === 'contrast-agent';
-  if ((setting === 'hospital-outpatient' || setting === 'asc') && ctx.profile?.usesC9399 === true && isDiagnosticAgent) {
+  if (isOpps(ctx) && isDiagnosticAgent(ctx)) {
     reasons.push('Hospital outpatient (OPPS): diagnostic agents are never C9399; their unclassified code is packaged.');
     return result(specialGroupCode(ctx, reasons)!, 'unclassified', false);
   }
-  if ((setting === 'hospital-outpatient' || setting === 'asc') && ctx.profile?.usesC9399 === true && !isOral) {
-    const approval = dayNumber(d.fdaApprovalDate);
-    if (approval === undefined || approval >= OPPS_NEW_DRUG_FROM) {
-      reasons.push(approval === undefined
+  if (isOpps(ctx) && !isOral(ctx)) {
+    const isNewDrug = isApprovedFrom2004(ctx);
+    if (isNewDrug !== false) {
+      reasons.push(isNewDrug === undefined
         ? 'Hospital outpatient (OPPS): C9399 if the drug was FDA-approved on or after January 1, 2004 (approval date still needed).'
         : 'Hospital outpatient (OPPS), FDA-approved on or after January 1, 2004, no product-specific code: C9399, 1 unit, priced at 95% of AWP.');
       return result('C9399', 'unclassified');
@@ -167,12 +191,12 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   }
 
   // Row 7: radiopharmaceuticals and contrast.
-  if (d.therapeuticClass === 'diagnostic-radiopharmaceutical' || d.therapeuticClass === 'therapeutic-radiopharmaceutical' || d.therapeuticClass === 'contrast-agent') {
+  if (isDiagnosticAgent(ctx) || d.therapeuticClass === 'therapeutic-radiopharmaceutical') {
     return result(specialGroupCode(ctx, reasons)!, 'unclassified');
   }
 
   // Row 8: oral drugs.
-  if (isOral) {
+  if (isOral(ctx)) {
     if (d.isAntineoplastic === true) {
       reasons.push('An oral anticancer drug: J8999 (never J3490 or J3590).');
       return result('J8999', 'unclassified');
@@ -186,7 +210,7 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   }
 
   // Row 9: drugs given through DME.
-  if (setting === 'dme-supplier') {
+  if (isDmeSupplier(ctx)) {
     if (d.route === 'inhalation') {
       reasons.push('An inhalation solution given through DME (nebulizer): J7699, billed to the DME MAC.');
       return result('J7699', 'unclassified');
@@ -227,11 +251,25 @@ function checkEffective(ctx: DrugContext, code: string, path: string): void {
   if (validity?.status === 'terminated') ctx.findings.push(finding('codeNotEffective', path, { code, when: `it ended on ${validity.terminated}` }));
 }
 
-/** Applies the biller's code override, when there is one, after checking it. */
+/**
+ * A product-specific code the biller typed as the code to bill: one of the NDC's codes in the
+ * crosswalk, or a code known from the HCPCS file (its descriptor gives the billing unit).
+ */
+function chosenSpecificCode(ctx: DrugContext, code: string, byRules: CodeDecision): SpecificCode {
+  const listed = byRules.specificCodes?.find((c) => c.code === code);
+  if (listed !== undefined) return listed;
+  const validity = ctx.dateOfService === undefined ? undefined : ctx.reference.codeValidity(code, ctx.dateOfService);
+  const descriptor = validity !== undefined && validity.status !== 'unknown-code' ? validity.descriptor : '';
+  return { code, descriptor, source: descriptor === '' ? 'typed by the biller' : 'typed by the biller; descriptor from the CMS HCPCS file' };
+}
+
+/** Applies the biller's code override, when there is one, after checking it against the rules of §1 that apply to it. */
 function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
   const override = ctx.drug.codeOverride;
   const code = override?.code?.trim().toUpperCase() ?? '';
-  if (code === '' || code === byRules.code) return byRules;
+  if (code === '') return byRules;
+  // Typing the drug's own code as the code to bill is choosing it.
+  if (code === byRules.code) return byRules.kind === 'specific' ? { ...byRules, isChosenByBiller: true } : byRules;
   const path = `${ctx.base}.codeOverride.code`;
   const before = ctx.findings.length;
   if (!HCPCS_SHAPE.test(code)) {
@@ -243,32 +281,35 @@ function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
     ctx.findings.push(finding('overrideNotNeeded', path, { code }));
     return byRules;
   }
-  if (byRules.kind === 'specific') return byRules;
+  const isUnclassified = unclassifiedCode(code) !== undefined;
+  if (byRules.kind === 'specific' && isUnclassified) {
+    ctx.findings.push(finding('overrideSpecificExists', path, { code, specific: byRules.code! }));
+    return byRules;
+  }
   const decided = byRules.code!;
-  const isDecidedRouteCode = ORAL_CODES.has(decided) || DME_CODES.has(decided);
-  if (isDecidedRouteCode && !ORAL_CODES.has(code) && !DME_CODES.has(code)) {
-    ctx.findings.push(finding('overrideWrongRoute', path, { code, decided }));
-  } else if (!isDecidedRouteCode && (ORAL_CODES.has(code) || DME_CODES.has(code))) {
-    ctx.findings.push(finding('overrideWrongRoute', path, { code, decided }));
-  }
-  if (code.startsWith('C') && byRules.form === 'CMS-1500' && ctx.packet.careSetting !== 'asc') {
-    ctx.findings.push(finding('overrideCCodeProfessional', path, { code }));
-  }
-  if (ctx.drug.marketingCategory === 'compounded' && isMedicarePayer(ctx) && (code === 'J3490' || code === 'J3590')) {
-    ctx.findings.push(finding('overrideCompound', path, { code }));
-  }
+  for (const broken of brokenConditions(ctx, code)) ctx.findings.push(finding(broken.broken, path, { code, decided }));
   checkEffective(ctx, code, path);
+  const reason = `The biller chose ${code} instead of ${decided}: ${override?.reason?.trim() || 'no reason given'}.`;
+  if (!isUnclassified) {
+    const specific = chosenSpecificCode(ctx, code, byRules);
+    const isListed = byRules.specificCodes?.some((c) => c.code === code) === true;
+    if (!isListed && byRules.isVerified === true) ctx.findings.push(finding('overrideNotInCrosswalk', path, { code }));
+    if (ctx.findings.length === before && !isListed) ctx.findings.push(finding('overrideDiffers', path, { code, decided }));
+    return specificCodeDecision(ctx, specific, [...byRules.reasons, reason], {
+      specificCodes: byRules.specificCodes, isVerified: byRules.isVerified, ruleCode: decided, isChosenByBiller: true,
+    });
+  }
   if (ctx.findings.length === before) ctx.findings.push(finding('overrideDiffers', path, { code, decided }));
   // Under OPPS only C9399 is paid separately; another unclassified code there is packaged.
-  const isPackaged = decided === 'C9399' && unclassifiedCode(code) !== undefined;
+  const isPackaged = decided === 'C9399';
   if (isPackaged) ctx.findings.push(finding('oppsPackaged', path, { code }));
   return {
     ...byRules,
     isSeparatelyPayable: byRules.isSeparatelyPayable && !isPackaged,
     code,
     ruleCode: decided,
-    descriptor: unclassifiedCode(code)?.descriptor ?? '',
-    reasons: [...byRules.reasons, `The biller chose ${code} instead of ${decided}: ${override?.reason?.trim() || 'no reason given'}.`],
+    descriptor: unclassifiedCode(code)!.descriptor,
+    reasons: [...byRules.reasons, reason],
   };
 }
 
@@ -276,16 +317,11 @@ function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
 export function decideCode(ctx: DrugContext): CodeDecision {
   const byRules = decideByRules(ctx);
   const d = ctx.drug;
-  if (byRules.kind === 'specific') {
-    const codes = byRules.specificCodes!;
-    const { code, isChoiceNeeded } = applicableSpecificCode(ctx, codes);
-    const path = isChoiceNeeded ? `${ctx.base}.specificCodeChoice` : `${ctx.base}.ndc.input`;
-    ctx.findings.push(finding('specificCodeExists', path, specificCodeParams(ctx, code, isChoiceNeeded ? codes : [])));
-  } else if (byRules.kind === 'not-billable') {
+  if (byRules.kind === 'not-billable') {
     if (d.isSuppliedFreeBySponsor === true) ctx.findings.push(finding('suppliedFree', `${ctx.base}.isSuppliedFreeBySponsor`));
     else if (d.marketingCategory === 'investigational') ctx.findings.push(finding('investigationalMedicare', `${ctx.base}.marketingCategory`));
     else ctx.findings.push(finding('mixedProducts', `${ctx.base}.isMixtureOfCommercialProducts`));
-  } else {
+  } else if (byRules.kind === 'unclassified') {
     if (d.marketingCategory === 'investigational') ctx.findings.push(finding('investigationalOther', `${ctx.base}.marketingCategory`));
     if (!byRules.isSeparatelyPayable) ctx.findings.push(finding('oppsPackaged', `${ctx.base}.fdaApprovalDate`, { code: byRules.code! }));
     if (byRules.code === 'C9399' && isBlank(d.fdaApprovalDate)) ctx.findings.push(finding('approvalDateNeeded', `${ctx.base}.fdaApprovalDate`));
@@ -297,30 +333,33 @@ export function decideCode(ctx: DrugContext): CodeDecision {
     }
   }
   const decision = applyOverride(ctx, byRules);
-  if (decision.code !== null && decision.kind === 'unclassified' && decision.ruleCode === undefined) {
-    checkEffective(ctx, decision.code, `${ctx.base}.codeOverride.code`);
-  }
+  if (decision.code !== null && decision.ruleCode === undefined) checkEffective(ctx, decision.code, `${ctx.base}.codeOverride.code`);
   return decision;
 }
 
-/**
- * The finding text for "this drug has its own code": the code, its unit, and how many to bill;
- * `toChooseFrom` lists every code while the biller has still to choose among several.
- */
-function specificCodeParams(ctx: DrugContext, code: SpecificCode, toChooseFrom: readonly SpecificCode[]): { code: string; descriptor: string; units: string; others: string } {
-  const others = toChooseFrom.length > 1
-    ? ` This NDC also maps to ${toChooseFrom.filter((c) => c !== code).map((c) => `${c.code} (${c.descriptor})`).join(', ')}: choose the code that fits the patient on the drug step.`
-    : '';
-  const unit = code.billingUnit === undefined ? '' : `, billed per ${code.billingUnit.trim().toLowerCase()}`;
-  return { code: code.code, descriptor: `${code.descriptor}${unit}`, units: specificUnitsText(ctx, code), others };
+/** "J2329 × 100, J2329 JW × 50": a drug's lines in a few words. */
+function linesText(lines: readonly ClaimLine[]): string {
+  return lines.map((l) => `${[l.code, ...l.modifiers].join(' ')} ${l.units === null ? '(units still to work out)' : `× ${l.units}`}`).join(', ');
 }
 
-/** "× 270 units (2700 mg ÷ 10 mg, rounded up)" when the dose and the code's billing unit allow it. */
-function specificUnitsText(ctx: DrugContext, code: SpecificCode): string {
-  const per = parseBillingUnit(code.billingUnit);
-  const dose = readAmount(ctx.drug.administration?.dose);
-  const units = per === undefined || !dose.ok ? undefined : billingUnitsOf(dose.amount, per);
-  if (per === undefined || !dose.ok || units === undefined) return 'with the units its billing unit gives';
-  const inUnit = convert(dose.amount, per.unit)!;
-  return `× ${units.toString()} units (${decimalText(inUnit.value)} ${per.unit} ÷ ${decimalText(per.value)} ${per.unit}, rounded up)`;
+/**
+ * Until the biller chooses to bill the drug's own code, the claim is blocked for the unclassified
+ * code it was started as (CARC 189): the finding names the code, its billing unit and the lines
+ * built for it, and offers to bill it (one action per code when the NDC has several).
+ */
+export function checkSpecificCodeChosen(ctx: DrugContext, decision: CodeDecision, lines: readonly ClaimLine[]): void {
+  if (decision.kind !== 'specific' || decision.isChosenByBiller === true || decision.specific === undefined) return;
+  const codes = decision.specificCodes ?? [decision.specific];
+  const isChoiceNeeded = codes.length > 1;
+  const code = decision.specific;
+  const others = isChoiceNeeded
+    ? ` This NDC also maps to ${codes.filter((c) => c.code !== code.code).map((c) => `${c.code} (${c.descriptor})`).join(', ')}: choose the code that fits the patient.`
+    : '';
+  const actions: FindingAction[] = codes.map((c) => ({ kind: 'use-code', drugIndex: ctx.index, code: c.code, label: `Bill ${c.code} instead` }));
+  ctx.findings.push(withActions(finding('specificCodeExists', isChoiceNeeded ? `${ctx.base}.specificCodeChoice` : `${ctx.base}.ndc.input`, {
+    code: code.code,
+    descriptor: `${code.descriptor}, billed ${billingUnitText(specificBillingUnit(code))}`,
+    lines: lines.length === 0 ? '' : ` (its lines: ${linesText(lines)})`,
+    others,
+  }), actions));
 }

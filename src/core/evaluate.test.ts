@@ -176,10 +176,38 @@ describe('timely filing (billing-rules §12)', () => {
     expect(findingsOf(late, 'dates.timely-filing-expired')[0]!.message).toContain('90 days');
   });
 
-  it('moves a 90-day deadline on a Saturday to Monday (2023-03-12 + 90 = Saturday 2023-06-10)', () => {
+  it('does not move a commercial deadline off a weekend by default: day 91 of a 90-day contract is late (2023-03-12 + 90 = Saturday 2023-06-10)', () => {
     const commercial = packetOn('2023-03-12', profile('commercial'));
+    expect(ruleIds(evaluate(commercial, '2023-06-10'))).not.toContain('dates.timely-filing-expired');
+    const late = findingsOf(evaluate(commercial, '2023-06-11'), 'dates.timely-filing-expired');
+    expect(late).toMatchObject([{ severity: 'block' }]);
+    expect(late[0]!.message).toContain('90 days, not moved off weekends and federal holidays: this profile\'s workday switch is off');
+    expect(late[0]!.message).toContain('06/10/2023');
+  });
+
+  it('moves it to Monday when the profile\'s workday switch is on, and says so', () => {
+    const commercial = packetOn('2023-03-12', customProfile('commercial', { movesDeadlineToWorkday: true }));
     expect(ruleIds(evaluate(commercial, '2023-06-12'))).not.toContain('dates.timely-filing-expired');
-    expect(ruleIds(evaluate(commercial, '2023-06-13'))).toContain('dates.timely-filing-expired');
+    const late = findingsOf(evaluate(commercial, '2023-06-13'), 'dates.timely-filing-expired');
+    expect(late[0]!.message).toContain('90 days, moved to the next workday when it ends on a weekend or federal holiday) ended on 06/12/2023');
+  });
+
+  it('moves a Medicare deadline past an observed federal holiday (2022-07-04 + 12 months = Tuesday 2023-07-04, Independence Day)', () => {
+    const medicare = packetOn('2022-07-04');
+    expect(ruleIds(evaluate(medicare, '2023-07-05'))).not.toContain('dates.timely-filing-expired');
+    expect(ruleIds(evaluate(medicare, '2023-07-06'))).toContain('dates.timely-filing-expired');
+    const medicaid = packetOn('2022-07-04', profile('medicaid'));
+    expect(ruleIds(evaluate(medicaid, '2023-07-05'))).toContain('dates.timely-filing-expired');
+  });
+
+  it('takes the switch from the payer kind when a custom profile does not say (on for Medicare only)', () => {
+    const withoutSwitch = (baseId: string) => {
+      const packet = packetOn('2023-03-12', customProfile(baseId, { timelyFiling: { days: 90 } }));
+      delete packet.payer!.customProfile!.movesDeadlineToWorkday;
+      return packet;
+    };
+    expect(ruleIds(evaluate(withoutSwitch('medicare-part-b'), '2023-06-12'))).not.toContain('dates.timely-filing-expired');
+    expect(ruleIds(evaluate(withoutSwitch('commercial'), '2023-06-12'))).toContain('dates.timely-filing-expired');
   });
 
   it('follows a custom filing limit', () => {

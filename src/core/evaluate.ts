@@ -4,7 +4,7 @@
  * view needs: the code decision with its reasons, the claim lines, the description, the checklist,
  * the findings (rule id, severity, field, message, source) and whether the claim may be exported.
  */
-import { readDrugAmounts } from './amounts';
+import { convertWith, readDrugAmounts } from './amounts';
 import type { DrugAmounts } from './amounts';
 import type { ChecklistItem } from './checklist';
 import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
@@ -12,8 +12,10 @@ import type { ClaimContext, DrugContext } from './context';
 import { documentKinds, isBlank } from './context';
 import { addMonths, datePart, dayNumber, fiscalYear, minuteNumber, nextWorkday, usDate } from './dates';
 import type { CodeDecision } from './decision';
-import { decideCode } from './decision';
+import { checkSpecificCodeChosen, decideCode } from './decision';
+import { unitCounter } from './hcpcs-units';
 import { parseIcd10 } from './icd10';
+import { checkLeastWaste } from './least-waste';
 import type { ClaimLine } from './lines';
 import { buildLines } from './lines';
 import { checkModifiers } from './modifiers';
@@ -22,8 +24,8 @@ import { checkNpi } from './npi';
 import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, Drug } from './packet/schema';
 import { packetParser } from './packet/parser';
-import { filingLimitText, resolveProfile } from './payers';
-import { amountForPeople, compareAmounts, parseMoney } from './quantity';
+import { filingLimitText, movesDeadlineToWorkday, resolveProfile } from './payers';
+import { amountForPeople, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
 import type { Finding } from './rules';
 import { finding } from './rules';
@@ -202,7 +204,10 @@ function checkPayer(ctx: ClaimContext): void {
   }
 }
 
-/** The claim is sent on the planned date, or today if that is later; the deadline moves off weekends. */
+/**
+ * The claim is sent on the planned date, or today if that is later. A deadline on a weekend or a
+ * federal holiday moves to the next workday when the payer profile says so (Medicare contractors).
+ */
 function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): void {
   const planned = checkDate(ctx, 'dates.plannedSubmission', ctx.packet.dates?.plannedSubmission);
   if (serviceDay === undefined) return;
@@ -217,11 +222,11 @@ function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, to
   // A custom limit of thousands of years ends after any date the claim can be sent on; looking for
   // the next workday from a day number past 2^53 would never end (there, day + 1 === day).
   if (due > LAST_DAY) return;
-  const deadline = nextWorkday(due);
+  const deadline = movesDeadlineToWorkday(ctx.profile!) ? nextWorkday(due) : due;
   if (sent > deadline) {
     ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(deadline), limit: filingLimitText(ctx.profile!) }));
   } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {
-    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent }));
+    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent, limit: filingLimitText(ctx.profile!) }));
   }
 }
 
@@ -290,9 +295,12 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
   const decision = decideCode(ctx);
   const amounts = readDrugAmounts(ctx);
   checkDoseFitsContainers(ctx, amounts);
-  const waste = planWaste(ctx, decision, amounts);
+  const counter = unitCounter(ctx, decision, amounts);
+  const waste = planWaste(ctx, decision, amounts, counter);
+  checkLeastWaste(ctx, waste, amounts);
   const modifiers = checkModifiers(ctx, decision, waste);
-  const lines = buildLines(ctx, decision, amounts, waste, modifiers);
+  const lines = buildLines(ctx, decision, amounts, waste, modifiers, counter);
+  checkSpecificCodeChosen(ctx, decision, lines);
   checklist.push(...drugChecklist({ ctx, decision, waste, lines, modifiers }));
   return { index, decision, lines, narrative: lines[0]?.narrative ?? null, waste: { applies: waste.applies, explanation: explainWaste(waste) } };
 }
@@ -371,11 +379,12 @@ function checkInvoice(ctx: DrugContext): void {
   }
 }
 
-/** The dose cannot be more than the opened containers hold. */
+/** The dose cannot be more than the opened containers hold (a dose by volume counted through the strength). */
 function checkDoseFitsContainers(ctx: DrugContext, a: DrugAmounts): void {
   const opened = a.openedTotal;
-  if (a.dose === undefined || opened === undefined) return;
-  if ((compareAmounts(a.dose, opened) ?? 0) > 0) {
+  const dose = a.dose === undefined || opened === undefined ? undefined : convertWith(a, a.dose, opened.unit);
+  if (dose === undefined || opened === undefined) return;
+  if (dose.value.compare(opened.value) > 0) {
     ctx.findings.push(finding('doseExceedsOpened', `${ctx.base}.administration.dose.value`, { opened: amountForPeople(opened) }));
   }
 }

@@ -10,9 +10,8 @@ import * as z from 'zod/mini';
 import { evaluateClaim } from './evaluate';
 import type { Evaluation } from './evaluate';
 import { ZClaimPacket } from './packet/schema';
-import type { DiagnosisStatus, ReferenceData } from './reference';
-import { NO_REFERENCE } from './reference';
 import type { Severity } from './rules';
+import { exampleReference, ZExampleReference } from './test-fixtures';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 
@@ -29,22 +28,8 @@ const ZExpected = z.strictObject({
   scenario: z.string(),
   /** The evaluation date: a realistic submission date shortly after the date of service. */
   today: z.string(),
-  /** Reference data loaded for this example; absent means none (NO_REFERENCE). */
-  reference: z.optional(z.strictObject({
-    /** Present (even empty) means a crosswalk covering every date is loaded. */
-    specificCodes: z.optional(z.array(z.strictObject({
-      ndc11: z.string(), code: z.string(), descriptor: z.string(), billingUnit: z.optional(z.string()),
-      from: z.string(), through: z.optional(z.string()),
-    }))),
-    /** ICD-10-CM codes (with or without the dot) and their status on the date of service. */
-    diagnoses: z.optional(z.record(z.string(), z.strictObject({
-      status: z.enum(['billable', 'header', 'not-found']),
-      description: z.optional(z.string()),
-      billableChildren: z.optional(z.array(z.string())),
-    }))),
-    /** Present means the Medicaid Drug Rebate Program labeler list is loaded: these labelers take part. */
-    rebatingLabelers: z.optional(z.array(z.string())),
-  })),
+  /** Reference data loaded for this example; absent means none (NO_REFERENCE). See `exampleReference`. */
+  reference: z.optional(ZExampleReference),
   exportable: z.boolean(),
   decision: z.strictObject({ code: z.nullable(z.string()), kind: z.enum(['unclassified', 'specific', 'not-billable']) }),
   lines: z.array(ZExpectedLine),
@@ -54,7 +39,6 @@ const ZExpected = z.strictObject({
   warns: z.optional(z.array(z.string())),
   note: z.optional(z.string()),
 });
-type Expected = z.infer<typeof ZExpected>;
 type ExpectedLine = z.infer<typeof ZExpectedLine>;
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
@@ -62,26 +46,6 @@ const isExpectedFile = (f: string) => f.endsWith('.expected.json');
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 const packetNames = files.filter((f) => !isExpectedFile(f)).map((f) => f.slice(0, -'.json'.length));
 const expectedNames = files.filter(isExpectedFile).map((f) => f.slice(0, -'.expected.json'.length));
-
-/** A small in-memory ReferenceData answering only what the expected file describes. */
-function referenceFrom(r: Expected['reference']): ReferenceData {
-  if (r === undefined) return NO_REFERENCE;
-  const diagnoses = new Map(Object.entries(r.diagnoses ?? {}).map(([code, d]) => [code.replace('.', ''), d]));
-  return {
-    ...NO_REFERENCE,
-    specificCodes: (ndc11, dos) => r.specificCodes
-      ?.filter((c) => c.ndc11 === ndc11 && c.from <= dos && (c.through === undefined || dos <= c.through))
-      .map(({ code, descriptor, billingUnit }) => ({ code, descriptor, billingUnit, source: 'example reference data' })),
-    diagnosis: (code): DiagnosisStatus | undefined => {
-      const d = r.diagnoses === undefined ? undefined : diagnoses.get(code);
-      if (d === undefined) return undefined;
-      if (d.status === 'not-found') return { status: 'not-found' };
-      if (d.status === 'header') return { status: 'header', description: d.description ?? '', billableChildren: d.billableChildren ?? [] };
-      return { status: 'billable', description: d.description ?? '' };
-    },
-    isRebatingLabeler: (labeler) => r.rebatingLabelers?.includes(labeler),
-  };
-}
 
 /** The parts of the lines an example pins down; the narrative only where the example gives one. */
 function lineView(actual: Evaluation['lines'], expected: readonly ExpectedLine[]) {
@@ -106,7 +70,7 @@ describe('examples folder', () => {
 describe.each(packetNames)('%s', (name) => {
   const packet = readJson(`${name}.json`);
   const expected = ZExpected.parse(readJson(`${name}.expected.json`));
-  const evaluation = evaluateClaim(packet, referenceFrom(expected.reference), expected.today);
+  const evaluation = evaluateClaim(packet, exampleReference(expected.reference), expected.today);
 
   it('parses with ZClaimPacket, with no field left unread', () => {
     const parsed = ZClaimPacket.safeParse(packet);

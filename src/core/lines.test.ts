@@ -169,7 +169,7 @@ describe('NDC quantity exactness (§3)', () => {
   });
 
   it('leaves 24A blank rather than printing a quantity it could not compute', () => {
-    const result = evaluate(withDrug({ container: { amount: undefined } }));
+    const result = evaluate(withDrug({ strength: undefined, container: { amount: undefined } }));
     expect(result.lines[0]!.ndc!.quantity).toBeNull();
     expect(result.lines[0]!.boxes['24A shaded']).toBe('');
     expect(result.exportable).toBe(false);

@@ -1,21 +1,23 @@
 /**
- * The claim lines of one drug: the administered line and, when something was discarded from a
- * single-dose container, the JW line (billing-rules §3, §4, §8-10). Each line carries its HCPCS
- * units per payer profile, its NDC unit qualifier and quantity, its description, and the boxes of
- * the paper form as they will be filled.
+ * The claim lines of one drug: the administered line and, when a billable amount was discarded
+ * from a single-dose container, the JW line (billing-rules §3, §4, §8-10), for an unclassified code
+ * or the drug's own code. Each line carries its HCPCS units (per payer profile or the code's billing
+ * unit), its NDC unit qualifier and quantity, its description (unclassified codes only), and the
+ * boxes of the paper form as they will be filled.
  */
 import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
+import { convertWith, drugAmountOf } from './amounts';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { shortUsDate } from './dates';
 import type { ClaimForm, CodeDecision } from './decision';
-import { unclassifiedCode } from './codes';
+import type { UnitCounter, Units, UnitsProblem } from './hcpcs-units';
 import type { Fitted } from './narrative';
 import { claimText, institutionalRemarks, professionalNarrative } from './narrative';
 import type { NdcUnitQualifier } from './packet/schema';
 import type { Amount } from './quantity';
-import { amountForPeople, amountText, convert, decimalText, isZero, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, parseDecimal, unitKind } from './quantity';
+import { amountForPeople, amountText, convert, decimalText, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, unitKind } from './quantity';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
 
@@ -30,12 +32,14 @@ export interface LineNdc {
 export interface ClaimLine {
   readonly drugIndex: number;
   readonly kind: 'administered' | 'discarded';
+  /** The code is an unclassified (NOC) code, with a description, or the drug's own code, without one. */
+  readonly codeKind: 'unclassified' | 'specific';
   readonly code: string;
   readonly modifiers: readonly string[];
   /** HCPCS units (24G, SV104, FL46); `null` until they can be computed. */
   readonly units: number | null;
   readonly ndc: LineNdc | null;
-  /** SV101-7 / Item 19 description, or FL80 remarks for UB-04; `null` until it can be written. */
+  /** SV101-7 / Item 19 description, or FL80 remarks for UB-04; `null` until it can be written, and always for a specific code. */
   readonly narrative: string | null;
   readonly form: ClaimForm;
   /** How the NDC quantity and the HCPCS units were worked out, in words; `null` until they are. */
@@ -64,66 +68,27 @@ function ndcUnit(ctx: DrugContext, a: DrugAmounts): NdcUnitQualifier {
 
 type QuantityProblem = 'needs-volume' | 'needs-container' | 'incompatible';
 
-/** An amount expressed in the NDC unit, exactly. */
 /** An amount in the NDC unit, exactly, with how it was worked out ("100 mg × 6 mL ÷ 150 mg"). */
 function ndcQuantity(x: Amount, unit: NdcUnitQualifier, a: DrugAmounts): { value: Fraction; how: string } | QuantityProblem {
   const given = amountForPeople(x);
   if (unit === 'UN') {
     if (unitKind(x.unit) === 'count') return { value: x.value, how: given };
-    if (a.perContainer === undefined) return 'needs-container';
-    const same = convert(x, a.perContainer.unit);
-    return same === undefined ? 'incompatible' : { value: same.value.div(a.perContainer.value), how: `${given} ÷ ${amountForPeople(a.perContainer)} per container` };
+    const per = a.perContainer ?? a.volume;
+    if (per === undefined) return 'needs-container';
+    const same = convertWith(a, x, per.unit);
+    return same === undefined ? 'incompatible' : { value: same.value.div(per.value), how: `${given} ÷ ${amountForPeople(per)} per container` };
   }
-  const direct = convert(x, NDC_QUALIFIER_UNIT[unit]);
+  const target = NDC_QUALIFIER_UNIT[unit];
+  const direct = convert(x, target);
   if (direct !== undefined) return { value: direct.value, how: given };
+  const viaStrength = convertWith(a, x, target);
+  if (viaStrength !== undefined) {
+    const { amount, volume, isFromLabel } = a.strength!;
+    return { value: viaStrength.value, how: `${given} × ${amountForPeople(volume)} ÷ ${amountForPeople(amount)}${isFromLabel ? ' (strength on the label)' : ' per container'}` };
+  }
   if (unit !== 'ML') return 'incompatible';
   if (a.perContainer === undefined) return 'needs-container';
-  const same = convert(x, a.perContainer.unit);
-  if (same === undefined) return 'incompatible';
-  const volume = a.volume === undefined ? undefined : convert(a.volume, 'mL');
-  if (volume === undefined) return 'needs-volume';
-  return { value: same.value.mul(volume.value).div(a.perContainer.value), how: `${given} × ${amountForPeople(a.volume!)} ÷ ${amountForPeople(a.perContainer)} per container` };
-}
-
-/** Why units cannot be computed: the message for the biller and the field to fix. */
-interface UnitsProblem {
-  readonly why: string;
-  readonly path: string;
-}
-
-/**
- * HCPCS units for a line, per the code's own dose unit (J1599: 500 mg) or the payer's basis; a
- * problem when they cannot be computed; `null` while the amount itself is still missing.
- */
-function hcpcsUnits(ctx: DrugContext, code: string, x: Amount | undefined, amountPath: string, isWaste: boolean, a: DrugAmounts): Units | UnitsProblem | null {
-  const ownUnit = unclassifiedCode(code)?.billingUnit;
-  const per = ownUnit ?? (ctx.profile?.nocUnits.basis === 'amount' ? ctx.profile.nocUnits.per : undefined);
-  if (per !== undefined) {
-    const perValue = parseDecimal(per.value);
-    if (typeof perValue === 'string' || isZero(perValue)) {
-      return { why: `the payer profile's billing unit ("${per.value} ${per.unit}") is not an amount. Correct the profile`, path: 'payer.profileId' };
-    }
-    if (x === undefined) return null;
-    const inUnit = convert(x, per.unit);
-    if (inUnit === undefined) {
-      const who = ownUnit === undefined ? 'this payer bills' : `${code} is billed`;
-      return { why: `${who} per ${per.value} ${per.unit}, so the amount must be in a unit of ${unitKind(per.unit)} (not ${x.unit})`, path: `${amountPath}.unit` };
-    }
-    const units = Math.max(1, Number(inUnit.value.div(perValue).ceil().n));
-    return { units, how: `${amountForPeople(x)} ÷ ${per.value} ${per.unit} per unit, rounded up to a whole unit` };
-  }
-  if (ctx.profile?.nocUnits.basis === 'containers' && !isWaste) {
-    return a.opened === undefined
-      ? { why: 'this payer bills one unit per container: enter how many containers were opened', path: `${ctx.base}.container.opened` }
-      : { units: a.opened, how: 'one unit per container opened' };
-  }
-  return { units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description' };
-}
-
-/** Units with how they were worked out. */
-interface Units {
-  readonly units: number;
-  readonly how: string;
+  return a.volume === undefined ? 'needs-volume' : 'incompatible';
 }
 
 /** Adds a finding unless the same rule already points at the same field. */
@@ -133,7 +98,7 @@ function pushOnce(ctx: DrugContext, f: ReturnType<typeof finding>): void {
 
 function unitsOrReport(ctx: DrugContext, result: Units | UnitsProblem | null): Units | null {
   if (result === null || 'units' in result) return result;
-  pushOnce(ctx, finding('unitsNotComputable', result.path, { why: result.why }));
+  pushOnce(ctx, finding(result.isOutsideRange === true ? 'unitsDoseOutsideRange' : 'unitsNotComputable', result.path, { why: result.why }));
   return null;
 }
 
@@ -154,13 +119,18 @@ interface LineDraft {
   readonly modifiers: readonly string[];
 }
 
-/** Builds the lines of one drug. `billerModifiers` are the biller's modifiers that passed the checks. */
-export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmounts, waste: WastePlan, billerModifiers: readonly string[]): ClaimLine[] {
-  if (decision.kind !== 'unclassified' || decision.code === null) return [];
+/**
+ * Builds the lines of one drug, for an unclassified code or a product-specific one alike (a specific
+ * code's line carries no description). `billerModifiers` are the biller's modifiers that passed the
+ * checks; `counter` gives each line's HCPCS units.
+ */
+export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmounts, waste: WastePlan, billerModifiers: readonly string[], counter: UnitCounter): ClaimLine[] {
+  if (decision.kind === 'not-billable' || decision.code === null) return [];
   const code = decision.code;
+  const codeKind = decision.kind;
   const dosePath = `${ctx.base}.administration.dose`;
   const drafts: LineDraft[] = [{ kind: 'administered', amount: a.dose, amountPath: dosePath, modifiers: waste.jz ? ['JZ', ...billerModifiers] : billerModifiers }];
-  if (waste.applies && waste.discarded !== undefined && !waste.inRemarks) {
+  if (waste.jw && waste.discarded !== undefined) {
     drafts.push({ kind: 'discarded', amount: waste.discarded, amountPath: `${ctx.base}.waste.amount`, modifiers: ['JW', ...billerModifiers] });
   }
   const unit = ndcUnit(ctx, a);
@@ -169,17 +139,25 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
     const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a);
     const ndc: LineNdc | null = ctx.ndc === undefined ? null : { qualifier: 'N4', ndc11: ctx.ndc.ndc11, unit, quantity: quantity?.text ?? null };
     const worked = draft.kind === 'administered'
-      ? administeredUnits(ctx, code, draft.amount, a)
-      : unitsOrReport(ctx, hcpcsUnits(ctx, code, draft.amount, draft.amountPath, true, a));
+      ? administeredUnits(ctx, draft.amount, counter)
+      : unitsOrReport(ctx, counter.discarded(draft.amount!));
     const units = worked?.units ?? null;
     const explanation = {
       ndc: quantity === undefined ? null : `${unit} ${quantity.text} = ${quantity.how}`,
       units: worked === null ? null : `${worked.units} = ${worked.how}`,
     };
-    const fitted = narrativeFor(ctx, decision, draft, ndc, waste);
-    fitted.shortened.forEach((s) => shortened.add(s));
-    const narrative = draft.kind === 'administered' ? typedNarrative(ctx, fitted) : fitted.text;
-    return { drugIndex: ctx.index, kind: draft.kind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation, boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative) };
+    let narrative: string | null = null;
+    if (codeKind === 'specific') {
+      if (draft.kind === 'administered' && !isBlank(ctx.drug.narrativeOverride)) ctx.findings.push(finding('narrativeOnSpecificCode', `${ctx.base}.narrativeOverride`, { code }));
+    } else {
+      const fitted = narrativeFor(ctx, decision, draft, ndc, waste, a);
+      fitted.shortened.forEach((s) => shortened.add(s));
+      narrative = draft.kind === 'administered' ? typedNarrative(ctx, fitted) : fitted.text;
+    }
+    return {
+      drugIndex: ctx.index, kind: draft.kind, codeKind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation,
+      boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative),
+    };
   });
   if (shortened.size > 0 && isBlank(ctx.drug.narrativeOverride)) {
     ctx.findings.push(finding('narrativeShortened', `${ctx.base}.genericName`, { dropped: [...shortened].join(', ') }));
@@ -194,7 +172,10 @@ function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: Ndc
   if (typeof worked === 'string') {
     if (worked === 'needs-volume') pushOnce(ctx, finding('containerVolumeNeeded', `${b}.container.volume.value`));
     else if (worked === 'needs-container') pushOnce(ctx, finding('containerAmountMissing', `${b}.container.amount.value`));
-    else pushOnce(ctx, finding('unitsIncompatible', `${amountPath}.unit`, { dose: x.unit, container: a.perContainer?.unit ?? NDC_QUALIFIER_UNIT[unit] }));
+    else {
+      const orVolume = a.volume === undefined && a.strength === undefined ? ", or enter the container's volume" : '';
+      pushOnce(ctx, finding('unitsIncompatible', `${amountPath}.unit`, { dose: x.unit, container: a.perContainer?.unit ?? NDC_QUALIFIER_UNIT[unit], orVolume }));
+    }
     return undefined;
   }
   const q = worked.value;
@@ -211,17 +192,20 @@ function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: Ndc
   return { text: printed, how: needsRounding(q) ? `${worked.how} (${decimalText(q, 6)}, rounded to 3 decimals)` : worked.how };
 }
 
-/** Units of the administered line: computed per profile, or the biller's override after checking it. */
-function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefined, a: DrugAmounts): Units | null {
-  const worked = unitsOrReport(ctx, hcpcsUnits(ctx, code, dose, `${ctx.base}.administration.dose`, false, a));
-  const computed = worked?.units ?? null;
+/**
+ * Units of the administered line: computed per profile or billing unit, or the biller's override
+ * after checking it. Units the wizard cannot count (a billing unit it cannot read) are the typed ones.
+ */
+function administeredUnits(ctx: DrugContext, dose: Amount | undefined, counter: UnitCounter): Units | null {
+  const result = counter.administered(dose);
   const typed = ctx.drug.hcpcsUnitsOverride?.trim() ?? '';
-  if (typed === '') return worked;
   const path = `${ctx.base}.hcpcsUnitsOverride`;
-  if (!/^\d{1,6}$/.test(typed) || Number(typed) < 1) {
-    ctx.findings.push(finding('unitsOverrideInvalid', path));
-    return worked;
-  }
+  const isTypedValid = /^\d{1,6}$/.test(typed) && Number(typed) >= 1;
+  if (typed !== '' && !isTypedValid) ctx.findings.push(finding('unitsOverrideInvalid', path));
+  if (isTypedValid && result !== null && !('units' in result) && result.path === path) return { units: Number(typed), how: 'typed as the payer counts them' };
+  const worked = unitsOrReport(ctx, result);
+  const computed = worked?.units ?? null;
+  if (!isTypedValid) return worked;
   const units = Number(typed);
   if (units === computed) return worked;
   if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
@@ -229,10 +213,12 @@ function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefi
   return { units, how: 'typed as the payer asked' };
 }
 
-function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft, ndc: LineNdc | null, waste: WastePlan): Fitted {
+/** The description of an unclassified line; a dose given by volume is told as the amount it holds (112MG, not 5.6ML). */
+function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft, ndc: LineNdc | null, waste: WastePlan, a: DrugAmounts): Fitted {
   const d = ctx.drug;
   const hasName = !isBlank(d.brandName) || !isBlank(d.genericName) || (d.compoundIngredients ?? []).length > 0;
   if (draft.amount === undefined || !hasName || decimalText(draft.amount.value) === '0') return { text: null, shortened: [] };
+  const isCompound = (d.compoundIngredients ?? []).length > 0;
   const base = {
     brand: d.brandName?.trim() ?? '',
     generic: d.genericName?.trim() ?? '',
@@ -240,7 +226,7 @@ function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft
       const amount = i.amount?.value?.trim() ?? '';
       return isBlank(i.name) || amount === '' ? [] : [{ name: i.name!.trim(), amount: `${amount}${(i.amount?.unit ?? '').toUpperCase()}` }];
     }),
-    amount: draft.amount,
+    amount: isCompound ? draft.amount : drugAmountOf(a, draft.amount),
     route: d.route,
     ndcText: ndcText(ctx),
     isWaste: draft.kind === 'discarded',
@@ -252,7 +238,7 @@ function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft
       date: ctx.serviceDay === undefined ? '' : shortUsDate(ctx.serviceDay),
       frequency: d.administration?.frequency ?? '',
       ndcQuantity: ndc?.quantity == null ? '' : `${ndc.quantity} ${ndc.unit}`,
-      wasteText: draft.kind === 'administered' && waste.inRemarks && waste.discarded !== undefined ? `WASTE ${amountText(waste.discarded)}` : '',
+      wasteText: draft.kind === 'administered' && waste.inRemarks && waste.discarded !== undefined ? `WASTE ${amountText(isCompound ? waste.discarded : drugAmountOf(a, waste.discarded))}` : '',
     })
     : professionalNarrative(base);
   if (fitted.text === null) ctx.findings.push(finding('narrativeCannotFit', `${ctx.base}.brandName`, { max: base.maxLength }));

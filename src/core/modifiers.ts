@@ -39,7 +39,7 @@ function checkWasteModifier(ctx: DrugContext, m: string, path: string, waste: Wa
     ctx.findings.push(finding('modifierJzOptional', path));
     return true;
   }
-  const isAutomatic = m === 'JZ' ? waste.jz : waste.discarded !== undefined && !waste.inRemarks;
+  const isAutomatic = m === 'JZ' ? waste.jz : waste.jw;
   if (!isAutomatic) ctx.findings.push(finding('modifierWasteManual', path, { modifier: m }));
   return false;
 }
@@ -82,8 +82,8 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
   for (const [a, b] of CONFLICTS) if (seen.has(a) && seen.has(b)) ctx.findings.push(finding('modifierConflict', listPath, { a, b }));
   if (seen.has('GY') && (seen.has('GA') || seen.has('GZ'))) ctx.findings.push(finding('modifierGyWithAbn', listPath));
   checkSituationalModifiers(ctx, decision, seen);
-  const computed = waste.jz && !accepted.includes('JZ') ? 1 : waste.discarded !== undefined && !waste.inRemarks && waste.applies ? 1 : 0;
-  if (decision.kind === 'unclassified' && accepted.length + computed > MAX_PER_LINE) {
+  const computed = waste.jz && !accepted.includes('JZ') ? 1 : waste.jw ? 1 : 0;
+  if (decision.kind !== 'not-billable' && accepted.length + computed > MAX_PER_LINE) {
     ctx.findings.push(finding('modifierTooMany', listPath, { count: accepted.length + computed }));
   }
   return accepted;
@@ -93,7 +93,7 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
 function checkSituationalModifiers(ctx: DrugContext, decision: CodeDecision, seen: ReadonlySet<string>): void {
   const listPath = `${ctx.base}.modifiers`;
   const isMedicare = ctx.profile?.payerKind === 'medicare';
-  if (decision.kind === 'unclassified' && isMedicare && ctx.packet.providers?.billing?.is340bEntity === true
+  if (decision.kind !== 'not-billable' && isMedicare && ctx.packet.providers?.billing?.is340bEntity === true
     && ctx.serviceDay !== undefined && ctx.serviceDay >= FROM_340B && !seen.has('JG') && !seen.has('TB')) {
     ctx.findings.push(finding('modifier340bMissing', listPath));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZPayerProfile } from './packet/schema';
-import { builtInProfile, builtInProfiles, filingLimitText, isMedicare, resolveProfile } from './payers';
+import { builtInProfile, builtInProfiles, filingLimitText, isMedicare, movesDeadlineToWorkday, resolveProfile } from './payers';
 import { completePacket, customProfile } from './test-fixtures';
 
 describe('built-in payer profiles', () => {
@@ -59,8 +59,12 @@ describe('resolveProfile', () => {
     expect(resolveProfile(other)?.id).toBe('medicaid');
   });
 
-  it('says the filing limit as a biller does', () => {
-    expect(filingLimitText(builtInProfile('medicare-part-b')!)).toBe('12 months');
-    expect(filingLimitText(builtInProfile('commercial')!)).toBe('90 days');
+  it('says the filing limit as a biller does, with whether it moves off weekends and holidays', () => {
+    expect(filingLimitText(builtInProfile('medicare-part-b')!)).toBe('12 months, moved to the next workday when it ends on a weekend or federal holiday');
+    expect(filingLimitText(builtInProfile('commercial')!)).toBe('90 days, not moved off weekends and federal holidays: this profile\'s workday switch is off');
+  });
+
+  it('moves deadlines off weekends and holidays for Medicare profiles only, by default', () => {
+    for (const p of builtInProfiles()) expect(movesDeadlineToWorkday(p), p.id).toBe(p.payerKind === 'medicare');
   });
 });

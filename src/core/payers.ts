@@ -22,6 +22,7 @@ const MEDICARE_PART_B: PayerProfile = {
   antineoplasticBiologicCode: 'J9999',
   compoundCode: 'J7999',
   timelyFiling: { months: 12 },
+  movesDeadlineToWorkday: true,
   priorAuth: 'never',
   jwJz: true,
   coversSelfAdministered: false,
@@ -48,6 +49,7 @@ const MEDICAID: PayerProfile = {
   careSettings: ['office', 'hospital-outpatient', 'asc', 'dme-supplier'],
   antineoplasticBiologicCode: 'J9999',
   compoundCode: 'J3490',
+  movesDeadlineToWorkday: false,
   priorAuth: 'unclassified-drugs',
   coversSelfAdministered: true,
   requiresRebatingLabeler: true,
@@ -72,8 +74,8 @@ const BUILT_IN: readonly PayerProfile[] = [
   },
   {
     ...MEDICARE_PART_B, id: 'medicare-advantage', name: 'Medicare Advantage plan', payerKind: 'medicare-advantage',
-    careSettings: ['office', 'hospital-outpatient', 'asc', 'dme-supplier'], priorAuth: 'unclassified-drugs',
-    source: 'MA plans commonly require prior authorization for NOC drugs [S]; set the contract filing limit',
+    careSettings: ['office', 'hospital-outpatient', 'asc', 'dme-supplier'], priorAuth: 'unclassified-drugs', movesDeadlineToWorkday: false,
+    source: 'MA plans commonly require prior authorization for NOC drugs [S]; set the contract filing limit and whether it moves off weekends and holidays',
   },
   MEDICAID,
   {
@@ -88,7 +90,7 @@ const BUILT_IN: readonly PayerProfile[] = [
   {
     ...MEDICARE_PART_B, id: 'commercial', name: 'Commercial plan (set your contract)', payerKind: 'commercial',
     careSettings: ['office', 'hospital-outpatient', 'asc', 'dme-supplier'], compoundCode: 'J3490',
-    timelyFiling: { days: 90 }, priorAuth: 'unclassified-drugs', jwJz: false, coversSelfAdministered: true,
+    timelyFiling: { days: 90 }, movesDeadlineToWorkday: false, priorAuth: 'unclassified-drugs', jwJz: false, coversSelfAdministered: true,
     source: 'Contract-specific: 90-180 day filing limits are common; check and edit for each contract [S]',
   },
 ];
@@ -115,10 +117,22 @@ export function resolveProfile(packet: ClaimPacket): PayerProfile | undefined {
   return id === undefined ? undefined : BY_ID.get(id);
 }
 
-/** "12 months", "90 days": a filing limit as a biller says it. */
+/**
+ * Whether a filing deadline that falls on a weekend or a federal holiday moves to the next workday:
+ * the profile's switch, or when a custom profile does not say, only for Medicare (a Medicare
+ * contractor's rule: Palmetto; 42 CFR 424.44).
+ */
+export function movesDeadlineToWorkday(profile: PayerProfile): boolean {
+  return profile.movesDeadlineToWorkday ?? profile.payerKind === 'medicare';
+}
+
+/** "12 months, moved to the next workday…", "90 days, not moved…": a filing limit as a biller says it, with the profile's workday switch. */
 export function filingLimitText(profile: PayerProfile): string {
   const t = profile.timelyFiling;
-  return 'months' in t ? `${t.months} months` : `${t.days} days`;
+  const limit = 'months' in t ? `${t.months} months` : `${t.days} days`;
+  return movesDeadlineToWorkday(profile)
+    ? `${limit}, moved to the next workday when it ends on a weekend or federal holiday`
+    : `${limit}, not moved off weekends and federal holidays: this profile's workday switch is off`;
 }
 
 export function isMedicare(profile: PayerProfile): boolean {

@@ -88,23 +88,6 @@ export function isZero(value: Fraction): boolean {
   return value.n === 0n;
 }
 
-const BILLING_UNIT_WORDS: Readonly<Record<string, QuantityUnit>> = { MG: 'mg', MCG: 'mcg', G: 'g', ML: 'mL', UNIT: 'units', UNITS: 'units', IU: 'IU' };
-
-/** A published billing unit ("10 MG", "1 UNIT") as an amount; `undefined` for free text ("PER VIAL"). */
-export function parseBillingUnit(text: string | undefined): Amount | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Z]+)\s*$/i.exec(text ?? '');
-  const unit = m === null ? undefined : BILLING_UNIT_WORDS[m[2]!.toUpperCase()];
-  if (unit === undefined) return undefined;
-  const value = new Fraction(m![1]!);
-  return isZero(value) ? undefined : { value, unit };
-}
-
-/** Whole billing units for an amount (rounded up, as CMS bills a part of a unit); `undefined` across kinds. */
-export function billingUnitsOf(amount: Amount, per: Amount): Fraction | undefined {
-  const inUnit = convert(amount, per.unit);
-  return inUnit === undefined ? undefined : inUnit.value.div(per.value).ceil();
-}
-
 /** Compares two amounts of the same kind (-1, 0, 1); `undefined` across kinds. */
 export function compareAmounts(a: Amount, b: Amount): number | undefined {
   const b2 = convert(b, a.unit);

@@ -13,6 +13,8 @@ export interface SpecificCode {
   readonly billingUnit?: string;
   /** Billable units in one package of this NDC (CMS BILLUNITSPKG). */
   readonly billUnitsPerPackage?: number;
+  /** Billable units in one item (vial, syringe) of the package (CMS BILLUNITS). */
+  readonly billUnitsPerItem?: number;
   /** Where the match comes from, for the biller: "CMS ASP NDC-HCPCS crosswalk, October 2025". */
   readonly source: string;
 }
@@ -86,6 +88,17 @@ export interface PaymentLimit {
   readonly source: string;
 }
 
+/** A package of a product, as far as choosing the containers a dose is drawn from goes. */
+export interface ProductPackage {
+  readonly ndc11: string;
+  /** Drug amount in one container (vial, syringe) of the package. */
+  readonly amount: Quantity;
+  /** When the source says. */
+  readonly containerType?: 'single-dose' | 'multi-dose';
+  /** Where it comes from: "FDA NDC Directory, as of 03/14/2025", "CMS ASP NDC-HCPCS crosswalk, October 2025 (J9035)". */
+  readonly source: string;
+}
+
 /** How to find a drug in the NOC payment-limit file: its NDC (through the NOC crosswalk) or its names. */
 export interface NocDrug {
   readonly ndc11?: string;
@@ -105,6 +118,12 @@ export interface ReferenceData {
   isRebatingLabeler(labeler: string, dateOfService: string): boolean | undefined;
   /** FDA facts of an NDC (11 digits); `undefined` when no loaded file or catalogue entry knows it. */
   drugFacts(ndc11: string): DrugFacts | undefined;
+  /**
+   * The other packages of the same product (same drug and labeler, other container sizes) known on
+   * the date, from the FDA NDC Directory, the CMS crosswalk or the catalogue; `undefined` when none
+   * of them knows the NDC.
+   */
+  otherPackages(ndc11: string, dateOfService: string): readonly ProductPackage[] | undefined;
   /** The NOC payment limit of a drug on the date; `null` when the file has none for it, `undefined` without a NOC file for the date. */
   nocPaymentLimit(drug: NocDrug, dateOfService: string): PaymentLimit | null | undefined;
   /** The ASP payment limit of a HCPCS code on the date; `null` when the file has none, `undefined` without an ASP file for the date. */
@@ -119,6 +138,7 @@ export const NO_REFERENCE: ReferenceData = {
   hasNocPrice: () => undefined,
   isRebatingLabeler: () => undefined,
   drugFacts: () => undefined,
+  otherPackages: () => undefined,
   nocPaymentLimit: () => undefined,
   aspPaymentLimit: () => undefined,
 };

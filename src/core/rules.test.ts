@@ -26,6 +26,16 @@ const briumviHasJ2329 = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
   crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP crosswalk', from: '2023-07-01' }] },
 });
+/** Briumvi's NDC listed under a code billed for doses of 100 mg or less (as Sublocade's Q9991 is): the fixture's 100 mg fits, 150 mg does not. */
+const sublocadeCode = memoryReference({
+  ...FIXTURE_REFERENCE_DATA,
+  crosswalk: { [BRIUMVI_NDC11]: [{ code: 'Q9991', descriptor: 'Injection, buprenorphine extended-release (sublocade), less than or equal to 100 mg', billingUnit: 'Less than or equal to 100 MG', source: 'CMS ASP crosswalk' }] },
+});
+/** Briumvi as if it also came in a 100 mg vial: the fixture's 100 mg dose then needs no 150 mg vial. */
+const briumviInTwoSizes = memoryReference({
+  ...FIXTURE_REFERENCE_DATA,
+  packages: { [BRIUMVI_NDC11]: [{ ndc11: '73150010004', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'test packages' }] },
+});
 const notAPacket = (value: unknown): Case => () => evaluate(value);
 const drug = (d: Parameters<typeof withDrug>[0], o: Parameters<typeof withDrug>[1] = {}): Case => () => evaluate(withDrug(d, o));
 const packet = (o: Parameters<typeof completePacket>[0], today?: string, reference?: ReferenceData): Case => () => evaluate(completePacket(o), today, reference);
@@ -89,11 +99,17 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   overrideCCodeProfessional: [drug({ codeOverride: { code: 'C9399', reason: 'hospital told us' } }), 'drugs.0.codeOverride.code'],
   overrideCompound: [drug({ marketingCategory: 'compounded', codeOverride: { code: 'J3490', reason: 'old habit' } }), 'drugs.0.codeOverride.code'],
   overrideNotNeeded: [drug({ isMixtureOfCommercialProducts: true, codeOverride: { code: 'J3490', reason: 'one line' } }), 'drugs.0.codeOverride.code'],
+  overrideC9399OldDrug: [() => evaluate(oppsPacket({ fdaApprovalDate: '1999-06-01', codeOverride: { code: 'C9399', reason: 'new to us' } })), 'drugs.0.codeOverride.code'],
+  overrideC9399Diagnostic: [() => evaluate(oppsPacket({ therapeuticClass: 'contrast-agent', codeOverride: { code: 'C9399', reason: 'hospital said' } })), 'drugs.0.codeOverride.code'],
+  overrideCompoundCodeNotCompounded: [drug({ codeOverride: { code: 'J7999', reason: 'mixed in the office' } }), 'drugs.0.codeOverride.code'],
+  overrideSpecificExists: [() => evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J3590', reason: 'always billed so' } }] }, briumviHasJ2329), 'drugs.0.codeOverride.code'],
+  overrideNotInCrosswalk: [drug({ codeOverride: { code: 'J2329', reason: 'the payer said so' } }), 'drugs.0.codeOverride.code'],
+  narrativeOnSpecificCode: [() => evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'J2329', narrativeOverride: 'BRIUMVI 100MG IV' }] }, briumviHasJ2329), 'drugs.0.narrativeOverride'],
   doseInvalid: [drug({ administration: { dose: { value: '1,5' } } }), 'drugs.0.administration.dose.value'],
   containerAmountInvalid: [drug({ container: { amount: { value: 'lots' } } }), 'drugs.0.container.amount.value'],
-  containerAmountMissing: [drug({ container: { amount: undefined } }), 'drugs.0.container.amount.value'],
+  containerAmountMissing: [drug({ strength: undefined, container: { amount: undefined } }), 'drugs.0.container.amount.value'],
   containerVolumeInvalid: [drug({ container: { volume: { value: '-6' } } }), 'drugs.0.container.volume.value'],
-  containerVolumeNeeded: [drug({ container: { volume: undefined }, ndcUnitOverride: 'ML' }), 'drugs.0.container.volume.value'],
+  containerVolumeNeeded: [drug({ strength: undefined, container: { volume: undefined }, ndcUnitOverride: 'ML' }), 'drugs.0.container.volume.value'],
   containersOpenedInvalid: [drug({ container: { opened: '1.5' } }), 'drugs.0.container.opened'],
   unitsIncompatible: [drug({ administration: { dose: { unit: 'IU' } } }), 'drugs.0.administration.dose.unit'],
   doseExceedsOpened: [drug({ administration: { dose: { value: '200' } } }), 'drugs.0.administration.dose.value'],
@@ -102,7 +118,8 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   ndcQuantityRounded: [drug({ container: { amount: { value: '120' }, volume: { value: '1.7' } }, waste: { amount: { value: '20' } } }), 'drugs.0.administration.dose.value'],
   ndcUnitMe: [drug({ ndcUnitOverride: 'ME' }, customProfile('medicare-part-b', { rejectsMilligramQualifier: true })), 'drugs.0.ndcUnitOverride'],
   unitsOverrideInvalid: [drug({ hcpcsUnitsOverride: '0' }), 'drugs.0.hcpcsUnitsOverride'],
-  unitsNotComputable: [drug({ therapeuticClass: 'immune-globulin-iv', administration: { dose: { value: '4', unit: 'mL' } } }), 'drugs.0.administration.dose.unit'],
+  unitsNotComputable: [drug({ therapeuticClass: 'immune-globulin-iv', administration: { dose: { value: '4', unit: 'IU' } } }), 'drugs.0.administration.dose.unit'],
+  unitsDoseOutsideRange: [() => evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'Q9991', ...withoutWaste }] }, sublocadeCode), 'drugs.0.administration.dose.value'],
   unitsMustBeOne: [drug({ hcpcsUnitsOverride: '150' }), 'drugs.0.hcpcsUnitsOverride'],
   unitsOverrideDiffers: [drug({ hcpcsUnitsOverride: '2' }, commercial), 'drugs.0.hcpcsUnitsOverride'],
   dateInvalid: [packet({ dates: { plannedSubmission: '2023-02-30' } }), 'dates.plannedSubmission'],
@@ -113,7 +130,9 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   expiredBeforeService: [drug({ administration: { expiration: '2023-03-01' } }), 'drugs.0.administration.expiration'],
   unapprovedMedicare: [drug({ marketingCategory: 'unapproved' }), 'drugs.0.marketingCategory'],
   unapprovedOther: [drug({ marketingCategory: 'unapproved' }, commercial), 'drugs.0.marketingCategory'],
-  wasteMissing: [drug({ waste: { amount: { value: '' } } }), 'drugs.0.waste.amount.value'],
+  wasteMissing: [() => evaluateOn('2023-10-02', { drugs: [{ waste: { amount: { value: '' } } }] }), 'drugs.0.waste.amount.value'],
+  wasteNotRecorded: [drug({ waste: { amount: { value: '' } } }), 'drugs.0.waste.amount.value'],
+  wasteLeastWaste: [packet({}, undefined, briumviInTwoSizes), 'drugs.0.container.opened'],
   wasteInvalid: [drug({ waste: { amount: { value: 'half' } } }), 'drugs.0.waste.amount.value'],
   wasteUnitMissing: [drug({ waste: { amount: { unit: undefined } } }), 'drugs.0.waste.amount.unit'],
   wasteMismatch: [drug({ waste: { amount: { value: '40' } } }), 'drugs.0.waste.amount.value'],

@@ -17,6 +17,15 @@ export interface Rule<P> {
   readonly message: (params: P) => string;
 }
 
+/**
+ * Something the biller can do about a finding in one step, offered as a button (and listed by the
+ * command line); `applyAction` (actions.ts) makes the change to the packet. `label` is the
+ * button's text.
+ * - `use-code`: bill drug `drugIndex` under this product-specific code instead of an unclassified one.
+ */
+export type FindingAction =
+  | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string };
+
 /** One problem found in a packet, pointing at the field to fix. */
 export interface Finding {
   readonly rule: string;
@@ -25,6 +34,8 @@ export interface Finding {
   readonly path: string;
   readonly message: string;
   readonly source: Source;
+  /** What the biller can do about it in one step, when there is such a thing. */
+  readonly actions?: readonly FindingAction[];
 }
 
 type NoParams = Record<never, never>;
@@ -65,8 +76,8 @@ export const RULES = {
     () => 'The planned submission date is before the date of service. A claim is sent after the drug is given.'),
   timelyFilingExpired: rule<{ deadline: string; limit: string }>('dates.timely-filing-expired', 'block', 'dates.plannedSubmission', CPM1('§70'),
     (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed; check whether an exception applies before sending.`),
-  timelyFilingNear: rule<{ deadline: string; days: number }>('dates.timely-filing-near', 'warn', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  timelyFilingNear: rule<{ deadline: string; days: number; limit: string }>('dates.timely-filing-near', 'warn', 'dates.plannedSubmission', CPM1('§70'),
+    (p) => `The filing limit for this payer (${p.limit}) ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
   patientAccountMissing: rule('patient.account-missing', 'block', 'patient.accountReference', RULES_DOC('Claim packet format v1'),
     () => "Enter the patient's account or encounter number from the practice system, so the packet can be matched to the claim."),
 
@@ -122,8 +133,8 @@ export const RULES = {
     () => 'Give this ingredient a name and an amount with its unit.'),
 
   // ── Code decision ───────────────────────────────────────────────────────────────────────────
-  specificCodeExists: rule<{ code: string; descriptor: string; units: string; others: string }>('code.specific-code-exists', 'block', `${D}.ndc.input|${D}.specificCodeChoice`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
-    (p) => `This drug has its own code on the date of service: ${p.code} (${p.descriptor}). Bill ${p.code} ${p.units} instead of an unclassified code; an unclassified code is denied (CARC 189).${p.others}`),
+  specificCodeExists: rule<{ code: string; descriptor: string; lines: string; others: string }>('code.specific-code-exists', 'block', `${D}.ndc.input|${D}.specificCodeChoice`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
+    (p) => `This drug has its own code on the date of service: ${p.code} (${p.descriptor}). An unclassified code is denied (CARC 189): bill ${p.code} instead${p.lines}.${p.others}`),
   investigationalMedicare: rule('code.investigational', 'block', `${D}.marketingCategory`, BPM15('§50.4.1; CARC 55/114'),
     () => 'An investigational drug is not billable to Medicare. If the sponsor supplied it free, do not bill the drug at all: bill the administration with modifier Q1, diagnosis Z00.6 and the trial NCT number.'),
   investigationalOther: rule('code.investigational-check-plan', 'warn', `${D}.marketingCategory`, BPM15('§50.4.1', 'S'),
@@ -148,12 +159,22 @@ export const RULES = {
     (p) => `"${p.code}" is not a HCPCS code. A code is a letter and four digits (like J3490) or five digits.`),
   overrideDiffers: rule<{ code: string; decided: string }>('code.override-differs', 'warn', `${D}.codeOverride.code`, RULES_DOC('§1'),
     (p) => `You chose ${p.code}; the rules pick ${p.decided} for this drug. Keep ${p.code} only if the payer told you to.`),
-  overrideWrongRoute: rule<{ code: string; decided: string }>('code.override-wrong-route', 'block', `${D}.codeOverride.code`, RULES_DOC('§1 rows 8-9, §15 (a)(b)'),
+  overrideWrongRoute: rule<{ code: string; decided: string }>('code.override-wrong-route', 'block', `${D}.codeOverride.code`, MAC_NOC('Novitas, FCSO code lists; HCPCS descriptors of J8499/J8999/J7699/J7799; billing-rules §1 rows 8-9, §15 (a)(b)'),
     (p) => `${p.code} is not used for this route. Bill ${p.decided}: oral drugs and drugs given through DME have their own unclassified codes.`),
   overrideCCodeProfessional: rule<{ code: string }>('code.override-c-code-professional', 'block', `${D}.codeOverride.code`, CPM17('§90.3'),
     (p) => `${p.code} is a hospital outpatient code and does not belong on a physician or supplier claim. Bill the unclassified J code instead.`),
-  overrideCompound: rule<{ code: string }>('code.override-compound', 'warn', `${D}.codeOverride.code`, CPM17('compounded drugs (CR 9167)'),
-    (p) => `Medicare bills compounded drugs as J7999, not ${p.code}.`),
+  overrideCompound: rule<{ code: string }>('code.override-compound', 'warn', `${D}.codeOverride.code`, RULES_DOC('§1 row 3: J7999 from 1/1/2016 (MedLearn); §16.9: warn for Medicare', 'S'),
+    (p) => `Medicare bills compounded drugs as J7999, not ${p.code}. Keep ${p.code} only if the payer told you to.`),
+  overrideCompoundCodeNotCompounded: rule<{ code: string }>('code.override-compound-code-not-compounded', 'block', `${D}.codeOverride.code`, MAC_NOC('CGS (CR 9167): J7999 for compounded drugs; billing-rules §1 row 3'),
+    (p) => `${p.code} is for compounded preparations only, and this drug is not compounded. Bill the code the wizard picks, or mark the drug as compounded if it is.`),
+  overrideC9399OldDrug: rule<{ code: string }>('code.override-c9399-old-drug', 'block', `${D}.codeOverride.code`, CPM17('§90.3; Palmetto LCA A55913'),
+    (p) => `${p.code} is only for a new drug, FDA-approved on or after January 1, 2004. This drug was approved before: under hospital outpatient rules it is packaged under its unclassified code. Check the FDA approval date, or bill the code the wizard picks.`),
+  overrideC9399Diagnostic: rule<{ code: string }>('code.override-c9399-diagnostic', 'warn', `${D}.codeOverride.code`, RULES_DOC('§1 row 7 (AMC C9399 article)', 'S'),
+    (p) => `${p.code} is not used for diagnostic radiopharmaceuticals or contrast agents, which have their own unclassified codes (A4641, A9698). Keep ${p.code} only if the payer told you to.`),
+  overrideSpecificExists: rule<{ code: string; specific: string }>('code.override-specific-exists', 'block', `${D}.codeOverride.code`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
+    (p) => `${p.code} cannot be billed: this drug has its own code on the date of service (${p.specific}), and an unclassified code is denied (CARC 189). Clear the code to bill instead.`),
+  overrideNotInCrosswalk: rule<{ code: string }>('code.override-not-in-crosswalk', 'warn', `${D}.codeOverride.code`, RULES_DOC('§2 NDC-HCPCS pairing (Priority Health)', 'S'),
+    (p) => `The CMS crosswalk for the date of service does not list this NDC under ${p.code}. Payers deny a code billed with an NDC it does not cover: keep ${p.code} only if the payer told you to.`),
   overrideNotNeeded: rule<{ code: string }>('code.override-not-billable', 'block', `${D}.codeOverride.code`, RULES_DOC('§1 rows 2-4'),
     (p) => `This drug is not billed under an unclassified code, so ${p.code} cannot be used. See the reason given for the drug.`),
 
@@ -170,8 +191,8 @@ export const RULES = {
     () => 'This NDC is counted in mL: enter the volume of one container (for example 30 mL for a 300 mg/30 mL vial).'),
   containersOpenedInvalid: rule('container.opened-invalid', 'block', `${D}.container.opened`, CPM17('§40'),
     () => 'Enter how many containers were opened, as a whole number (1 or more).'),
-  unitsIncompatible: rule<{ dose: string; container: string }>('dose.unit-incompatible', 'block', `${D}.administration.dose.unit|${D}.waste.amount.unit`, NUCC('Item 24 NDC quantity'),
-    (p) => `This amount is in ${p.dose} but the container is described in ${p.container}. Use the same kind of unit, or enter the container's volume.`),
+  unitsIncompatible: rule<{ dose: string; container: string; orVolume: string }>('dose.unit-incompatible', 'block', `${D}.administration.dose.unit|${D}.waste.amount.unit`, NUCC('Item 24 NDC quantity'),
+    (p) => `This amount is in ${p.dose} but the container is described in ${p.container}. Use the same kind of unit${p.orVolume}.`),
   doseExceedsOpened: rule<{ opened: string }>('dose.exceeds-opened', 'block', `${D}.administration.dose.value`, CPM17('§40'),
     (p) => `The dose is more than the containers opened hold (${p.opened}). Check the dose and the number of containers.`),
   ndcQuantityTooLarge: rule('ndc.quantity-too-large', 'block', `${D}.administration.dose.value|${D}.waste.amount.value`, NUCC('Item 24 shaded area: 8 digits before the decimal'),
@@ -182,8 +203,12 @@ export const RULES = {
     (p) => `The NDC quantity ${p.exact} is printed as ${p.printed} (claims allow 3 decimals).`),
   ndcUnitMe: rule('ndc.unit-me-rejected', 'warn', `${D}.ndcUnitOverride`, NUCC('NDC unit qualifiers', 'S'),
     () => 'This payer rejects the ME (milligram) NDC unit. Use ML, GR, F2 or UN.'),
-  unitsNotComputable: rule<{ why: string }>('units.not-computable', 'block', `${D}.administration.dose.unit|${D}.waste.amount.unit|${D}.container.opened|payer.profileId`, NUCC('Item 24G units'),
+  unitsNotComputable: rule<{ why: string }>('units.not-computable', 'block',
+    `${D}.administration.dose.unit|${D}.administration.dose.value|${D}.waste.amount.unit|${D}.waste.amount.value|${D}.container.opened|${D}.container.amount.value|${D}.container.volume.value|${D}.hcpcsUnitsOverride|payer.profileId`,
+    NUCC('Item 24G units'),
     (p) => `The HCPCS units cannot be worked out: ${p.why}.`),
+  unitsDoseOutsideRange: rule<{ why: string }>('units.dose-outside-code-range', 'block', `${D}.administration.dose.value`, RULES_DOC('§1 row 1: the code describes the drug and dose (HCPCS descriptor)'),
+    (p) => `${p.why}.`),
   unitsOverrideInvalid: rule('units.override-invalid', 'block', `${D}.hcpcsUnitsOverride`, NUCC('Item 24G'),
     () => 'Enter the units as a whole number of 1 or more, or leave the field empty to use the computed units.'),
   unitsMustBeOne: rule<{ units: string }>('units.medicare-noc-one', 'block', `${D}.hcpcsUnitsOverride`, MAC_NOC('WPS: units over 1 rejected with M123'),
@@ -210,8 +235,12 @@ export const RULES = {
     () => 'This drug has no FDA approval. Check that the plan covers it before billing.'),
 
   // ── Waste ───────────────────────────────────────────────────────────────────────────────────
-  wasteMissing: rule('waste.amount-missing', 'block', `${D}.waste.amount.value`, JWJZ('JW/JZ required for single-dose containers'),
-    () => 'Enter how much drug was discarded from the single-dose container (enter 0 if nothing was discarded). The claim needs JW or JZ.'),
+  wasteMissing: rule('waste.amount-missing', 'block', `${D}.waste.amount.value`, JWJZ('JW/JZ required for single-dose containers; claims without them returned from 10/1/2023'),
+    () => 'Enter how much drug was discarded from the single-dose container (enter 0 if nothing was discarded). The claim needs JW or JZ: claims without them are returned as unprocessable.'),
+  wasteNotRecorded: rule<{ consequence: string }>('waste.amount-not-recorded', 'warn', `${D}.waste.amount.value`, JWJZ('JZ required 7/1/2023; claims returned from 10/1/2023'),
+    (p) => `The amount discarded from the single-dose container is not entered, so the line carries neither JW nor JZ. ${p.consequence} Enter it (0 if nothing was discarded).`),
+  wasteLeastWaste: rule<{ better: string; opened: string; avoided: string; sources: string }>('waste.least-waste', 'warn', `${D}.container.opened`, MAC_NOC('Noridian JEA: smallest vial combination with the least waste; CPM17 §40'),
+    (p) => `${p.better} would cover this dose with ${p.avoided} less drug discarded than ${p.opened}. Contractors expect the container sizes that waste least: check which containers were opened, and keep in the record why if these were. (Other sizes: ${p.sources}.)`),
   wasteInvalid: rule<{ problem: string }>('waste.invalid', 'block', `${D}.waste.amount.value`, CPM17('§40'),
     (p) => `The amount discarded ${p.problem}`),
   wasteUnitMissing: rule('waste.unit-missing', 'block', `${D}.waste.amount.unit`, CPM17('§40'),
@@ -282,6 +311,8 @@ export const RULES = {
     () => "This payer wants the NDC in the description. Add it, or clear the field to use the wizard's description."),
   narrativeShortened: rule<{ dropped: string }>('narrative.shortened', 'warn', `${D}.genericName`, RULES_DOC('§6 shortening'),
     (p) => `The description was shortened to fit: ${p.dropped}. The dose, unit and NDC are kept whole.`),
+  narrativeOnSpecificCode: rule<{ code: string }>('narrative.on-specific-code', 'block', `${D}.narrativeOverride`, RULES_DOC('§6: FCSO Part A'),
+    (p) => `${p.code} is the drug's own code: its line carries no drug description, and Part A contractors return claims that have one. Clear the description field.`),
   narrativeInvalidChars: rule('narrative.characters', 'warn', `${D}.narrativeOverride`, X12('basic character set'),
     () => 'The description has characters claims cannot carry (accents, symbols). They were replaced or removed.'),
 
@@ -305,6 +336,11 @@ export const RULES = {
 
 export type RuleKey = keyof typeof RULES;
 type ParamsOf<K extends RuleKey> = (typeof RULES)[K] extends Rule<infer P> ? P : never;
+
+/** A finding with the actions that resolve it. */
+export function withActions(f: Finding, actions: readonly FindingAction[]): Finding {
+  return actions.length === 0 ? f : { ...f, actions };
+}
 
 /** Builds a finding from a catalogue rule. */
 export function finding<K extends RuleKey>(key: K, path: string, ...params: [keyof ParamsOf<K>] extends [never] ? [] : [ParamsOf<K>]): Finding {

@@ -10,12 +10,14 @@
  * `memoryReference({...})` builds a ReferenceData from plain data; `evaluate(packet, today?, reference?)`
  * runs `evaluateClaim` with the fixture's "today" and reference.
  */
+import * as z from 'zod/mini';
 import { dayNumber, isoOfDay } from './dates';
 import type { Evaluation } from './evaluate';
 import { evaluateClaim } from './evaluate';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
+import { QUANTITY_UNITS } from './packet/schema';
 import { builtInProfile } from './payers';
-import type { CodeValidity, DiagnosisStatus, ReferenceData, SpecificCode } from './reference';
+import type { CodeValidity, DiagnosisStatus, ProductPackage, ReferenceData, SpecificCode } from './reference';
 import { NO_REFERENCE } from './reference';
 
 /** The date of service of the complete packet, and the day it is evaluated on. */
@@ -220,6 +222,8 @@ export interface MemoryReferenceData {
   readonly nocPriced?: readonly string[];
   /** Labelers (5 digits) in the Medicaid Drug Rebate Program. When given, it covers every date. */
   readonly rebatingLabelers?: readonly string[];
+  /** Other packages of the product of an NDC (11 digits), for every date. */
+  readonly packages?: Readonly<Record<string, readonly ProductPackage[]>>;
 }
 
 const within = (d: Dated, date: string) => (d.from === undefined || date >= d.from) && (d.through === undefined || date <= d.through);
@@ -249,6 +253,7 @@ export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
     },
     hasNocPrice: (ndc11) => (data.nocPriced === undefined ? undefined : data.nocPriced.includes(ndc11)),
     isRebatingLabeler: (labeler) => (data.rebatingLabelers === undefined ? undefined : data.rebatingLabelers.includes(labeler)),
+    otherPackages: (ndc11) => data.packages?.[ndc11],
   };
 }
 
@@ -282,4 +287,51 @@ export function findingsOf(result: Evaluation, ruleId: string): Evaluation['find
 /** Rule ids of the findings, for readable assertions. */
 export function ruleIds(result: Evaluation): string[] {
   return result.findings.map((f) => f.rule);
+}
+
+// ── The reference data of an example (examples/NN-slug.expected.json) ────────────────────────────
+
+const ZQuantityOf = z.strictObject({ value: z.string(), unit: z.enum(QUANTITY_UNITS) });
+
+/** The reference data an example's expected file describes (see examples/README.md). */
+export const ZExampleReference = z.strictObject({
+  /** Present (even empty) means a crosswalk covering every date is loaded. */
+  specificCodes: z.optional(z.array(z.strictObject({
+    ndc11: z.string(), code: z.string(), descriptor: z.string(), billingUnit: z.optional(z.string()), billUnitsPerItem: z.optional(z.number()),
+    from: z.string(), through: z.optional(z.string()),
+  }))),
+  /** ICD-10-CM codes (with or without the dot) and their status on the date of service. */
+  diagnoses: z.optional(z.record(z.string(), z.strictObject({
+    status: z.enum(['billable', 'header', 'not-found']),
+    description: z.optional(z.string()),
+    billableChildren: z.optional(z.array(z.string())),
+  }))),
+  /** Present means the Medicaid Drug Rebate Program labeler list is loaded: these labelers take part. */
+  rebatingLabelers: z.optional(z.array(z.string())),
+  /** Other packages of the product of an NDC (FDA directory, crosswalk or catalogue), by 11-digit NDC. */
+  otherPackages: z.optional(z.record(z.string(), z.array(z.strictObject({
+    ndc11: z.string(), amount: ZQuantityOf, containerType: z.optional(z.enum(['single-dose', 'multi-dose'])), source: z.string(),
+  })))),
+});
+export type ExampleReference = z.infer<typeof ZExampleReference>;
+
+/** A small in-memory ReferenceData answering only what an example's expected file describes; none without one. */
+export function exampleReference(r: ExampleReference | undefined): ReferenceData {
+  if (r === undefined) return NO_REFERENCE;
+  const diagnoses = new Map(Object.entries(r.diagnoses ?? {}).map(([code, d]) => [code.replace('.', ''), d]));
+  return {
+    ...NO_REFERENCE,
+    specificCodes: (ndc11, dos) => r.specificCodes
+      ?.filter((c) => c.ndc11 === ndc11 && c.from <= dos && (c.through === undefined || dos <= c.through))
+      .map(({ code, descriptor, billingUnit, billUnitsPerItem }) => ({ code, descriptor, billingUnit, ...(billUnitsPerItem === undefined ? {} : { billUnitsPerItem }), source: 'example reference data' })),
+    diagnosis: (code): DiagnosisStatus | undefined => {
+      const d = r.diagnoses === undefined ? undefined : diagnoses.get(code);
+      if (d === undefined) return undefined;
+      if (d.status === 'not-found') return { status: 'not-found' };
+      if (d.status === 'header') return { status: 'header', description: d.description ?? '', billableChildren: d.billableChildren ?? [] };
+      return { status: 'billable', description: d.description ?? '' };
+    },
+    isRebatingLabeler: (labeler) => r.rebatingLabelers?.includes(labeler),
+    otherPackages: (ndc11) => r.otherPackages?.[ndc11],
+  };
 }

@@ -74,10 +74,12 @@ describe('JW', () => {
     expect(modifiersOf(result)).toEqual([['JZ']]);
   });
 
-  it('writes the amount discarded on the JW line, in the unit typed', () => {
+  it('writes the amount discarded on the JW line: the NDC quantity in the unit typed, the description in the amount it holds', () => {
     const result = evaluate(withDrug({ waste: { amount: { value: '2', unit: 'mL' } } }));
     expect(result.lines[1]!.ndc).toMatchObject({ unit: 'ML', quantity: '2' });
-    expect(result.lines[1]!.narrative).toMatch(/2ML DISCARDED/);
+    // 2 mL of 150 mg/6 mL.
+    expect(result.lines[1]!.narrative).toBe('BRIUMVI 50MG DISCARDED NDC 73150015006');
+    expect(ruleIds(result)).not.toContain('waste.mismatch');
   });
 
   it.each([
@@ -94,10 +96,24 @@ describe('JW', () => {
 });
 
 describe('the waste record', () => {
-  it('requires the amount discarded for a single-dose container (0 when nothing was)', () => {
-    const result = evaluate(withDrug({ waste: undefined }));
-    expect(findingsOf(result, 'waste.amount-missing')).toMatchObject([{ severity: 'block', path: 'drugs.0.waste.amount.value' }]);
-    expect(ruleIds(evaluate(withDrug({ container: { type: 'multi-dose' }, waste: undefined })))).not.toContain('waste.amount-missing');
+  it('requires the amount discarded for a single-dose container (0 when nothing was) from October 1, 2023, when claims without JW/JZ are returned', () => {
+    const on = (date: string, drug: Parameters<typeof withDrug>[0] = {}) => evaluateOn(date, { drugs: [{ ...drug, waste: undefined }] });
+    const returned = on('2023-10-01');
+    expect(findingsOf(returned, 'waste.amount-missing')).toMatchObject([{ severity: 'block', path: 'drugs.0.waste.amount.value' }]);
+    expect(returned.lines[0]!.modifiers).toEqual([]);
+    expect(ruleIds(on('2023-10-01', { container: { type: 'multi-dose' } }))).not.toContain('waste.amount-missing');
+  });
+
+  it('only warns before October 1, 2023: JZ missing from July 1 (required, not yet returned), JW not billed before', () => {
+    const on = (date: string) => evaluateOn(date, { drugs: [{ waste: undefined }] });
+    for (const date of ['2023-07-01', '2023-09-30']) {
+      const result = on(date);
+      expect(ruleIds(result), date).not.toContain('waste.amount-missing');
+      expect(findingsOf(result, 'waste.amount-not-recorded'), date).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JZ (nothing discarded) or JW (amount discarded) is required from July 1, 2023') }]);
+      expect(result.exportable, date).toBe(true);
+    }
+    const before = findingsOf(on('2023-06-30'), 'waste.amount-not-recorded');
+    expect(before).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JW line (required since January 1, 2017)') }]);
   });
 
   it('does not default to JZ when part of the vial is unaccounted for (100 mg given from 150 mg, 0 discarded)', () => {

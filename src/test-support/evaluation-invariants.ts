@@ -70,6 +70,7 @@ export function checkEvaluation(result: Evaluation, input: unknown): void {
     holds(!(line.modifiers.includes('JW') && line.modifiers.includes('JZ')), 'JW and JZ on one line');
     holds(line.units === null || (Number.isInteger(line.units) && line.units >= 1), `units ${line.units}`);
     holds(line.narrative === null || CLAIM_TEXT.test(line.narrative), `description "${line.narrative}"`);
+    holds(line.codeKind === 'unclassified' || line.narrative === null, `a description on the line of the drug's own code ${line.code}`);
     if (line.ndc?.quantity != null) {
       holds(NDC_QUANTITY.test(line.ndc.quantity) && Number(line.ndc.quantity) > 0, `NDC quantity ${line.ndc.quantity}`);
       holds(/^\d{11}$/.test(line.ndc.ndc11), `NDC ${line.ndc.ndc11}`);
@@ -78,7 +79,7 @@ export function checkEvaluation(result: Evaluation, input: unknown): void {
   if (!result.exportable) return;
   holds(result.drugs.length > 0 && result.drugs.every((d) => d.lines.length > 0), 'an exportable claim without a drug line');
   for (const line of result.lines) {
-    holds(line.units !== null && line.narrative !== null, 'an exportable line without units or description');
+    holds(line.units !== null && (line.narrative !== null || line.codeKind === 'specific'), 'an exportable line without units or description');
     holds(line.modifiers.length <= 4, `${line.modifiers.length} modifiers`);
     holds(line.ndc === null || line.ndc.quantity !== null, 'an exportable NDC without a quantity');
   }
@@ -89,7 +90,7 @@ export function checkNarrativeLength(input: unknown, result: Evaluation): void {
   if (!result.exportable) return;
   const custom = (input as { payer?: { customProfile?: { narrativeMaxLength?: unknown } } }).payer?.customProfile?.narrativeMaxLength;
   const max = typeof custom === 'number' && custom > 80 ? custom : 80;
-  for (const line of result.lines) holds(line.narrative!.length <= max, `a description of ${line.narrative!.length} characters`);
+  for (const line of result.lines) holds((line.narrative ?? '').length <= max, `a description of ${line.narrative?.length} characters`);
 }
 
 /**

@@ -23,8 +23,8 @@ import {
 } from '../core/packet/schema';
 import { builtInProfiles } from '../core/payers';
 import type { ReferenceData } from '../core/reference';
-import { NO_REFERENCE } from '../core/reference';
-import { completePacket, customProfile, deepMerge, fixtureReference, FIXTURE_TODAY } from '../core/test-fixtures';
+import type { ExampleReference } from '../core/test-fixtures';
+import { completePacket, customProfile, deepMerge, exampleReference, fixtureReference, FIXTURE_TODAY } from '../core/test-fixtures';
 
 /** What one run evaluates: the input (a packet or anything else), as of `today`, against `reference`. */
 export interface Case {
@@ -48,14 +48,12 @@ type Path = readonly (string | number)[];
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
 
-/** Every example packet (as of its expected "today", without reference data) and the complete test packet. */
+/** Every example packet (as of its expected "today", with the reference data its expected file describes) and the complete test packet. */
 export const SEEDS: readonly Seed[] = [
-  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).sort().map((f) => ({
-    name: f,
-    packet: readJson(f) as ClaimPacket,
-    today: (readJson(f.replace(/\.json$/, '.expected.json')) as { today: string }).today,
-    reference: NO_REFERENCE,
-  })),
+  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).sort().map((f) => {
+    const expected = readJson(f.replace(/\.json$/, '.expected.json')) as { today: string; reference?: ExampleReference };
+    return { name: f, packet: readJson(f) as ClaimPacket, today: expected.today, reference: exampleReference(expected.reference) };
+  }),
   {
     name: 'complete packet with a custom profile and an ordering provider',
     packet: completePacket({

@@ -5,7 +5,7 @@ import type { Evaluation } from '../evaluate';
 import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
-import { completePacket, evaluate } from '../test-fixtures';
+import { completePacket, evaluate, exampleReference } from '../test-fixtures';
 import { claimFormStrings } from './claim-form';
 
 const read = (file: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples', file), 'utf8'));
@@ -43,6 +43,19 @@ describe('claim-form strings', () => {
       form: 'UB-04',
       lines: [{ line: 1, fl42: '0636', fl43: 'N425682002201ML270', fl44: 'C9399', fl46: '1', description: 'ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)' }],
       fl80: 'ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)',
+    });
+  });
+
+  it('prints the lines of a drug billed under its own code with an empty description and Item 19 (example 31)', () => {
+    const { packet, today } = example('31-remicade-own-code-jw');
+    const form = professionalForm(packet, evaluateClaim(packet, exampleReference(read('31-remicade-own-code-jw.expected.json').reference), today));
+    expect(form).toEqual({
+      form: 'CMS-1500',
+      lines: [
+        { line: 1, item24AShaded: 'N457894003001 UN3.5', item24D: 'J1745', item24G: '35', description: '' },
+        { line: 2, item24AShaded: 'N457894003001 UN0.5', item24D: 'J1745 JW', item24G: '5', description: '' },
+      ],
+      item19: '',
     });
   });
 

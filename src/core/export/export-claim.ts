@@ -39,12 +39,14 @@ export interface ExportLine {
   readonly number: number;
   readonly drugIndex: number;
   readonly kind: 'administered' | 'discarded';
+  /** An unclassified code (with a description) or the drug's own code (without one). */
+  readonly codeKind: 'unclassified' | 'specific';
   readonly code: string | null;
   readonly modifiers: readonly string[] | null;
   readonly units: number | null;
   /** `null` when the line has no NDC (a compound without one) or its NDC failed the check. */
   readonly ndc: ExportNdc | null;
-  /** SV101-7 / Item 19 description, or FL80 remarks on a UB-04 claim. */
+  /** SV101-7 / Item 19 description, or FL80 remarks on a UB-04 claim; none on a line of the drug's own code. */
   readonly narrative: string | null;
   /** The approved prior authorization number of the line's drug, when there is one. */
   readonly priorAuthNumber: string | null;
@@ -132,13 +134,14 @@ export function readClaimForExport(packet: ClaimPacket, evaluation: Evaluation):
       number: i + 1,
       drugIndex: line.drugIndex,
       kind: line.kind,
+      codeKind: line.codeKind,
       code: checked(line.code, HCPCS_SHAPE.test(line.code), `${label}: the code "${line.code}" is not a HCPCS code, so it is left blank.`, blanks),
       modifiers: checked(line.modifiers, line.modifiers.length <= MAX_MODIFIERS && line.modifiers.every((m) => MODIFIER.test(m)),
         `${label}: the modifiers could not be confirmed (at most 4, two letters or digits each), so they are left blank.`, blanks),
       units: checked(line.units, line.units !== null && Number.isInteger(line.units) && line.units >= 1 && line.units <= MAX_UNITS,
         `${label}: the units could not be computed, so they are left blank.`, blanks),
       ndc: readNdc(line, label, blanks),
-      narrative: checked(line.narrative, line.narrative !== null && CLAIM_TEXT.test(line.narrative) && line.narrative.length <= profile.narrativeMaxLength,
+      narrative: line.codeKind === 'specific' ? null : checked(line.narrative, line.narrative !== null && CLAIM_TEXT.test(line.narrative) && line.narrative.length <= profile.narrativeMaxLength,
         `${label}: the drug description could not be confirmed, so it is left blank. Check the drug name and the dose.`, blanks),
       priorAuthNumber: priorAuthOf(packet, line.drugIndex, label, blanks),
     };

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
-import { completePacket, evaluate } from '../test-fixtures';
+import { completePacket, evaluate, exampleReference } from '../test-fixtures';
 import { fhirClaimValidator } from '../../test-support/fhir-schema';
 import type { FhirClaim } from './fhir';
 import { fhirClaim, HCPCS_SYSTEM, ICD10CM_SYSTEM, NDC_SYSTEM } from './fhir';
@@ -75,12 +75,23 @@ describe('FHIR R4 Claim', () => {
     let written = 0;
     for (const name of names) {
       const { packet, today } = example(name);
-      const result = fhirClaim(packet, evaluateClaim(packet, NO_REFERENCE, today), CREATED);
+      const result = fhirClaim(packet, evaluateClaim(packet, exampleReference(read(`${name}.expected.json`).reference), today), CREATED);
       if (!result.ok) continue;
       written++;
       expect(validateClaim(result.value), `${name}: ${JSON.stringify(validateClaim.errors?.slice(0, 3))}`).toBe(true);
     }
     expect(written).toBeGreaterThanOrEqual(15);
+  });
+
+  it('writes a drug billed under its own code without a description (example 31: J1745 and J1745-JW)', () => {
+    const { packet, today } = example('31-remicade-own-code-jw');
+    const result = fhirClaim(packet, evaluateClaim(packet, exampleReference(read('31-remicade-own-code-jw.expected.json').reference), today), CREATED);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(validateClaim(result.value), JSON.stringify(validateClaim.errors?.slice(0, 3))).toBe(true);
+    expect(result.value.supportingInfo).toEqual([]);
+    expect(result.value.item.map((i) => [i.productOrService.coding[0]!.code, i.modifier?.map((m) => m.coding[0]!.code) ?? [], i.quantity.value, i.informationSequence])).toEqual([
+      ['J1745', [], 35, undefined], ['J1745', ['JW'], 5, undefined],
+    ]);
   });
 
   it('carries the prior authorization and never the patient as a name', () => {

@@ -61,7 +61,7 @@ interface FhirItem {
   readonly sequence: number;
   readonly careTeamSequence?: readonly number[];
   readonly diagnosisSequence?: readonly number[];
-  readonly informationSequence: readonly number[];
+  readonly informationSequence?: readonly number[];
   readonly revenue?: CodeableConcept;
   readonly productOrService: CodeableConcept;
   readonly modifier?: readonly CodeableConcept[];
@@ -149,7 +149,7 @@ export function fhirClaim(packet: ClaimPacket, evaluation: Evaluation, created: 
       provider: billing,
       priority: NORMAL_PRIORITY,
       ...(rendering === undefined ? {} : { careTeam: [{ sequence: 1, provider: rendering }] }),
-      supportingInfo: claim.lines.map((l) => ({ sequence: l.number, category: INFO_CATEGORY, valueString: l.narrative! })),
+      supportingInfo: claim.lines.flatMap((l) => (l.narrative === null ? [] : [{ sequence: l.number, category: INFO_CATEGORY, valueString: l.narrative }])),
       diagnosis: claim.diagnoses.map((d, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: ICD10CM_SYSTEM, code: d.display }] } })),
       insurance: [{ sequence: 1, focal: true, coverage: { display: `Coverage with ${payer}` }, ...(preAuthRef.length === 0 ? {} : { preAuthRef }) }],
       item: claim.lines.map((l): FhirItem => {
@@ -158,7 +158,7 @@ export function fhirClaim(packet: ClaimPacket, evaluation: Evaluation, created: 
           sequence: l.number,
           ...(rendering === undefined ? {} : { careTeamSequence: [1] }),
           ...(diagnosisSequence.length === 0 ? {} : { diagnosisSequence: diagnosisSequence.slice(0, 4) }),
-          informationSequence: [l.number],
+          ...(l.narrative === null ? {} : { informationSequence: [l.number] }),
           ...(claim.form === 'UB-04' ? { revenue: { coding: [{ system: REVENUE_SYSTEM, code: DRUG_REVENUE_CODE }] } } : {}),
           productOrService: hcpcs(l.code!),
           ...(l.modifiers!.length === 0 ? {} : { modifier: l.modifiers!.map(hcpcs) }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
-import { completePacket, customProfile, evaluate, FIXTURE_TODAY } from '../test-fixtures';
+import { completePacket, customProfile, evaluate, exampleReference, FIXTURE_TODAY } from '../test-fixtures';
 import type { X12Delimiters } from './x12';
 import { x12Fragment } from './x12';
 
@@ -25,6 +25,23 @@ function exampleFragment(name: string) {
 }
 
 describe('837 fragments', () => {
+  it('writes a drug billed under its own code with no description in SV101-7 (example 31: J1745 × 35 and J1745-JW × 5)', () => {
+    const { packet, today } = example('31-remicade-own-code-jw');
+    const result = x12Fragment(packet, evaluateClaim(packet, exampleReference(read('31-remicade-own-code-jw.expected.json').reference), today));
+    expect(result).toEqual({ ok: true, value: { transaction: '837P', segments: [
+      'LX*1~', 'SV1*HC:J1745*0*UN*35***1~', 'DTP*472*D8*20251105~', 'LIN**N4*57894003001~', 'CTP****3.5*UN~',
+      'LX*2~', 'SV1*HC:J1745:JW*0*UN*5***1~', 'DTP*472*D8*20251105~', 'LIN**N4*57894003001~', 'CTP****0.5*UN~',
+    ] } });
+  });
+
+  it('writes the 837I lines of a drug billed under its own code in hospital outpatient, with no remarks (example 33: J1162-JZ × 6)', () => {
+    const { packet, today } = example('33-digifab-per-vial');
+    const result = x12Fragment(packet, evaluateClaim(packet, exampleReference(read('33-digifab-per-vial.expected.json').reference), today));
+    expect(result).toEqual({ ok: true, value: { transaction: '837I', segments: [
+      'LX*1~', 'SV2*0636*HC:J1162:JZ*0*UN*6~', 'DTP*472*D8*20251107~', 'LIN**N4*50633012011~', 'CTP****6*UN~',
+    ] } });
+  });
+
   it('writes the 837P service lines of example 05 exactly (drug line and JW line)', () => {
     expect(exampleFragment('05-briumvi-partial-dose-waste')).toEqual({
       ok: true,

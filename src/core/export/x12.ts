@@ -5,7 +5,8 @@
  * segment; the system that sends the claim writes those (billing-rules §9, §10).
  *
  * 837P (005010X222A1), per line (loop 2400, then 2410):
- *   LX, SV1 (HC:code:mod1..mod4:description in SV101-7, charge, UN, units, pointers in SV107),
+ *   LX, SV1 (HC:code:mod1..mod4:description in SV101-7, none for the drug's own code; charge, UN,
+ *   units, pointers in SV107),
  *   DTP*472 (date of service), REF*G1 (prior authorization), NTE*ADD (only when the payer profile
  *   puts the description there), LIN**N4*NDC, CTP****quantity*unit.
  * 837I (005010X223A2): claim-level (2300) NTE*ADD remarks for each C9399 line and REF*G1, then per
@@ -87,14 +88,14 @@ function x12Date(iso: string): string {
 }
 
 function longText(line: ExportLine): string[] {
-  const text = line.narrative!;
+  const text = line.narrative ?? '';
   return text.length <= MAX_TEXT ? [] : [`Line ${line.number}: the description has ${text.length} characters; an 837 holds ${MAX_TEXT}. Shorten it in the payer profile or the drug description.`];
 }
 
-/** The code composite: HC, code, up to four modifiers, then the description in position 7. */
+/** The code composite: HC, code, up to four modifiers, then the description in position 7 (none for the drug's own code). */
 function procedure(line: ExportLine): string[] {
   const modifiers = [...line.modifiers!, '', '', '', ''].slice(0, 4);
-  return ['HC', line.code!, ...modifiers, line.narrative!];
+  return ['HC', line.code!, ...modifiers, line.narrative ?? ''];
 }
 
 function drugIdentification(w: SegmentWriter, line: ExportLine): void {
@@ -110,7 +111,7 @@ function professional(w: SegmentWriter, claim: ExportClaim): void {
     w.add('SV1', procedure(line), '0', 'UN', String(line.units), '', '', pointers);
     w.add('DTP', '472', 'D8', x12Date(claim.serviceDate));
     if (line.priorAuthNumber !== null) w.add('REF', 'G1', line.priorAuthNumber);
-    if (claim.profile.narrativePlacement === 'NTE') w.add('NTE', 'ADD', line.narrative!);
+    if (claim.profile.narrativePlacement === 'NTE' && line.narrative !== null) w.add('NTE', 'ADD', line.narrative);
     drugIdentification(w, line);
   }
 }

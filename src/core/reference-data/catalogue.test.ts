@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNdc } from '../ndc';
 import type { ClaimPacket, Drug } from '../packet/schema';
 import type { DrugFacts } from '../reference';
-import { catalogueFacts } from './catalogue';
+import { catalogueFacts, catalogueOtherPackages } from './catalogue';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
 const drugs: { file: string; drug: Drug }[] = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).flatMap((file) => {
@@ -47,5 +47,17 @@ describe('the built-in catalogue', () => {
       expect(facts.sources[0]).toContain('Built-in catalogue');
       expect(facts.sources.length).toBeGreaterThan(1);
     }
+  });
+});
+
+describe('other packages in the catalogue', () => {
+  it('lists the other sizes of the same product, with their container type', () => {
+    expect(catalogueOtherPackages('50242006101')).toEqual([{ ndc11: '50242006001', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'Built-in catalogue of the wizard' }]);
+    expect(catalogueOtherPackages('00409156029')).toEqual([{ ndc11: '00409161050', amount: { value: '250', unit: 'mg' }, containerType: 'multi-dose', source: 'Built-in catalogue of the wizard' }]);
+  });
+
+  it('knows nothing of an NDC it does not list', () => {
+    expect(catalogueOtherPackages('12345678901')).toBeUndefined();
+    expect(catalogueOtherPackages('73150015006')).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
  * CMS crosswalk lists labeler-product 00002-8011 as Omvoh, mirikizumab-mrkz), and the made-up
  * NDCs of examples 09 (71205-0418-20) and 23 (80830-0210-01).
  */
-import type { DrugFacts } from '../reference';
+import type { DrugFacts, ProductPackage } from '../reference';
 
 const CROSSWALK = 'CMS ASP NDC-HCPCS crosswalk, October 2025';
 const PURPLE_BOOK = 'FDA Purple Book (data download, approvals through March 14, 2025)';
@@ -26,6 +26,20 @@ function marcaine(ndc11: string, ndc: string, mL: number, type: 'single-dose' | 
       'MARCAINE label (NDA016964): 0.5% = 5 mg/mL; given by infiltration, nerve block or epidural (several routes, so none is prefilled).',
     ],
     unverified: ['container.type'],
+  };
+}
+
+/** Avastin (bevacizumab) 25 mg/mL single-dose vials. */
+function avastin(ndc11: string, ndc: string, mg: number, mL: number): DrugFacts {
+  return {
+    ndc11, brandName: 'Avastin', genericName: 'bevacizumab', strength: `${mg} mg/${mL} mL`, dosageForm: 'injection, solution', route: 'intravenous',
+    marketingCategory: 'BLA', labeler: 'Genentech, Inc.', isBiologic: true, isBiosimilar: false, isAntineoplastic: true, fdaApprovalDate: '2004-02-26',
+    container: { type: 'single-dose', amount: { value: String(mg), unit: 'mg' }, volume: { value: String(mL), unit: 'mL' } },
+    sources: [
+      `${PURPLE_BOOK}: BLA 125085, 351(a), ${mg}MG/${mL}ML (25MG/ML) single-dose vial, intravenous, approved 26-Feb-04.`,
+      `${CROSSWALK}: NDC ${ndc}, Avastin, Genentech, ${mg / 10} units of J9035 (10 mg, a J9 chemotherapy code) per vial.`,
+    ],
+    unverified: [],
   };
 }
 
@@ -99,6 +113,35 @@ const ENTRIES: readonly DrugFacts[] = [
     unverified: ['ndc11', 'marketingCategory', 'labeler'],
   },
   {
+    ndc11: '57894003001', brandName: 'Remicade', genericName: 'infliximab', strength: '100 mg', dosageForm: 'injection, powder, lyophilized, for solution',
+    route: 'intravenous', marketingCategory: 'BLA', labeler: 'Janssen Biotech, Inc.', isBiologic: true, isBiosimilar: false, isAntineoplastic: false,
+    fdaApprovalDate: '1998-08-24', container: { type: 'single-dose', amount: { value: '100', unit: 'mg' } },
+    sources: [
+      `${PURPLE_BOOK}: BLA 103772, 351(a), 100MG for injection, single-dose vial, intravenous, approved 24-Aug-98.`,
+      `${CROSSWALK}: NDC 57894-0030-01, Remicade, Janssen Biotech, 10 units of J1745 (10 mg) per vial.`,
+    ],
+    unverified: ['dosageForm'],
+  },
+  {
+    ndc11: '00641604425', genericName: 'lorazepam', strength: '2 mg/mL', dosageForm: 'injection', route: 'intravenous', marketingCategory: 'ANDA',
+    labeler: 'Hikma Pharmaceuticals USA Inc.', isBiologic: false, isAntineoplastic: false,
+    container: { type: 'single-dose', amount: { value: '2', unit: 'mg' }, volume: { value: '1', unit: 'mL' } },
+    sources: [`${CROSSWALK}: NDC 00641-6044-25, Lorazepam, Hikma, 1 mL × 25 per package, 1 unit of J2060 (2 mg) per item.`],
+    unverified: ['container.type', 'marketingCategory', 'route', 'dosageForm'],
+  },
+  {
+    ndc11: '50633012011', brandName: 'DigiFab', genericName: 'digoxin immune fab (ovine)', strength: '40 mg', dosageForm: 'injection, powder, lyophilized, for solution',
+    route: 'intravenous', marketingCategory: 'BLA', labeler: 'BTG International Inc.', isBiologic: true, isBiosimilar: false, isAntineoplastic: false,
+    fdaApprovalDate: '2001-08-31', container: { type: 'single-dose', amount: { value: '40', unit: 'mg' } },
+    sources: [
+      `${PURPLE_BOOK}: BLA 103910, 351(a), 40MG for injection, single-dose vial, intravenous, approved 31-Aug-01.`,
+      `${CROSSWALK}: NDC 50633-0120-11, Digifab, BTG International, J1162 billed per vial.`,
+    ],
+    unverified: ['dosageForm'],
+  },
+  avastin('50242006001', '50242-0060-01', 100, 4),
+  avastin('50242006101', '50242-0061-01', 400, 16),
+  {
     ndc11: '69448002263', brandName: 'Jubereq', genericName: 'denosumab-desu', strength: '120 mg/1.7 mL', dosageForm: 'injection, solution',
     route: 'subcutaneous', marketingCategory: 'BLA', isBiologic: true, isBiosimilar: true, marketingStart: '2026-07-13',
     container: { type: 'single-dose', amount: { value: '120', unit: 'mg' }, volume: { value: '1.7', unit: 'mL' } },
@@ -113,4 +156,17 @@ const BY_NDC = new Map(ENTRIES.map((e) => [e.ndc11, e]));
 export function catalogueFacts(ndc11: string): DrugFacts | undefined {
   const entry = BY_NDC.get(ndc11);
   return entry && { ...entry, sources: ['Built-in catalogue of the wizard (no FDA file imported for this NDC):', ...entry.sources] };
+}
+
+const productKey = (f: DrugFacts) => [f.brandName, f.genericName, f.labeler, f.dosageForm].map((v) => v?.trim().toLowerCase() ?? '').join('|');
+
+/** The catalogue's other packages of the same product (same names, labeler and form) with the amount in one container. */
+export function catalogueOtherPackages(ndc11: string): readonly ProductPackage[] | undefined {
+  const entry = BY_NDC.get(ndc11);
+  if (entry === undefined) return undefined;
+  const key = productKey(entry);
+  return ENTRIES.filter((e) => e.ndc11 !== ndc11 && productKey(e) === key && e.container?.amount !== undefined).map((e) => ({
+    ndc11: e.ndc11, amount: e.container!.amount!, ...(e.container!.type === undefined ? {} : { containerType: e.container!.type }),
+    source: 'Built-in catalogue of the wizard',
+  }));
 }

@@ -239,3 +239,25 @@ describe.skipIf(!hasData)('specific codes outside every crosswalk quarter', () =
     expect(reference.specificCodes('73150015006', '2023-02-20')).toEqual([]);
   });
 });
+
+describe.skipIf(!hasData)('other packages of a product in the real crosswalk', () => {
+  const reference = hasData ? createReference([table(importFile('cms_asp_ndc_hcpcs_crosswalk_oct2025.csv'))]) : createReference([]);
+
+  it('lists the other sizes the crosswalk gives for the same code, labeler and drug, the amount from the billable units', () => {
+    // Avastin 400 mg/16 mL (40 units of 10 mg) and 100 mg/4 mL (10 units), both under J9035.
+    expect(reference.otherPackages('50242006101', '2025-11-10')).toEqual([
+      { ndc11: '50242006001', amount: { value: '100', unit: 'mg' }, source: 'CMS ASP NDC-HCPCS crosswalk, October 2025 (J9035, 10 units of 10 MG in one item)' },
+    ]);
+    // Ultomiris 3 mL (300 mg) and 11 mL (1100 mg) vials, J1303 per 10 mg.
+    expect(reference.otherPackages('25682002501', '2025-11-10')?.map((p) => [p.ndc11, p.amount])).toEqual([['25682002801', { value: '1100', unit: 'mg' }]]);
+  });
+
+  it('gives the specific codes their billable units in one item (BILLUNITS), for units the billing unit cannot count', () => {
+    expect(reference.specificCodes('50242006101', '2025-11-10')).toMatchObject([{ code: 'J9035', billingUnit: '10 MG', billUnitsPerItem: 40, billUnitsPerPackage: 40 }]);
+  });
+
+  it('knows nothing of an NDC it does not list, or outside its quarter (then the catalogue may)', () => {
+    expect(reference.otherPackages('99999999999', '2025-11-10')).toBeUndefined();
+    expect(reference.otherPackages('57894016001', '2025-11-10')).toEqual([]);
+  });
+});

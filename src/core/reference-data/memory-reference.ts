@@ -6,12 +6,16 @@
  * Indexes are built on first use, so loading many tables costs nothing until a lookup needs them;
  * after that every NDC or code lookup is a map access.
  */
+import Fraction from 'fraction.js';
+import { readBillingUnit } from '../billing-unit';
 import { unclassifiedCode } from '../codes';
 import { dayNumber, fiscalYear } from '../dates';
-import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ReferenceData, SpecificCode } from '../reference';
-import { catalogueFacts } from './catalogue';
+import { decimalText } from '../quantity';
+import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SpecificCode } from '../reference';
+import { catalogueFacts, catalogueOtherPackages } from './catalogue';
 import { directoryFacts } from './drug-facts';
-import type { CrosswalkRow, HcpcsRow, Icd10Row, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
+import { containerFacts } from './package-description';
+import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
 import { KIND_NAMES } from './tables';
 
 const covers = (period: Period, date: string) => period.from <= date && date <= period.through;
@@ -68,6 +72,11 @@ class IcdYear {
 
 /** Names a drug goes by, made comparable. */
 const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+/** A product across its container sizes in the crosswalk: code, labeler and drug name. */
+const crosswalkProduct = (r: CrosswalkRow) => [r.code, r.labeler, r.drugName].map(nameKey).join('|');
+/** A product across its container sizes in the FDA directory: its application (or labeler), names, form and routes. */
+const directoryProduct = (p: NdcProductRow) =>
+  [p.applicationNumber === '' ? p.labeler : p.applicationNumber, p.proprietaryName, p.nonproprietaryName, p.dosageForm, p.routes].map(nameKey).join('|');
 
 /** Price tables of one kind, each indexed by its key on first use. */
 function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], keyOf: (key: string) => string) {
@@ -85,7 +94,9 @@ function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], 
 /** A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in catalogue. */
 export function createReference(tables: readonly ReferenceTable[]): ReferenceData {
   const of = <K extends ReferenceKind>(kind: K) => latestFirst(tables.filter((t): t is TableOf<K> => t.kind === kind));
-  const crosswalks = of('asp-crosswalk').map((t) => ({ period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)) }));
+  const crosswalks = of('asp-crosswalk').map((t) => ({
+    period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)), byProduct: lazy(() => groupBy(t.rows, crosswalkProduct)),
+  }));
   const hcpcsTable = of('hcpcs')[0];
   const hcpcs = hcpcsTable === undefined ? undefined : lazy(() => new Map(hcpcsTable.rows.filter((r) => !r.isModifier).map((r) => [r.code, r])));
   const icdYears = new Map(of('icd10-order').map((t) => [t.fiscalYear, lazy(() => new IcdYear(t.rows))]));
@@ -96,6 +107,10 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
   const packageTable = of('fda-ndc-package')[0];
   const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
   const packages = lazy(() => new Map((packageTable?.rows ?? []).map((r) => [r.ndc11, r])));
+  const packagesByProduct = lazy(() => groupBy(packageTable?.rows ?? [], (r) => {
+    const product = products().get(r.productId);
+    return product === undefined ? null : directoryProduct(product);
+  }));
   const purpleTable = of('purple-book')[0];
   const purpleByBla = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => String(Number(r.blaNumber))));
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
@@ -114,6 +129,7 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
     descriptor: hcpcsRow?.longDescription ?? row.shortDescription,
     billingUnit: row.dosage,
     billUnitsPerPackage: Number(row.billUnitsPerPackage),
+    ...(Number(row.billUnits) > 0 ? { billUnitsPerItem: Number(row.billUnits) } : {}),
     source: `${KIND_NAMES['asp-crosswalk']}, ${label}`,
   });
 
@@ -134,6 +150,37 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
       pkg, product, directoryLabel: packageTable!.period.label,
       ...(rows.length === 0 ? {} : { purpleBook: { rows, label: purpleTable!.period.label } }),
       ...(chemo === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${crosswalks[0]!.period.label}` } }),
+    });
+  };
+
+  /** Packages of the same product in the FDA NDC Directory, marketed on the date, with the amount in one container. */
+  const directoryPackages = (ndc11: string, date: string): ProductPackage[] | undefined => {
+    const pkg = packageTable === undefined ? undefined : packages().get(ndc11);
+    const product = pkg === undefined ? undefined : products().get(pkg.productId);
+    if (product === undefined) return undefined;
+    const source = `${KIND_NAMES['fda-ndc-package']}, ${packageTable!.period.label}`;
+    return (packagesByProduct().get(directoryProduct(product)) ?? []).flatMap((p) => {
+      const facts = containerFacts(p.description, products().get(p.productId)?.strength ?? '', products().get(p.productId)?.strengthUnit ?? '');
+      const isMarketed = (p.marketingStart === null || p.marketingStart <= date) && (p.marketingEnd === null || date <= p.marketingEnd);
+      return p.ndc11 === ndc11 || p.isSample || !isMarketed || facts.amount === undefined ? []
+        : [{ ndc11: p.ndc11, amount: facts.amount, ...(facts.type === undefined ? {} : { containerType: facts.type }), source }];
+    });
+  };
+
+  /**
+   * Packages the CMS crosswalk lists for the same code, labeler and drug name: the amount in one
+   * item is its billable units × the code's billing unit (100 mg for 10 units of 10 mg).
+   */
+  const crosswalkPackages = (ndc11: string, date: string): ProductPackage[] | undefined => {
+    const table = crosswalks.find((c) => covers(c.period, date));
+    const row = table?.byNdc().get(ndc11)?.find((r) => !isUnclassified(r.code));
+    if (table === undefined || row === undefined) return undefined;
+    return (table.byProduct().get(crosswalkProduct(row)) ?? []).flatMap((r) => {
+      const unit = readBillingUnit(r.dosage);
+      const perItem = Number(r.billUnits);
+      if (r.ndc11 === null || r.ndc11 === ndc11 || unit.kind !== 'amount' || !(perItem > 0)) return [];
+      const amount = { value: decimalText(unit.per.value.mul(new Fraction(r.billUnits))), unit: unit.per.unit };
+      return [{ ndc11: r.ndc11, amount, source: `${KIND_NAMES['asp-crosswalk']}, ${table.period.label} (${r.code}, ${r.billUnits} units of ${r.dosage.trim()} in one item)` }];
     });
   };
 
@@ -163,6 +210,13 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
     // The CMS Medicaid Drug Rebate Program labeler list has no importer yet.
     isRebatingLabeler: () => undefined,
     drugFacts,
+    otherPackages(ndc11, date) {
+      const found = [directoryPackages(ndc11, date), crosswalkPackages(ndc11, date), catalogueOtherPackages(ndc11)].filter((l) => l !== undefined);
+      if (found.length === 0) return undefined;
+      const byNdc = new Map<string, ProductPackage>();
+      for (const p of found.flat()) if (!byNdc.has(p.ndc11)) byNdc.set(p.ndc11, p);
+      return [...byNdc.values()];
+    },
     nocPaymentLimit(drug: NocDrug, date) {
       const prices = nocPrices(date);
       if (prices === undefined) return undefined;

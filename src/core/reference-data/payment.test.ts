@@ -43,13 +43,25 @@ describe.skipIf(!hasData)('estimatePayment with the October 2025 CMS files', () 
     });
   });
 
-  it('shows what the product-specific code pays when the NDC has one: Briumvi under J2329, dose and discarded amount', () => {
+  it('shows what the product-specific code pays when the NDC has one: Briumvi under J2329, the units of its lines', () => {
     const e = estimate(packetOn('2025-11-03', { diagnoses: [{ code: 'G35A' }] }), reference);
     expect(e).toMatchObject({
       amount: '10612.95', basis: 'asp-payment-limit', source: 'CMS ASP payment-limit file, October 2025',
-      explanation: '150 units (100 mg given + 50 mg discarded ÷ 1 mg, rounded up) × $70.753 = $10612.95.',
+      explanation: '150 units (J2329 × 100 + J2329 JW × 50) × $70.753 = $10612.95.',
       notes: ['What J2329 pays: bill the drug under J2329, not an unclassified code.'],
     });
+    const chosen = estimate(packetOn('2025-11-03', { diagnoses: [{ code: 'G35A' }], drugs: [{ specificCodeChoice: 'J2329' }] }), reference);
+    expect(chosen).toMatchObject({ amount: '10612.95', notes: [] });
+  });
+
+  it('pays a discarded amount below one billing unit with the rounded-up dose, not on a JW line (Remicade J1745, 10 mg)', () => {
+    const packet = packetOn('2025-11-03', { diagnoses: [{ code: 'K50.90' }], drugs: [{
+      ndc: { input: '57894-0030-01', normalized: '57894003001' }, brandName: 'Remicade', genericName: 'infliximab', strength: '100 mg',
+      container: { type: 'single-dose', amount: { value: '100', unit: 'mg' }, volume: undefined, opened: '4' },
+      administration: { dose: { value: '355', unit: 'mg' } }, waste: { amount: { value: '45', unit: 'mg' } }, specificCodeChoice: 'J1745',
+    }] });
+    // 355 mg → 36 units, 45 mg → 4 units: 40 units, the 400 mg opened, at $31.090.
+    expect(estimate(packet, reference)).toMatchObject({ amount: '1243.60', explanation: '40 units (J1745 × 36 + J1745 JW × 4) × $31.090 = $1243.60.' });
   });
 
   it('falls back on the invoice net cost when no CMS file prices the drug on the date (Ultomiris, 2019)', () => {

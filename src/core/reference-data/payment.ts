@@ -6,18 +6,20 @@
  *   3. for C9399, 95% of the average wholesale price (AWP): AWP is a commercial price list that
  *      no CMS or FDA file carries, so the wizard never has it and says so,
  *   4. the invoice's net cost (what contractors pay when no published price exists).
- * Payment limits are per billing unit; units are the dose (and the discarded amount) divided by
- * the billing unit, each rounded up to whole units as claims bill them.
+ * Payment limits are per billing unit. A drug billed under its own code is paid for the units of its
+ * lines (the dose rounded up, the discarded amount rounded down); a priced drug without a code for
+ * the dose (and a discarded amount on a JW line) in the NOC file's billing unit, counted the same way.
  */
 import Fraction from 'fraction.js';
+import { readBillingUnit } from '../billing-unit';
 import { isBlank } from '../context';
 import { dayNumber } from '../dates';
-import type { CodeDecision } from '../decision';
-import type { Evaluation } from '../evaluate';
+import type { DrugEvaluation, Evaluation } from '../evaluate';
+import type { ClaimLine } from '../lines';
 import { parseNdc } from '../ndc';
 import type { ClaimPacket, Drug } from '../packet/schema';
 import type { Amount } from '../quantity';
-import { amountForPeople, billingUnitsOf, decimalText, isZero, parseBillingUnit, parseMoney, readAmount } from '../quantity';
+import { amountForPeople, convert, decimalText, parseMoney, readAmount } from '../quantity';
 import type { PaymentLimit, ReferenceData } from '../reference';
 
 export type PaymentBasis = 'noc-payment-limit' | 'asp-payment-limit' | 'invoice' | 'none';
@@ -40,29 +42,40 @@ const money = (value: Fraction) => {
   return `${whole}.${cents.padEnd(2, '0')}`;
 };
 
-/** The amounts billed for a drug: the dose, and the discarded amount when a JW line carries it. */
-function billedAmounts(drug: Drug, hasWasteLine: boolean): Amount[] | undefined {
-  const dose = readAmount(drug.administration?.dose);
-  if (!dose.ok) return undefined;
-  const waste = readAmount(drug.waste?.amount);
-  return hasWasteLine && waste.ok && !isZero(waste.amount.value) ? [dose.amount, waste.amount] : [dose.amount];
+type FromLimit = { amount: string; explanation: string } | { reason: string };
+
+/** The per-unit limit of a published limit, with how a biller reads it; the reason when there is none. */
+function perUnitOf(limit: PaymentLimit): { perUnit: Fraction; priced: string } {
+  return { perUnit: new Fraction(limit.perUnit!), priced: `$${limit.perUnit} per ${limit.dosage.trim().toLowerCase()}` };
 }
 
-/** Amount from a per-unit limit, or the reason it cannot be computed. */
-function fromLimit(limit: PaymentLimit, amounts: readonly Amount[] | undefined): { amount: string; explanation: string } | { reason: string } {
-  const per = parseBillingUnit(limit.dosage);
-  const perUnit = new Fraction(limit.perUnit!);
-  const priced = `$${limit.perUnit} per ${limit.dosage.trim().toLowerCase()}`;
-  if (per === undefined) return { reason: `CMS lists ${limit.key} at ${priced}; that billing unit cannot be turned into a number of units, so work them out from the label.` };
-  if (amounts === undefined) return { reason: `CMS lists ${limit.key} at ${priced}. Enter the dose given to estimate the payment.` };
-  const units = amounts.map((a) => billingUnitsOf(a, per));
-  if (units.some((u) => u === undefined)) return { reason: `CMS lists ${limit.key} at ${priced}, but the dose is not in a unit that converts to it.` };
-  const total = units.reduce<Fraction>((sum, u) => sum.add(u!), new Fraction(0));
-  const what = amounts.map(amountForPeople).join(' given + ');
-  return {
-    amount: money(total.mul(perUnit)),
-    explanation: `${decimalText(total)} units (${what}${amounts.length > 1 ? ' discarded' : ''} ÷ ${amountForPeople(per)}, rounded up) × $${limit.perUnit} = $${money(total.mul(perUnit))}.`,
-  };
+/**
+ * A drug billed under its own code: the units of its lines (dose rounded up, discarded amount
+ * rounded down, in the code's billing unit) × the ASP payment limit per unit.
+ */
+function fromSpecificLines(limit: PaymentLimit, lines: readonly ClaimLine[]): FromLimit {
+  const { perUnit, priced } = perUnitOf(limit);
+  if (lines.length === 0 || lines.some((l) => l.units === null)) return { reason: `CMS lists ${limit.key} at ${priced}. Complete the dose to estimate the payment.` };
+  const total = lines.reduce((sum, l) => sum + l.units!, 0);
+  const each = lines.map((l) => `${[l.code, ...l.modifiers].join(' ')} × ${l.units}`).join(' + ');
+  const amount = money(perUnit.mul(total));
+  return { amount, explanation: `${total} units (${each}) × $${limit.perUnit} = $${amount}.` };
+}
+
+/** A drug without a code that CMS priced: the dose (and a discarded amount billed on a JW line) in the limit's billing unit. */
+function fromNocLimit(limit: PaymentLimit, dose: Amount | undefined, discarded: Amount | undefined): FromLimit {
+  const { perUnit, priced } = perUnitOf(limit);
+  const unit = readBillingUnit(limit.dosage);
+  if (unit.kind !== 'amount') return { reason: `CMS lists ${limit.key} at ${priced}; that billing unit cannot be turned into a number of units, so work them out from the label.` };
+  if (dose === undefined) return { reason: `CMS lists ${limit.key} at ${priced}. Enter the dose given to estimate the payment.` };
+  const given = convert(dose, unit.per.unit), thrown = discarded === undefined ? undefined : convert(discarded, unit.per.unit);
+  if (given === undefined || (discarded !== undefined && thrown === undefined)) return { reason: `CMS lists ${limit.key} at ${priced}, but the dose is not in a unit that converts to it.` };
+  const givenUnits = given.value.div(unit.per.value).ceil(), thrownUnits = thrown === undefined ? new Fraction(0) : thrown.value.div(unit.per.value).floor();
+  const total = givenUnits.add(thrownUnits);
+  const what = discarded === undefined
+    ? `${amountForPeople(dose)} ÷ ${amountForPeople(unit.per)}, rounded up`
+    : `${amountForPeople(dose)} given ÷ ${amountForPeople(unit.per)}, rounded up, + ${amountForPeople(discarded)} discarded, rounded down`;
+  return { amount: money(total.mul(perUnit)), explanation: `${decimalText(total)} units (${what}) × $${limit.perUnit} = $${money(total.mul(perUnit))}.` };
 }
 
 /** The invoice's net cost, when it is typed and readable. */
@@ -78,19 +91,17 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   };
 }
 
-function estimateDrug(drug: Drug, decision: CodeDecision, hasWasteLine: boolean, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
+function estimateDrug(drug: Drug, evaluated: DrugEvaluation, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
+  const { decision, lines } = evaluated;
   const none = (explanation: string, notes: readonly string[] = []) => ({ amount: null, basis: 'none' as const, source: '', explanation, notes });
   if (decision.kind === 'not-billable' || decision.code === null) return none('No drug line is billed, so nothing is paid for the drug.');
   if (!decision.isSeparatelyPayable) return none(`${decision.code} is packaged under hospital outpatient rules: it is reported but not paid separately.`);
   if (dateOfService === undefined) return none('Enter the date of service to estimate the payment: payment limits change every quarter.');
   const notes: string[] = [];
-  // A specific code is not built into lines here, so its discarded amount (a JW line) is counted directly.
-  const amounts = billedAmounts(drug, hasWasteLine || decision.kind === 'specific');
-  const ndc = parseNdc(drug.ndc?.input);
-  const tryLimit = (limit: PaymentLimit | null | undefined, missingFile: string, notListed: string) => {
+  const tryLimit = (limit: PaymentLimit | null | undefined, missingFile: string, notListed: string, price: (l: PaymentLimit) => FromLimit) => {
     if (limit === undefined) { notes.push(missingFile); return undefined; }
     if (limit === null || limit.perUnit === null) { notes.push(notListed); return undefined; }
-    const r = fromLimit(limit, amounts);
+    const r = price(limit);
     if ('reason' in r) { notes.push(r.reason); return undefined; }
     return { amount: r.amount, source: limit.source, explanation: r.explanation };
   };
@@ -98,10 +109,14 @@ function estimateDrug(drug: Drug, decision: CodeDecision, hasWasteLine: boolean,
   if (decision.kind === 'unclassified') {
     const names = [drug.genericName, drug.brandName].filter((n): n is string => !isBlank(n));
     if (names.length === 2) names.push(`${names[0]} (${names[1]})`);
+    const ndc = parseNdc(drug.ndc?.input);
+    const dose = readAmount(drug.administration?.dose), waste = readAmount(drug.waste?.amount);
+    const discarded = lines.some((l) => l.kind === 'discarded') && waste.ok ? waste.amount : undefined;
     const noc = tryLimit(
       reference.nocPaymentLimit({ ...(ndc.ok ? { ndc11: ndc.ndc.ndc11 } : {}), names }, dateOfService),
       'No CMS NOC payment-limit file covers the date of service: import the one for its quarter.',
       'CMS did not price this drug in the NOC payment-limit file for the date of service.',
+      (limit) => fromNocLimit(limit, dose.ok ? dose.amount : undefined, discarded),
     );
     if (noc !== undefined) return { basis: 'noc-payment-limit', notes, ...noc };
   } else {
@@ -109,8 +124,10 @@ function estimateDrug(drug: Drug, decision: CodeDecision, hasWasteLine: boolean,
       reference.aspPaymentLimit(decision.code, dateOfService),
       'No CMS ASP payment-limit file covers the date of service: import the one for its quarter.',
       `${decision.code} has no payment limit in the CMS ASP payment-limit file for the date of service.`,
+      (limit) => fromSpecificLines(limit, lines),
     );
-    if (asp !== undefined) return { basis: 'asp-payment-limit', notes: [`What ${decision.code} pays: bill the drug under ${decision.code}, not an unclassified code.`, ...notes], ...asp };
+    const billAs = decision.isChosenByBiller === true ? [] : [`What ${decision.code} pays: bill the drug under ${decision.code}, not an unclassified code.`];
+    if (asp !== undefined) return { basis: 'asp-payment-limit', notes: [...billAs, ...notes], ...asp };
   }
   if (decision.code === 'C9399') {
     notes.push('The contractor prices C9399 at 95% of the average wholesale price (AWP). AWP is a commercial price list that no CMS or FDA file carries, so the wizard cannot compute it.');
@@ -124,9 +141,5 @@ function estimateDrug(drug: Drug, decision: CodeDecision, hasWasteLine: boolean,
 export function estimatePayment(packet: ClaimPacket, evaluation: Evaluation, reference: ReferenceData): PaymentEstimate[] {
   const service = packet.dates?.service;
   const dateOfService = dayNumber(service) === undefined ? undefined : service;
-  return evaluation.drugs.map((d) => {
-    const drug = packet.drugs?.[d.index] ?? {};
-    const hasWasteLine = d.lines.some((l) => l.kind === 'discarded');
-    return { drugIndex: d.index, ...estimateDrug(drug, d.decision, hasWasteLine, dateOfService, reference) };
-  });
+  return evaluation.drugs.map((d) => ({ drugIndex: d.index, ...estimateDrug(packet.drugs?.[d.index] ?? {}, d, dateOfService, reference) }));
 }

@@ -145,8 +145,8 @@ function DrugFactsFill() {
 
 /**
  * When CMS lists the NDC under several codes of its own on the date of service (ESRD on dialysis or
- * not, vaccine or chemotherapy), the biller picks the one that fits the patient. The list comes from
- * the core's decision; the claim stays blocked for an unclassified code whichever is picked.
+ * not, vaccine or chemotherapy), the biller picks the one that fits the patient, and the claim is
+ * billed under it. The list comes from the core's decision.
  */
 function SpecificCodeChoice() {
   const { drugIndex } = useWizard();

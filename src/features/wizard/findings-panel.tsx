@@ -32,7 +32,9 @@ export function FindingsPanel() {
   );
 }
 
+/** A finding, a link to its field, and a button for each action that resolves it in one step ("Bill J2329 instead"). */
 export function FindingLink({ finding, onGo }: { finding: Finding; onGo: () => void }) {
+  const { takeAction } = useWizard();
   const isBlock = finding.severity === 'block';
   return (
     <li className={`rounded border-l-4 bg-white p-2 text-sm ${isBlock ? 'border-red-700' : 'border-amber-500'}`}>
@@ -41,6 +43,16 @@ export function FindingLink({ finding, onGo }: { finding: Finding; onGo: () => v
       <button type="button" onClick={onGo} className="text-blue-800 underline hover:text-blue-950">
         Go to the field<span className="sr-only"> for this {isBlock ? 'problem' : 'check'}</span>
       </button>
+      {finding.actions !== undefined && (
+        <span className="mt-2 flex flex-wrap gap-2">
+          {finding.actions.map((action) => (
+            <button key={`${action.kind}-${action.code}`} type="button" onClick={() => takeAction(action)}
+              className="rounded bg-blue-800 px-3 py-1.5 font-semibold text-white hover:bg-blue-900">
+              {action.label}
+            </button>
+          ))}
+        </span>
+      )}
     </li>
   );
 }

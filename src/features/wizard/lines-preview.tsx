@@ -19,7 +19,7 @@ export function LinesPreview({ caption }: { caption: string }) {
     <section aria-label={caption} className="rounded-lg border border-blue-200 bg-blue-50 p-4" aria-live="polite">
       <h3 className="font-semibold">{caption}</h3>
       {lines.length === 0 ? (
-        <p className="mt-1 text-sm">No unclassified drug line: {drug?.decision.reasons.at(-1) ?? 'the drug is not entered yet.'}</p>
+        <p className="mt-1 text-sm">No drug line: {drug?.decision.reasons.at(-1) ?? 'the drug is not entered yet.'}</p>
       ) : (
         <table className="mt-2 w-full text-left text-sm">
           <thead>

@@ -4,6 +4,7 @@
  * claim is complete; and the printable checklist.
  */
 import { Section, TextArea } from '../../components/fields';
+import type { Evaluation } from '../../core/evaluate';
 import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
 import { estimatePayment } from '../../core/reference-data/payment';
@@ -90,6 +91,14 @@ function FormBoxes({ lines }: { lines: readonly ClaimLine[] }) {
   );
 }
 
+/** What the description box gets for a drug, in words. */
+function writtenText(drug: Evaluation['drugs'][number] | undefined): string {
+  if (drug?.narrative != null) return drug.narrative;
+  if (drug?.decision.code == null) return 'nothing: this drug is not billed';
+  if (drug.decision.kind === 'specific') return `nothing: ${drug.decision.code} is the drug's own code, whose line carries no description`;
+  return 'not yet: complete the drug name and dose';
+}
+
 /** The description the wizard writes, and the biller's own wording if the payer wants another. */
 function Description() {
   const { drugIndex } = useWizard();
@@ -97,7 +106,7 @@ function Description() {
   const form = useDrugStepForm(ZReviewStep);
   return (
     <Section title="Drug description (Item 19 / SV101-7 / FL80)">
-      <p>The wizard writes: <span className="font-mono">{evaluation.drugs[drugIndex]?.narrative ?? (evaluation.drugs[drugIndex]?.decision.code === null ? 'nothing: this drug is not billed' : 'not yet: complete the drug name and dose')}</span></p>
+      <p>The wizard writes: <span className="font-mono">{writtenText(evaluation.drugs[drugIndex])}</span></p>
       <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
         <TextArea name="narrativeOverride" label="Your own description (optional)" hint="Only if the payer asks for other wording. At most 80 characters; it must name the drug and give the total dose with its unit." />
       </StepForm>

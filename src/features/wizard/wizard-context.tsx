@@ -9,7 +9,7 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
-import type { Finding } from '../../core/rules';
+import type { Finding, FindingAction } from '../../core/rules';
 import type { StepId } from './steps';
 
 export interface WizardData {
@@ -60,6 +60,8 @@ export interface WizardValue {
   readonly step: StepId;
   /** Opens the step of a packet path and moves the focus to its field. */
   readonly goTo: (path: string) => void;
+  /** Takes a finding's action (bill the drug's own code…): changes the packet and shows the step anew. */
+  readonly takeAction: (action: FindingAction) => void;
 }
 
 export const WizardContext = createContext<WizardValue | null>(null);

@@ -4,7 +4,9 @@
  */
 import type { ComponentType } from 'react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { applyAction } from '../../core/actions';
 import { evaluateClaim } from '../../core/evaluate';
+import type { FindingAction } from '../../core/rules';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { localToday } from '../../components/today';
 import { useReferenceData } from '../reference-data/queries';
@@ -71,6 +73,8 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
   // The field "Go to the field" asked for, until its step is shown; a new request re-runs the focus effect.
   const focusPath = useRef<string | undefined>(undefined);
   const [focusRequest, setFocusRequest] = useState(0);
+  // Bumped when an action changes the packet under the step's form, so the form starts anew from it.
+  const [formGeneration, setFormGeneration] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = localToday();
   const evaluation = useMemo(() => evaluateClaim(packet, reference, today), [packet, reference, today]);
@@ -106,7 +110,16 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
     target?.scrollIntoView({ block: 'center' });
   }, [step, focusRequest]);
 
-  const value: WizardValue = useMemo(() => ({ draftId, store, update: draft.update, drugIndex: shownDrug, step, goTo }), [draftId, store, draft.update, shownDrug, step, goTo]);
+  // The step's heading takes the focus: the button pressed goes away with the finding it resolved.
+  const takeAction = useCallback((action: FindingAction) => {
+    draft.update((p) => applyAction(p, action));
+    setFormGeneration((n) => n + 1);
+    focusPath.current = undefined;
+    setFocusRequest((n) => n + 1);
+  }, [draft.update]);
+
+  const value: WizardValue = useMemo(() => ({ draftId, store, update: draft.update, drugIndex: shownDrug, step, goTo, takeAction }),
+    [draftId, store, draft.update, shownDrug, step, goTo, takeAction]);
   const index = STEPS.findIndex((s) => s.id === step);
   const move = (to: number) => {
     setAttempted((a) => new Set(a).add(step));
@@ -151,7 +164,7 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
               Step {index + 1} of {STEPS.length}: {STEPS[index]!.heading}
             </h2>
             {isDrugStep && <DrugSwitcher drugIndex={shownDrug} onSelect={setDrugIndex} allowAdd={step === 'drug'} />}
-            <View key={`${draft.generation}-${step}-${shownDrug}`} />
+            <View key={`${draft.generation}-${formGeneration}-${step}-${shownDrug}`} />
             <div className="flex justify-between border-t border-slate-200 pt-4 print:hidden">
               {index > 0 ? <button type="button" onClick={() => move(index - 1)} className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">Back</button> : <span />}
               {index < STEPS.length - 1 && (

@@ -1,0 +1,39 @@
+/** A finding's action, taken: the packet the wizard's button and any other caller get. */
+import { describe, expect, it } from 'vitest';
+import { applyAction } from './actions';
+import type { FindingAction } from './rules';
+import { BRIUMVI_NDC11, completePacket, evaluateOn, FIXTURE_REFERENCE_DATA, memoryReference, packetOn, plusDays } from './test-fixtures';
+import { evaluateClaim } from './evaluate';
+
+const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
+
+describe('applyAction', () => {
+  it('"Bill J2329 instead" records the choice, and the claim of J2329 is then exportable', () => {
+    const packet = packetOn('2023-08-07');
+    const blocked = evaluateOn('2023-08-07', {}, j2329);
+    const action = blocked.findings.find((f) => f.rule === 'code.specific-code-exists')!.actions![0]!;
+    const after = applyAction(packet, action);
+    expect(after.drugs![0]!.specificCodeChoice).toBe('J2329');
+    const evaluated = evaluateClaim(after, j2329, plusDays('2023-08-07', 10));
+    expect(evaluated.exportable).toBe(true);
+    expect(evaluated.lines.map((l) => [l.code, l.modifiers, l.units])).toEqual([['J2329', [], 100], ['J2329', ['JW'], 50]]);
+  });
+
+  it('drops an unclassified code typed to bill instead, keeps the same code typed, and touches no other drug', () => {
+    const action: FindingAction = { kind: 'use-code', drugIndex: 0, code: 'J2329', label: 'Bill J2329 instead' };
+    const typedNoc = completePacket({ drugs: [{ codeOverride: { code: 'J3590', reason: 'habit' } }, { id: 'drug-2' }] });
+    const after = applyAction(typedNoc, action);
+    expect(after.drugs![0]!.codeOverride).toBeUndefined();
+    expect(after.drugs![1]).toEqual(typedNoc.drugs![1]);
+    const typedSame = completePacket({ drugs: [{ codeOverride: { code: 'j2329', reason: 'payer' } }] });
+    expect(applyAction(typedSame, action).drugs![0]!.codeOverride).toEqual({ code: 'j2329', reason: 'payer' });
+  });
+
+  it('leaves the packet as it is when the drug is not in it, and does not change the packet given', () => {
+    const packet = completePacket();
+    const before = JSON.stringify(packet);
+    expect(applyAction(packet, { kind: 'use-code', drugIndex: 3, code: 'J2329', label: 'Bill J2329 instead' })).toBe(packet);
+    applyAction(packet, { kind: 'use-code', drugIndex: 0, code: 'J2329', label: 'Bill J2329 instead' });
+    expect(JSON.stringify(packet)).toBe(before);
+  });
+});
