@@ -12,6 +12,7 @@ import { shortUsDate } from './dates';
 import type { ClaimForm, CodeDecision } from './decision';
 import { unclassifiedCode } from './codes';
 import type { Fitted } from './narrative';
+import { countText, ndcQuantityFits, unitsFit } from './limits';
 import { claimText, institutionalRemarks, professionalNarrative } from './narrative';
 import type { NdcUnitQualifier } from './packet/schema';
 import type { Amount } from './quantity';
@@ -110,20 +111,21 @@ function hcpcsUnits(ctx: DrugContext, code: string, x: Amount | undefined, amoun
       return { why: `${who} per ${per.value} ${per.unit}, so the amount must be in a unit of ${unitKind(per.unit)} (not ${x.unit})`, path: `${amountPath}.unit` };
     }
     const units = Math.max(1, Number(inUnit.value.div(perValue).ceil().n));
-    return { units, how: `${amountForPeople(x)} ÷ ${per.value} ${per.unit} per unit, rounded up to a whole unit` };
+    return { units, how: `${amountForPeople(x)} ÷ ${per.value} ${per.unit} per unit, rounded up to a whole unit`, path: `${amountPath}.value` };
   }
   if (ctx.profile?.nocUnits.basis === 'containers' && !isWaste) {
     return a.opened === undefined
       ? { why: 'this payer bills one unit per container: enter how many containers were opened', path: `${ctx.base}.container.opened` }
-      : { units: a.opened, how: 'one unit per container opened' };
+      : { units: a.opened, how: 'one unit per container opened', path: `${ctx.base}.container.opened` };
   }
-  return { units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description' };
+  return { units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description', path: `${amountPath}.value` };
 }
 
-/** Units with how they were worked out. */
+/** Units with how they were worked out, and the field they come from. */
 interface Units {
   readonly units: number;
   readonly how: string;
+  readonly path: string;
 }
 
 /** Adds a finding unless the same rule already points at the same field. */
@@ -166,11 +168,12 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
   const unit = ndcUnit(ctx, a);
   const shortened = new Set<string>();
   const lines = drafts.map((draft) => {
-    const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a);
+    const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a, decision.form);
     const ndc: LineNdc | null = ctx.ndc === undefined ? null : { qualifier: 'N4', ndc11: ctx.ndc.ndc11, unit, quantity: quantity?.text ?? null };
-    const worked = draft.kind === 'administered'
+    const computed = draft.kind === 'administered'
       ? administeredUnits(ctx, code, draft.amount, a)
       : unitsOrReport(ctx, hcpcsUnits(ctx, code, draft.amount, draft.amountPath, true, a));
+    const worked = computed !== null && unitsFit(ctx, decision.form, computed) ? computed : null;
     const units = worked?.units ?? null;
     const explanation = {
       ndc: quantity === undefined ? null : `${unit} ${quantity.text} = ${quantity.how}`,
@@ -188,7 +191,7 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
 }
 
 /** The NDC quantity text of a line (dose or discarded amount) and how it was worked out, raising the findings about it at that amount. */
-function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts): { text: string; how: string } | undefined {
+function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts, form: ClaimForm): { text: string; how: string } | undefined {
   const worked = ndcQuantity(x, unit, a);
   const b = ctx.base;
   if (typeof worked === 'string') {
@@ -207,6 +210,7 @@ function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: Ndc
     ctx.findings.push(finding('ndcQuantityZero', `${amountPath}.value`));
     return undefined;
   }
+  if (!ndcQuantityFits(ctx, form, printed, `${amountPath}.value`)) return undefined;
   if (needsRounding(q)) ctx.findings.push(finding('ndcQuantityRounded', `${amountPath}.value`, { exact: decimalText(q, 6), printed }));
   return { text: printed, how: needsRounding(q) ? `${worked.how} (${decimalText(q, 6)}, rounded to 3 decimals)` : worked.how };
 }
@@ -225,8 +229,8 @@ function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefi
   const units = Number(typed);
   if (units === computed) return worked;
   if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
-  else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : String(computed) }));
-  return { units, how: 'typed as the payer asked' };
+  else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : countText(computed) }));
+  return { units, how: 'typed as the payer asked', path };
 }
 
 function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft, ndc: LineNdc | null, waste: WastePlan): Fitted {
