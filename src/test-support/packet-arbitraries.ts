@@ -25,6 +25,7 @@ import { builtInProfiles } from '../core/payers';
 import type { ReferenceData } from '../core/reference';
 import { NO_REFERENCE } from '../core/reference';
 import { completePacket, customProfile, deepMerge, fixtureReference, FIXTURE_TODAY } from '../core/test-fixtures';
+import { FOLDER_ENTRIES } from './attachment-folder';
 
 /** What one run evaluates: the input (a packet or anything else), as of `today`, against `reference`. */
 export interface Case {
@@ -371,3 +372,30 @@ export function exportableHostileTextCase(): fc.Arbitrary<Case> {
       .map((edits): Case => ({ input: applyEdits(seed.packet, edits, (p) => isExportable(seed, p)), today: seed.today, reference: seed.reference }));
   });
 }
+
+// ── Attachment file names (the command line's --attachments folder) ──────────────────────────────
+
+/**
+ * File names a claim file could list for its attachments: the names in the test folder
+ * (src/test-support/attachment-folder.ts: files, a folder, a FIFO, links), paths out of the folder
+ * in both separators, names of nothing, and any text.
+ */
+export const attachmentFileName: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...Object.keys(FOLDER_ENTRIES)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '', '.', '..', '../outside/secret.pdf', '..\\outside\\secret.pdf', 'link-folder/secret.pdf', './invoice.pdf', 'invoice.pdf/', 'scans/',
+      '/etc/passwd', '../../../../etc/passwd', '../dev/zero', '/dev/zero', 'C:\\Windows\\win.ini', 'invoice.pdf\u0000', 'missing.pdf',
+      'INVOICE.PDF', ' invoice.pdf', '%2e%2e%2foutside%2fsecret.pdf', '..pdf', 'x'.repeat(300),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(
+      fc.array(fc.constantFrom('..', '.', '', 'files', 'outside', 'secret.pdf', 'invoice.pdf', 'link-folder'), { minLength: 2, maxLength: 5 }),
+      fc.constantFrom('/', '\\'),
+    ).map(([parts, separator]) => parts.join(separator)),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+);
