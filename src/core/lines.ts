@@ -17,6 +17,7 @@ import { claimText, institutionalRemarks, professionalNarrative } from './narrat
 import type { NdcUnitQualifier } from './packet/schema';
 import type { Amount } from './quantity';
 import { amountForPeople, amountText, convert, decimalText, isZero, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, parseDecimal, unitKind } from './quantity';
+import type { Finding } from './rules';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
 
@@ -128,9 +129,17 @@ interface Units {
   readonly path: string;
 }
 
-/** Adds a finding unless the same rule already points at the same field. */
-function pushOnce(ctx: DrugContext, f: ReturnType<typeof finding>): void {
-  if (!ctx.findings.some((g) => g.rule === f.rule && g.path === f.path)) ctx.findings.push(f);
+/** The findings added through `pushOnce` to each list of findings, as `rule@path` (its rules are raised nowhere else). */
+const addedOnce = new WeakMap<readonly Finding[], Set<string>>();
+
+/** Adds a finding unless the same rule already points at the same field (in constant time: a claim may have thousands). */
+function pushOnce(ctx: DrugContext, f: Finding): void {
+  let added = addedOnce.get(ctx.findings);
+  if (added === undefined) addedOnce.set(ctx.findings, (added = new Set()));
+  const key = `${f.rule}@${f.path}`;
+  if (added.has(key)) return;
+  added.add(key);
+  ctx.findings.push(f);
 }
 
 function unitsOrReport(ctx: DrugContext, result: Units | UnitsProblem | null): Units | null {
