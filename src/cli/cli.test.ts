@@ -56,6 +56,28 @@ describe('npm run cli -- check', SLOW, () => {
     expect(newer.stderr).toContain('field "version"');
     expect(newer.status).toBe(2);
   });
+  it('blocks, like every export, units that Item 24G cannot hold, and prints them nowhere (no 19990000, no 1e+27)', () => {
+    const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
+    const perNanogram = {
+      ...example05,
+      payer: { kind: 'medicaid', profileId: 'custom-units', customProfile: {
+        id: 'custom-units', name: 'Per nanogram', payerKind: 'medicaid', careSettings: ['office'], nocUnits: { basis: 'amount', per: { value: '0.000000000000000000001', unit: 'mg' } },
+        ndcQuantityBasis: 'ncpdp', rejectsMilligramQualifier: false, narrativePlacement: 'SV101-7', narrativeMaxLength: 80, narrativeNdc: 'plain', c9399Waste: 'jw-line',
+        usesC9399: true, antineoplasticBiologicCode: 'J9999', compoundCode: 'J7999', timelyFiling: { months: 12 }, priorAuth: 'never', jwJz: true,
+        coversSelfAdministered: true, requiresRebatingLabeler: false, source: 'test',
+      } },
+    };
+    const packet = file('per-nanogram.json', perNanogram);
+    const r = cli(['check', '--today', '2023-03-17', packet]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'units.over-item-24g', path: 'drugs.0.administration.dose.value' }));
+    expect(out.lines.map((l: { units: unknown; boxes: Record<string, string> }) => [l.units, l.boxes['24G']])).toEqual([[null, ''], [null, '']]);
+    expect(r.stdout).not.toMatch(/\de[+-]\d/);
+    const x12 = cli(['export', '--format', 'x12', '--today', '2023-03-17', '--out', join(dir, 'per-nanogram.x12'), packet]);
+    expect(x12.status).toBe(1);
+    expect(x12.stderr).toContain('HCPCS units do not fit Item 24G of the CMS-1500, which holds 3 digits (999 at most).');
+  });
   it('still reports the readable packets when another file fails, and exits 2', () => {
     const r = cli(['check', '--today', '2024-05-10', file('ok.json', blockedPacket), join(dir, 'missing.json')]);
     expect(r.status).toBe(2);

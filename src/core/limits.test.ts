@@ -151,7 +151,7 @@ describe('units and NDC quantities a claim form holds', () => {
     const packet = withDrug({}, perMicrogram('0.0000000000000000000001'));
     const result = evaluate(packet);
     expect(findingsOf(result, 'units.over-item-24g')[0]!.message).toMatch(/^more than 9007199254740991 HCPCS units/);
-    expect(JSON.stringify(result)).not.toMatch(/\de[+-]?\d/i);
+    expect(JSON.stringify(result)).not.toMatch(/\de[+-]\d/);
     expect(countText(1e27)).toBe('more than 9007199254740991');
     expect(countText(MAX_UNITS['UB-04'])).toBe('9999999');
   });
