@@ -162,7 +162,8 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
             </div>
           </main>
           <aside aria-label="Findings" className="lg:sticky lg:top-4 lg:self-start">
-            <FindingsPanel />
+            {/* Each step lists its findings from the first page. */}
+            <FindingsPanel key={step} />
           </aside>
         </div>
       </div>
