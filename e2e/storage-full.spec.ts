@@ -154,6 +154,8 @@ test('storage full: a new claim or an attached file that cannot be kept is refus
   );
   await expect(page.getByText('No files attached yet.')).toBeVisible();
 
+  // When a save of the claim also fell after the storage filled up, leaving it asks first: leave.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: '← All claims' }).click();
   await page.getByRole('button', { name: 'Start a new claim' }).click();
   await expect(page.getByRole('alert')).toHaveText(

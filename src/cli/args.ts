@@ -45,9 +45,9 @@ export function parseArgs(args: readonly string[], allowed: readonly string[]): 
   return { options, files, today };
 }
 
-/** The reference data below `dir` (nothing when no folder is given) and the versions of its files. */
-export async function loadReference(dir: string | undefined): Promise<{ data: ReferenceData; versions: readonly ReferenceVersion[] }> {
-  if (dir === undefined) return { data: NO_REFERENCE, versions: [] };
+/** The reference data below `dir` (nothing when no folder is given), the versions of its files, and the files read. */
+export async function loadReference(dir: string | undefined): Promise<{ data: ReferenceData; versions: readonly ReferenceVersion[]; files: readonly string[] }> {
+  if (dir === undefined) return { data: NO_REFERENCE, versions: [], files: [] };
   const { loadReferenceDirectory } = await import('./reference-dir');
   try {
     return loadReferenceDirectory(dir);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,8 @@ const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(TSX, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  // A run that waits on a FIFO would hang the suite: it is killed, and fails, after 60 s.
+  const r = spawnSync(TSX, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,6 +55,28 @@ describe('npm run cli -- check', SLOW, () => {
     const newer = cli(['check', file('newer.json', { format: 'noc-claim-packet', version: 2 })]);
     expect(newer.stderr).toContain('field "version"');
     expect(newer.status).toBe(2);
+  });
+  it('blocks, like every export, units that Item 24G cannot hold, and prints them nowhere (no 19990000, no 1e+27)', () => {
+    const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
+    const perNanogram = {
+      ...example05,
+      payer: { kind: 'medicaid', profileId: 'custom-units', customProfile: {
+        id: 'custom-units', name: 'Per nanogram', payerKind: 'medicaid', careSettings: ['office'], nocUnits: { basis: 'amount', per: { value: '0.000000000000000000001', unit: 'mg' } },
+        ndcQuantityBasis: 'ncpdp', rejectsMilligramQualifier: false, narrativePlacement: 'SV101-7', narrativeMaxLength: 80, narrativeNdc: 'plain', c9399Waste: 'jw-line',
+        usesC9399: true, antineoplasticBiologicCode: 'J9999', compoundCode: 'J7999', timelyFiling: { months: 12 }, priorAuth: 'never', jwJz: true,
+        coversSelfAdministered: true, requiresRebatingLabeler: false, source: 'test',
+      } },
+    };
+    const packet = file('per-nanogram.json', perNanogram);
+    const r = cli(['check', '--today', '2023-03-17', packet]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'units.too-large', severity: 'block', path: 'drugs.0.administration.dose.value' }));
+    expect(out.lines.map((l: { units: unknown; boxes: Record<string, string> }) => [l.units, l.boxes['24G']])).toEqual([[null, ''], [null, '']]);
+    expect(r.stdout).not.toMatch(/\de[+-]\d/);
+    const x12 = cli(['export', '--format', 'x12', '--today', '2023-03-17', '--out', join(dir, 'per-nanogram.x12'), packet]);
+    expect(x12.status).toBe(1);
+    expect(x12.stderr).toContain('HCPCS units are more than a claim line carries (9999999 at most).');
   });
   it('still reports the readable packets when another file fails, and exits 2', () => {
     const r = cli(['check', '--today', '2024-05-10', file('ok.json', blockedPacket), join(dir, 'missing.json')]);
@@ -146,23 +170,45 @@ describe('npm run cli -- ndc', SLOW, () => {
       '',
     ]);
   });
+  it('keeps three columns per line whatever the input holds: tabs, line breaks, escapes and backslashes are written as escapes', () => {
+    const r = cli(['ndc', '0409-1560-29\t', 'a\tb\tc', 'x\ny', '\u001b[2J\\'], '');
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.split('\t')).toHaveLength(3);
+    expect(lines[0]).toBe('0409-1560-29\\t\t00409156029\t00409-1560-29');
+    expect(lines[1]).toMatch(/^a\\tb\\tc\tERROR\t/);
+    expect(lines[2]).toMatch(/^x\\ny\tERROR\t/);
+    expect(lines[3]).toMatch(/^\\u001b\[2J\\\\\tERROR\t/);
+    expect(cli(['ndc'], 'a\tb\n0409-1560-29\n').stdout.split('\n').slice(0, -1).map((l) => l.split('\t').length)).toEqual([3, 3]);
+  });
   it('reads one NDC per line from stdin and exits 0 when all are valid', () => {
     expect(cli(['ndc'], '69448-022-63\n12345-6789-0\n')).toEqual({ status: 0, stdout: '69448-022-63\t69448002263\t69448-0022-63\n12345-6789-0\t12345678900\t12345-6789-00\n', stderr: '' });
   });
 });
 
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const pdfText = (path: string) => spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).stdout;
+
 describe('npm run cli -- export', SLOW, () => {
   const example05 = join(ROOT, 'examples/05-briumvi-partial-dose-waste.json');
   const exportArgs = (format: string, out: string, ...rest: string[]) => ['export', '--format', format, '--today', '2023-03-17', '--out', join(dir, out), ...rest];
+  /** Example 05 listing the two sample files written in `files/` (their sizes and SHA-256). */
+  let withFiles: string;
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'files'));
-    writeFileSync(join(dir, 'files', 'waste-record-2023-03-10.pdf'), await samplePdf('WASTE RECORD', 1));
-    writeFileSync(join(dir, 'files', 'invoice-mckesson-2023-03-01.pdf'), await samplePdf('MCKESSON INVOICE', 2));
+    const packet = JSON.parse(readFileSync(example05, 'utf8'));
+    const samples = [await samplePdf('WASTE RECORD', 1), await samplePdf('MCKESSON INVOICE', 2)];
+    packet.attachments.forEach((a: { fileName: string; size: number; sha256: string }, i: number) => {
+      writeFileSync(join(dir, 'files', a.fileName), samples[i]!);
+      Object.assign(a, { size: samples[i]!.length, sha256: sha256(samples[i]!) });
+    });
+    withFiles = file('example05-with-files.json', packet);
   });
 
   it('writes the PDF packet with the attachments found in --attachments, their pages after the manifest', () => {
-    const r = cli(exportArgs('pdf', 'packet.pdf', '--attachments', join(dir, 'files'), example05));
+    const r = cli(exportArgs('pdf', 'packet.pdf', '--attachments', join(dir, 'files'), withFiles));
     expect(r).toMatchObject({ status: 0, stdout: `Wrote ${join(dir, 'packet.pdf')}\n`, stderr: '' });
     const pages = spawnSync('pdftotext', ['-layout', join(dir, 'packet.pdf'), '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
     expect(pages).toHaveLength(8);
@@ -171,10 +217,85 @@ describe('npm run cli -- export', SLOW, () => {
     expect(pages.slice(5).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
   });
 
-  it('lists attachments it cannot find as not included', () => {
-    const r = cli(exportArgs('pdf', 'no-files.pdf', example05));
+  it('lists attachments it cannot find as not included, and a file whose SHA-256 is not the one listed', () => {
+    const none = cli(exportArgs('pdf', 'no-files.pdf', example05));
+    expect(none.status).toBe(0);
+    expect(none.stderr).toContain('attachment "invoice-mckesson-2023-03-01.pdf": not included: no --attachments folder was given.\n');
+    // Example 05 lists the SHA-256 of the biller's own files, not of the samples in files/.
+    const other = cli(exportArgs('pdf', 'other-files.pdf', '--attachments', join(dir, 'files'), example05));
+    expect(other.status).toBe(0);
+    expect(other.stderr).toContain('attachment "waste-record-2023-03-10.pdf": not included: its SHA-256 is not the one the claim lists: it is another file, or a changed copy.\n');
+    expect(pdfText(join(dir, 'other-files.pdf'))).not.toContain('WASTE RECORD page 1 of 1');
+  });
+
+  it('reads nothing beside the attachments folder: paths, links, a FIFO, a folder and a file over 25 MB are listed with the reason', () => {
+    const root = join(dir, 'hostile');
+    mkdirSync(join(root, 'files'), { recursive: true });
+    writeFileSync(join(root, 'secret.pdf'), 'OTHER PATIENT');
+    symlinkSync(join(root, 'secret.pdf'), join(root, 'files', 'link.pdf'));
+    mkdirSync(join(root, 'files', 'folder.pdf'));
+    expect(spawnSync('mkfifo', [join(root, 'files', 'pipe.pdf')]).status).toBe(0);
+    writeFileSync(join(root, 'files', 'huge.pdf'), '');
+    spawnSync('truncate', ['-s', String(25 * 1024 * 1024 + 1), join(root, 'files', 'huge.pdf')]);
+    const secret = sha256('OTHER PATIENT');
+    const names = ['../secret.pdf', '..\\secret.pdf', '', '..', 'link.pdf', 'folder.pdf', 'pipe.pdf', 'huge.pdf'];
+    const packet = JSON.parse(readFileSync(withFiles, 'utf8'));
+    // The claim's own two files (kept, so that it stays exportable) are not in this folder.
+    packet.attachments = [...names.map((fileName, i) => ({ id: `h${i}`, kind: 'other', fileName, mediaType: 'application/pdf', size: 13, sha256: secret })), ...packet.attachments];
+    const r = cli(exportArgs('pdf', 'hostile.pdf', '--attachments', join(root, 'files'), file('hostile.json', packet)));
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('attachment invoice-mckesson-2023-03-01.pdf: not found (no --attachments folder); listed in the PDF as not included.');
+    const reasons = r.stderr.trim().split('\n');
+    expect(reasons).toEqual([
+      'attachment "../secret.pdf": not included: its name is a path; only files directly inside the attachments folder are read.',
+      'attachment "..\\\\secret.pdf": not included: its name is a path; only files directly inside the attachments folder are read.',
+      'attachment "": not included: the claim gives it no file name.',
+      'attachment "..": not included: ".." names a folder, not a file.',
+      'attachment "link.pdf": not included: it is a symbolic link; only files directly inside the attachments folder are read.',
+      'attachment "folder.pdf": not included: it is a folder, not a file.',
+      'attachment "pipe.pdf": not included: it is a named pipe (FIFO), not a file.',
+      'attachment "huge.pdf": not included: it is larger than 25 MB, the most the wizard attaches.',
+      `attachment "waste-record-2023-03-10.pdf": not included: it is not in ${join(root, 'files')}.`,
+      `attachment "invoice-mckesson-2023-03-01.pdf": not included: it is not in ${join(root, 'files')}.`,
+    ]);
+    const text = pdfText(join(dir, 'hostile.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('In this packet Not included: it is a named pipe (FIFO), not a file.');
+    expect(text).toContain('In this packet Not included: its name is a path; only files directly inside the attachments folder are read.');
+    expect(text).not.toContain('OTHER PATIENT');
+  });
+
+  it('refuses an --out that is the claim file (by name, through a link or as a hard link), a file read, or a folder', () => {
+    const packetFile = file('overwrite-me.json', readFileSync(withFiles, 'utf8'));
+    const before = readFileSync(packetFile, 'utf8');
+    symlinkSync(packetFile, join(dir, 'link-to-packet.json'));
+    linkSync(packetFile, join(dir, 'hard-link-to-packet.json'));
+    const refused = (out: string, ...rest: string[]) => cli(['export', '--format', 'json', '--today', '2023-03-17', '--out', out, ...rest, packetFile]);
+    for (const out of [packetFile, join(dir, 'link-to-packet.json'), join(dir, 'hard-link-to-packet.json'), join(dir, '.', 'overwrite-me.json')]) {
+      expect(refused(out), out).toMatchObject({ status: 2, stderr: expect.stringContaining(`--out ${out}: is the claim file being exported`) });
+    }
+    expect(refused(dir)).toMatchObject({ status: 2, stderr: expect.stringContaining(`--out ${dir}: is a folder.`) });
+    const attachment = join(dir, 'files', 'waste-record-2023-03-10.pdf');
+    expect(cli(['export', '--format', 'pdf', '--today', '2023-03-17', '--attachments', join(dir, 'files'), '--out', attachment, packetFile]))
+      .toMatchObject({ status: 2, stderr: expect.stringContaining(`--out ${attachment}: is an attached file`) });
+    expect(readFileSync(packetFile, 'utf8')).toBe(before);
+    expect(pdfText(attachment)).toContain('WASTE RECORD page 1 of 1');
+  });
+
+  it('reads a claim file saved with a UTF-8 byte-order mark, in check and export alike', () => {
+    const bom = file('bom.json', `\uFEFF${readFileSync(example05, 'utf8')}`);
+    expect(cli(exportArgs('json', 'from-bom.json', bom)).status).toBe(0);
+    const checked = cli(['check', '--today', '2023-03-17', bom]);
+    expect(checked.status).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ exportable: true, decision: { code: 'J3590' } });
+  });
+
+  it('checks a JSON export as the packet it holds, as export reads it', () => {
+    expect(cli(exportArgs('json', 'to-check.json', example05)).status).toBe(0);
+    const fromExport = cli(['check', '--today', '2023-03-17', join(dir, 'to-check.json')]);
+    const fromPacket = cli(['check', '--today', '2023-03-17', example05]);
+    expect(fromExport.status).toBe(0);
+    expect({ ...JSON.parse(fromExport.stdout), file: '' }).toEqual({ ...JSON.parse(fromPacket.stdout), file: '' });
+    const newer = cli(['check', file('newer-export-check.json', { format: 'noc-claim-export', version: 2, packet: {} })]);
+    expect(newer).toMatchObject({ status: 2, stderr: expect.stringContaining('This file was saved by a newer version of NOC Claim Wizard (claim export version 2)') });
   });
 
   it('writes a JSON export that reads back to the same packet, and exports from it again', () => {

@@ -3,8 +3,7 @@
  * the 837 service-line fragment, with the same code as the wizard. The input is a claim packet or a
  * JSON export. A claim that is not exportable is refused with its blocking findings, one per line.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { evaluateClaim } from '../core/evaluate';
 import type { Evaluation } from '../core/evaluate';
 import { refusalOf } from '../core/export/export-claim';
@@ -14,8 +13,9 @@ import type { ReferenceVersion } from '../core/export/json-packet';
 import { buildClaimExport, claimExportJson, readExport } from '../core/export/json-packet';
 import { x12Fragment } from '../core/export/x12';
 import type { ClaimPacket } from '../core/packet/schema';
-import type { AttachmentFile } from '../features/export/pdf';
 import { InputError, loadReference, parseArgs, UsageError } from './args';
+import { readAttachments } from './attachments';
+import { checkOutput } from './output';
 
 /** The `export` lines of the command line's usage text. */
 export const EXPORT_USAGE = `  npm run --silent cli -- export --format pdf|json|fhir|x12 [--reference DIR] [--today YYYY-MM-DD]
@@ -23,7 +23,10 @@ export const EXPORT_USAGE = `  npm run --silent cli -- export --format pdf|json|
       Writes an exportable claim (a claim packet or a JSON export) as the PDF claim
       packet, the JSON export, a FHIR R4 Claim, or the 837P/837I service-line fragment
       (a fragment for a clearinghouse or practice-management system, not a full
-      interchange). --attachments DIR holds the attached files, by file name (PDF only).
+      interchange). --attachments DIR holds the attached files, by file name (PDF only):
+      only regular files directly inside DIR, of at most 25 MB, whose SHA-256 is the one
+      the claim lists, are included; the others are listed with the reason. --out must
+      not be a folder or one of the files read.
       Exit 0 when written, 1 when the claim cannot be exported yet (the reasons are
       printed one per line), 2 when the file cannot be read or the command is wrong.`;
 
@@ -49,24 +52,23 @@ function readClaimFile(file: string): ClaimPacket {
   return read.packet;
 }
 
-/** The attached files found in `dir` by their file names; the ones missing are reported on stderr. */
-function attachmentFiles(packet: ClaimPacket, dir: string | undefined): Map<string, AttachmentFile> {
-  const files = new Map<string, AttachmentFile>();
-  for (const a of packet.attachments ?? []) {
-    if (a.id === undefined || a.fileName === undefined) continue;
-    const path = dir === undefined ? undefined : join(dir, a.fileName);
-    if (path === undefined || !existsSync(path)) {
-      process.stderr.write(`attachment ${a.fileName}: not found${dir === undefined ? ' (no --attachments folder)' : ` in ${dir}`}; listed in the PDF as not included.\n`);
-      continue;
-    }
-    files.set(a.id, { bytes: readFileSync(path), mediaType: a.mediaType ?? 'application/octet-stream' });
-  }
-  return files;
-}
-
 const asJson = <T>(result: Exported<T>): Exported<string> => (result.ok ? { ok: true, value: `${JSON.stringify(result.value, null, 2)}\n` } : result);
 
-async function render(format: Format, claim: Claim, attachmentsDir: string | undefined): Promise<Exported<string | Uint8Array>> {
+/**
+ * The export in `format`, and the paths of the attached files it read. Each attached file left out
+ * of a PDF is named on stderr with the reason (the manifest in the PDF lists it with the same reason).
+ */
+async function render(format: Format, claim: Claim, attachmentsDir: string | undefined): Promise<{ result: Exported<string | Uint8Array>; read: readonly string[] }> {
+  const { packet, evaluation, exportedAt } = claim;
+  if (format !== 'pdf') return { result: renderText(format, claim), read: [] };
+  const attachments = readAttachments(packet, attachmentsDir);
+  for (const { name, reason } of attachments.leftOut) process.stderr.write(`attachment ${JSON.stringify(name)}: not included: ${reason}.\n`);
+  const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../features/export/pdf'), import('./node-font')]);
+  const result = await buildPdfPacket({ packet, evaluation, font: nodeFont, attachments: attachments.files, exportedAt, reference: claim.versions });
+  return { result, read: attachments.read };
+}
+
+function renderText(format: Exclude<Format, 'pdf'>, claim: Claim): Exported<string> {
   const { packet, evaluation, exportedAt } = claim;
   switch (format) {
     case 'json': return { ok: true, value: claimExportJson(buildClaimExport(packet, evaluation, { exportedAt, reference: claim.versions })) };
@@ -74,10 +76,6 @@ async function render(format: Format, claim: Claim, attachmentsDir: string | und
     case 'x12': {
       const fragment = x12Fragment(packet, evaluation);
       return fragment.ok ? { ok: true, value: `${fragment.value.segments.join('\n')}\n` } : fragment;
-    }
-    case 'pdf': {
-      const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../features/export/pdf'), import('./node-font')]);
-      return buildPdfPacket({ packet, evaluation, font: nodeFont, attachments: attachmentFiles(packet, attachmentsDir), exportedAt, reference: claim.versions });
     }
   }
 }
@@ -94,13 +92,18 @@ export async function exportCommand(args: readonly string[]): Promise<number> {
   const packet = readClaimFile(file);
   const reference = await loadReference(options.get('--reference'));
   const evaluation = evaluateClaim(packet, reference.data, today);
-  const result = evaluation.exportable
+  const { result, read } = evaluation.exportable
     ? await render(format as Format, { packet, evaluation, versions: reference.versions, exportedAt: new Date().toISOString() }, options.get('--attachments'))
-    : refusalOf(evaluation);
+    : { result: refusalOf(evaluation), read: [] };
   if (!result.ok) {
     process.stderr.write(`${file}: this claim cannot be exported yet:\n${result.problems.map((p) => `- ${p}`).join('\n')}\n`);
     return 1;
   }
+  checkOutput(out, [
+    { path: file, what: 'the claim file being exported' },
+    ...reference.files.map((path) => ({ path, what: 'a reference file' })),
+    ...read.map((path) => ({ path, what: 'an attached file' })),
+  ]);
   try {
     writeFileSync(out, result.value);
   } catch (error) {

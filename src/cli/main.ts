@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { evaluateClaim } from '../core/evaluate';
 import type { Evaluation } from '../core/evaluate';
+import { claimOfFile, withoutByteOrderMark } from '../core/export/json-packet';
 import { parseNdc } from '../core/ndc';
 import { InputError, loadReference, parseArgs, UsageError } from './args';
 import { exportCommand, EXPORT_USAGE } from './export';
@@ -15,13 +16,15 @@ import { compilePacketParser } from '../core/packet/parser';
 
 const USAGE = `Usage:
   npm run --silent cli -- check [--reference DIR] [--today YYYY-MM-DD] FILE...
-      Evaluates claim packets; prints one JSON line per file.
+      Evaluates claim packets (or JSON exports of claims); prints one JSON line per file.
       Exit 0 when every packet is exportable, 1 when any is blocked,
       2 when a file cannot be read or is not a claim packet.
 ${EXPORT_USAGE}
   npm run --silent cli -- ndc [NDC...]
       Normalizes NDCs (from the arguments, or one per line on stdin);
-      prints "input<TAB>11 digits<TAB>5-4-2" or "input<TAB>ERROR<TAB>reason".
+      prints "input<TAB>11 digits<TAB>5-4-2" or "input<TAB>ERROR<TAB>reason", with tabs,
+      line breaks, other control characters and backslashes in the input written \\t, \\n, \\r,
+      \\u001b, \\\\ so that a line always has three columns.
       Exit 0 when every NDC is valid, 1 otherwise.`;
 
 /** The evaluation as one JSON line: the keys other tools read, plus the whole checklist. */
@@ -58,15 +61,22 @@ async function check(args: readonly string[]): Promise<number> {
       status = 2;
       continue;
     }
-    let packet: unknown;
+    let value: unknown;
     try {
-      packet = JSON.parse(text);
+      value = JSON.parse(withoutByteOrderMark(text));
     } catch (error) {
       process.stderr.write(`${file}: is not JSON (${(error as Error).message}).\n`);
       status = 2;
       continue;
     }
-    const evaluation = evaluateClaim(packet, reference, today);
+    // A JSON export of a claim (what `export` reads too) is checked as the packet it holds.
+    const claim = claimOfFile(value);
+    if (!claim.ok) {
+      process.stderr.write(`${file}: ${claim.message}\n`);
+      status = 2;
+      continue;
+    }
+    const evaluation = evaluateClaim(claim.claim, reference, today);
     const unreadable = evaluation.findings.find((f) => UNREADABLE.has(f.rule) || (f.rule === 'packet.invalid-value' && f.path === 'version'));
     if (unreadable !== undefined) {
       process.stderr.write(`${file}: field "${unreadable.path}": ${unreadable.message}\n`);
@@ -79,13 +89,22 @@ async function check(args: readonly string[]): Promise<number> {
   return status;
 }
 
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * A value as one column of a tab-separated line: a backslash, a tab, a line break or any other
+ * control character (or line separator) is written as an escape, so it cannot add a column or a line.
+ */
+function tsvField(text: string): string {
+  return text.replace(/[\\\p{Cc}\u2028\u2029]/gu, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function ndcLine(input: string): { line: string; ok: boolean } {
   const r = parseNdc(input);
-  if (r.ok) return { line: `${input}\t${r.ndc.ndc11}\t${r.ndc.hyphenated}`, ok: true };
-  const candidates = r.problem.code === 'ten-digits'
+  const columns = r.ok ? [input, r.ndc.ndc11, r.ndc.hyphenated] : [input, 'ERROR', r.problem.message + (r.problem.code === 'ten-digits'
     ? ` Possible readings: ${r.problem.candidates.map((c) => `${c.typed} → ${c.ndc.ndc11}`).join('; ')}.`
-    : '';
-  return { line: `${input}\tERROR\t${r.problem.message}${candidates}`, ok: false };
+    : '')];
+  return { line: columns.map(tsvField).join('\t'), ok: r.ok };
 }
 
 async function ndc(args: readonly string[]): Promise<number> {

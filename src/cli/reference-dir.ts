@@ -15,6 +15,8 @@ import type { ReferenceVersion } from '../core/export/json-packet';
 export interface LoadedReference {
   readonly data: ReferenceData;
   readonly versions: readonly ReferenceVersion[];
+  /** Every file read, which an output must not overwrite. */
+  readonly files: readonly string[];
 }
 
 const DATA_FILE = /\.(csv|txt)$/i;
@@ -51,5 +53,5 @@ export function loadReferenceDirectory(dir: string): LoadedReference {
     const rejected = result.rejected.length === 0 ? '' : `, ${result.rejected.length} rows rejected`;
     process.stderr.write(`reference: ${name}: ${KIND_NAMES[result.table.kind]}, ${result.table.period.label}, ${result.rowsRead} rows${rejected}\n`);
   }
-  return { data: createReference(tables), versions };
+  return { data: createReference(tables), versions, files };
 }

@@ -33,12 +33,30 @@ export function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
+/** The kinds of attached file (with a fingerprint) by drug id, `''` for the claim's own: read once per packet. */
+const attachedKinds = new WeakMap<ClaimPacket, Map<string, Set<DocumentKind>>>();
+
+function attachedKindsOf(packet: ClaimPacket): Map<string, Set<DocumentKind>> {
+  let byDrug = attachedKinds.get(packet);
+  if (byDrug !== undefined) return byDrug;
+  byDrug = new Map();
+  for (const a of packet.attachments ?? []) {
+    if (a.kind === undefined || isBlank(a.sha256)) continue;
+    const key = isBlank(a.drugId) ? '' : a.drugId!;
+    const kinds = byDrug.get(key);
+    if (kinds === undefined) byDrug.set(key, new Set([a.kind]));
+    else kinds.add(a.kind);
+  }
+  attachedKinds.set(packet, byDrug);
+  return byDrug;
+}
+
 /** The kinds of document a drug has: attachments with a fingerprint, and records attested as kept in the chart. */
 export function documentKinds(packet: ClaimPacket, drug: Drug): Set<DocumentKind> {
   const kinds = new Set<DocumentKind>(drug.documentsOnFile ?? []);
-  for (const a of packet.attachments ?? []) {
-    if (a.kind !== undefined && !isBlank(a.sha256) && (isBlank(a.drugId) || a.drugId === drug.id)) kinds.add(a.kind);
-  }
+  const byDrug = attachedKindsOf(packet);
+  for (const kind of byDrug.get('') ?? []) kinds.add(kind);
+  if (drug.id !== undefined && drug.id !== '') for (const kind of byDrug.get(drug.id) ?? []) kinds.add(kind);
   return kinds;
 }
 

@@ -7,8 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from './evaluate';
 import { evaluateClaim } from './evaluate';
-import { anything, applyEdits, deepEdits, MAXIMAL, packetShapedAnything } from '../test-support/packet-arbitraries';
+import { anything, applyEdits, deepEdits, MAXIMAL, packetShapedAnything, thousandsCase } from '../test-support/packet-arbitraries';
 import { checkEvaluation, checkNarrativeLength } from '../test-support/evaluation-invariants';
+import { CLAIM_SIZE } from './limits';
+import type { ClaimPacket } from './packet/schema';
 import { completePacket, customProfile, fixtureReference, FIXTURE_TODAY } from './test-fixtures';
 
 const RUNS = 1000;
@@ -60,6 +62,23 @@ describe('evaluateClaim never throws and keeps its promises', () => {
       evaluateChecked(packet);
     },
   );
+
+  it('for packets of thousands of drugs, diagnoses, modifiers, ingredients and files: each list beyond what a claim carries is blocked at the list', () => {
+    fc.assert(fc.property(thousandsCase, ({ input, today, reference }) => {
+      const result = evaluateClaim(input, reference, today);
+      checkEvaluation(result, input);
+      const packet = input as Required<Pick<ClaimPacket, 'drugs' | 'diagnoses' | 'attachments'>>;
+      const pathsOf = (rule: string) => result.findings.filter((f) => f.rule === rule).map((f) => f.path);
+      const lines = result.drugs.reduce((n, d) => n + Math.max(1, d.lines.length), 0);
+      expect(pathsOf('claim.too-many-lines')).toEqual(lines > CLAIM_SIZE.serviceLines ? ['drugs'] : []);
+      expect(pathsOf('dx.too-many')).toEqual(packet.diagnoses.length > CLAIM_SIZE.diagnoses ? ['diagnoses'] : []);
+      expect(pathsOf('attachment.too-many')).toEqual(packet.attachments.length > CLAIM_SIZE.attachments ? ['attachments'] : []);
+      const repeated = (ids: readonly (string | undefined)[], list: string) => ids.flatMap((id, i) => (ids.indexOf(id) < i ? [`${list}.${i}.id`] : []));
+      expect(pathsOf('drug.duplicate-id')).toEqual(repeated(packet.drugs.map((d) => d.id), 'drugs'));
+      expect(pathsOf('attachment.duplicate-id')).toEqual(repeated(packet.attachments.map((a) => a.id), 'attachments'));
+      if (result.exportable) expect(result.lines.length).toBeLessThanOrEqual(CLAIM_SIZE.serviceLines);
+    }), { numRuns: 25 });
+  }, TIMEOUT);
 
   it('the complete packet itself satisfies the invariants', () => {
     expect(evaluateChecked(completePacket()).exportable).toBe(true);

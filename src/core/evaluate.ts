@@ -13,11 +13,13 @@ import { documentKinds, isBlank } from './context';
 import { addMonths, datePart, dayNumber, fiscalYear, minuteNumber, nextWorkday, usDate } from './dates';
 import type { CodeDecision } from './decision';
 import { checkSpecificCodeChosen, decideCode } from './decision';
+import { checkEntries } from './entries';
 import { unitCounter } from './hcpcs-units';
 import { parseIcd10 } from './icd10';
 import { checkLeastWaste } from './least-waste';
 import type { ClaimLine } from './lines';
 import { buildLines } from './lines';
+import { CLAIM_SIZE, checkClaimSize } from './limits';
 import { checkModifiers } from './modifiers';
 import { parseNdc } from './ndc';
 import { checkNpi } from './npi';
@@ -83,8 +85,10 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
   checkClaim(ctx, dayNumber(today));
   const checklist = claimChecklist(ctx);
   const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
-  findings.push(...checklistFindings(checklist, findings));
   const first = drugs[0];
+  checkClaimSize(ctx, first?.decision.form ?? NO_DECISION.form, drugs);
+  // One by one: spreading a list of thousands into push() overflows the call stack.
+  for (const f of checklistFindings(checklist, findings)) findings.push(f);
   return {
     decision: first?.decision ?? NO_DECISION,
     drugs,
@@ -187,6 +191,7 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): void {
   const nct = packet.clinicalTrial?.nctNumber;
   if (!isBlank(nct) && !/^NCT\d{8}$/.test(nct!.trim().toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
   if ((packet.drugs ?? []).length === 0) findings.push(finding('drugsMissing', 'drugs'));
+  checkEntries(ctx);
 }
 
 function checkPayer(ctx: ClaimContext): void {
@@ -246,7 +251,7 @@ function checkProviders(ctx: ClaimContext): void {
 function checkDiagnoses(ctx: ClaimContext): void {
   const list = ctx.packet.diagnoses ?? [];
   const filled = list.filter((d) => !isBlank(d.code));
-  if (filled.length > 12) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
+  if (filled.length > CLAIM_SIZE.diagnoses) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
   const seen = new Set<string>();
   let isUnverified = false;
   list.forEach((dx, i) => {
@@ -282,7 +287,8 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
     documents: documentKinds(claim.packet, drug),
   };
   if (parsed !== undefined && !parsed.ok) {
-    ctx.findings.push(finding(parsed.problem.code === 'ten-digits' ? 'ndcTenDigits' : 'ndcInvalid', `${base}.ndc.input`, { message: parsed.problem.message }));
+    const rule = parsed.problem.code === 'ten-digits' ? 'ndcTenDigits' : parsed.problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid';
+    ctx.findings.push(finding(rule, `${base}.ndc.input`, { message: parsed.problem.message }));
   }
   if (ctx.ndc !== undefined && !isBlank(drug.ndc?.normalized) && drug.ndc!.normalized!.replace(/-/g, '').trim() !== ctx.ndc.ndc11) {
     ctx.findings.push(finding('ndcNormalizedMismatch', `${base}.ndc.normalized`, { expected: ctx.ndc.ndc11 }));
@@ -301,7 +307,7 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
   const modifiers = checkModifiers(ctx, decision, waste);
   const lines = buildLines(ctx, decision, amounts, waste, modifiers, counter);
   checkSpecificCodeChosen(ctx, decision, lines);
-  checklist.push(...drugChecklist({ ctx, decision, waste, lines, modifiers }));
+  for (const item of drugChecklist({ ctx, decision, waste, lines, modifiers })) checklist.push(item);
   return { index, decision, lines, narrative: lines[0]?.narrative ?? null, waste: { applies: waste.applies, explanation: explainWaste(waste) } };
 }
 

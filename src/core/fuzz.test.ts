@@ -163,7 +163,7 @@ describe('fuzzing: evaluateClaim and every core export, 100,000 inputs', () => {
     expect(tally.filesRefused).toBe(0);
   }, TIMEOUT);
 
-  it(`${RUNS.nearValid.toLocaleString('en-US')} near-valid packets (edge quantities and dates, Unicode, right-to-left, emoji, markup, 10,000 characters, wrong types, missing parts)`, () => {
+  it(`${RUNS.nearValid.toLocaleString('en-US')} near-valid packets (edge quantities and dates, Unicode, right-to-left, emoji, markup, 10,000 characters, wrong types, missing parts, attached files with hostile names, repeated ids or odd fingerprints)`, () => {
     const tally = fuzz(nearValidCase, RUNS.nearValid);
     expectShares(tally, RUNS.nearValid, { exportable: 0.07, written: 0.06 });
     expect(tally.exportable).toBeLessThan(RUNS.nearValid * 0.5);

@@ -20,10 +20,11 @@ import type { Amount } from './quantity';
 import { amountForPeople, decimalText, isZero, parseDecimal, unitKind } from './quantity';
 import type { SpecificCode } from './reference';
 
-/** Units with how they were worked out, in words. */
+/** Units with how they were worked out, in words, and the field they come from (where a limit points). */
 export interface Units {
   readonly units: number;
   readonly how: string;
+  readonly path: string;
 }
 
 /** Why units cannot be worked out (for the biller), the field to fix, and whether the dose is outside the code's range. */
@@ -74,7 +75,7 @@ function countIn(ctx: DrugContext, a: DrugAmounts, x: Amount, per: Amount, round
     };
   }
   const shown = inUnit.unit === x.unit ? amountForPeople(x) : `${amountForPeople(x)} (${amountForPeople(inUnit)})`;
-  return { units: whole(inUnit.value.div(per.value), rounding), how: `${shown} ÷ ${amountForPeople(per)} ${perWhat}, ${roundingWords(rounding)}` };
+  return { units: whole(inUnit.value.div(per.value), rounding), how: `${shown} ÷ ${amountForPeople(per)} ${perWhat}, ${roundingWords(rounding)}`, path: `${amountPath}.value` };
 }
 
 /** The units of an unclassified line, per the code's own unit or the payer profile. */
@@ -96,16 +97,17 @@ function unclassifiedCounter(ctx: DrugContext, code: string, a: DrugAmounts): Un
       discarded: (x) => countIn(ctx, a, x, perAmount, 'down', who, wastePath),
     };
   }
-  const one: Units = { units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description' };
+  const one = (path: string): Units => ({ units: 1, how: 'an unclassified line is billed as 1 unit; the dose goes in the description', path: `${path}.value` });
   if (ctx.profile?.nocUnits.basis === 'containers') {
+    const openedPath = `${ctx.base}.container.opened`;
     return {
       administered: () => (a.opened === undefined
-        ? { why: 'this payer bills one unit per container: enter how many containers were opened', path: `${ctx.base}.container.opened` }
-        : { units: a.opened, how: 'one unit per container opened' }),
-      discarded: () => one,
+        ? { why: 'this payer bills one unit per container: enter how many containers were opened', path: openedPath }
+        : { units: a.opened, how: 'one unit per container opened', path: openedPath }),
+      discarded: () => one(wastePath),
     };
   }
-  return { administered: () => one, discarded: () => one };
+  return { administered: () => one(dosePath), discarded: () => one(wastePath) };
 }
 
 /** The units of a product-specific code, in its billing unit. */
@@ -131,21 +133,21 @@ function specificCounter(ctx: DrugContext, specific: SpecificCode, a: DrugAmount
     }
     case 'dose':
       return {
-        administered: (x) => (x === undefined ? null : { units: 1, how: `${code} is billed per dose given (${unit.text}): 1 unit` }),
-        discarded: () => ({ units: 0, how: `${code} is billed per dose given: a discarded part of a dose is not billed` }),
+        administered: (x) => (x === undefined ? null : { units: 1, how: `${code} is billed per dose given (${unit.text}): 1 unit`, path: `${dosePath}.value` }),
+        discarded: () => ({ units: 0, how: `${code} is billed per dose given: a discarded part of a dose is not billed`, path: `${wastePath}.value` }),
       };
     case 'range':
       return {
         administered: (x) => (x === undefined ? null : inRange(ctx, a, x, unit, code)),
-        discarded: () => ({ units: 0, how: `${code} is billed per dose given: a discarded part of a dose is not billed` }),
+        discarded: () => ({ units: 0, how: `${code} is billed per dose given: a discarded part of a dose is not billed`, path: `${wastePath}.value` }),
       };
     case 'unreadable':
       return {
-        administered: (x) => (x === undefined ? null : byContainerShare(specific, a, x, 'up') ?? {
+        administered: (x) => (x === undefined ? null : byContainerShare(specific, a, x, 'up', `${dosePath}.value`) ?? {
           why: `${unreadableText(code, unit)}. Enter the HCPCS units as the payer counts them (dose step)`,
           path: `${ctx.base}.hcpcsUnitsOverride`,
         }),
-        discarded: (x) => byContainerShare(specific, a, x, 'down') ?? {
+        discarded: (x) => byContainerShare(specific, a, x, 'down', `${wastePath}.value`) ?? {
           why: `${unreadableText(code, unit)}, so the amount discarded cannot be counted in it. ${unit.text === ''
             ? 'Import the CMS HCPCS file or the ASP crosswalk for the date of service (Reference data)'
             : 'Import the CMS ASP crosswalk that lists this NDC (it gives the billable units in one container) and enter the amount in one container'}`,
@@ -164,14 +166,14 @@ function inRange(ctx: DrugContext, a: DrugAmounts, x: Amount, unit: Extract<Bill
   const cmp = (b: typeof bound) => dose.value.compare(convertWith(a, b.amount, dose.unit)?.value ?? b.amount.value);
   if (unit.low !== undefined && (cmp(unit.low) < 0 || (cmp(unit.low) === 0 && !unit.low.isInclusive))) return outside;
   if (unit.high !== undefined && (cmp(unit.high) > 0 || (cmp(unit.high) === 0 && !unit.high.isInclusive))) return outside;
-  return { units: 1, how: `${code} is billed per dose of ${rangeText(unit)}: 1 unit` };
+  return { units: 1, how: `${code} is billed per dose of ${rangeText(unit)}: 1 unit`, path: `${ctx.base}.administration.dose.value` };
 }
 
 /**
  * A billing unit the wizard cannot read, counted from the CMS crosswalk's billable units in one
  * container: (amount ÷ amount in one container) × units in one container. `undefined` without both.
  */
-function byContainerShare(specific: SpecificCode, a: DrugAmounts, x: Amount, rounding: Rounding): Units | undefined {
+function byContainerShare(specific: SpecificCode, a: DrugAmounts, x: Amount, rounding: Rounding, path: string): Units | undefined {
   const perItem = specific.billUnitsPerItem;
   if (perItem === undefined || !(perItem > 0) || a.perContainer === undefined) return undefined;
   const same = convertWith(a, x, a.perContainer.unit);
@@ -181,6 +183,7 @@ function byContainerShare(specific: SpecificCode, a: DrugAmounts, x: Amount, rou
   return {
     units,
     how: `${amountForPeople(x)} ÷ ${amountForPeople(a.perContainer)} per container × ${decimalText(new Fraction(perItem))} billable units per container (${specific.source}), ${roundingWords(rounding)}`,
+    path,
   };
 }
 

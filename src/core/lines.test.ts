@@ -61,12 +61,19 @@ describe('HCPCS units per payer profile (§3)', () => {
     expect(ruleIds(evaluate(withDrug({ hcpcsUnitsOverride: '1' })))).toEqual([]);
   });
 
-  it('bills NC Medicaid per mg, NDC quantity in UN per vial (Ultomiris 2700 mg = 9 vials)', () => {
+  it('bills NC Medicaid per mg, NDC quantity in UN per vial (Ultomiris 2700 mg = 9 vials), warning that a paper 24G holds 999', () => {
     const result = evaluateOn('2019-02-12', { ...profile('medicaid-nc'), diagnoses: [{ code: 'D59.5' }], drugs: [ultomiris('2019-02-12')] });
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatchObject({ code: 'J3590', units: 2700, ndc: { unit: 'UN', quantity: '9' } });
     expect(result.lines[0]!.boxes['24A shaded']).toBe('N425682002201 UN9');
     expect(result.lines[0]!.boxes['24G']).toBe('2700');
+    expect(result.findings).toContainEqual(expect.objectContaining({
+      rule: 'units.over-item-24g', severity: 'warn', path: 'drugs.0.administration.dose.value',
+      message: expect.stringContaining('2700 HCPCS units do not fit Item 24G of a paper CMS-1500, which holds 3 digits (999 at most)'),
+    }));
+    const fits = evaluateOn('2019-02-12', { ...profile('medicaid-nc'), diagnoses: [{ code: 'D59.5' }], drugs: [ultomiris('2019-02-12', '900', '3')] });
+    expect(fits.lines[0]).toMatchObject({ units: 900, ndc: { unit: 'UN', quantity: '3' } });
+    expect(fits.findings.map((f) => f.rule)).not.toContain('units.over-item-24g');
   });
 
   it('bills the NC Medicaid JW line in mg discarded as well', () => {

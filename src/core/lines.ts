@@ -14,10 +14,12 @@ import { shortUsDate } from './dates';
 import type { ClaimForm, CodeDecision } from './decision';
 import type { UnitCounter, Units, UnitsProblem } from './hcpcs-units';
 import type { Fitted } from './narrative';
+import { checkPaperNdcQuantity, countText, unitsFit } from './limits';
 import { claimText, institutionalRemarks, professionalNarrative } from './narrative';
 import type { NdcUnitQualifier } from './packet/schema';
 import type { Amount } from './quantity';
 import { amountForPeople, amountText, convert, decimalText, MAX_NDC_QUANTITY, NDC_QUALIFIER_UNIT, needsRounding, unitKind } from './quantity';
+import type { Finding } from './rules';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
 
@@ -91,9 +93,17 @@ function ndcQuantity(x: Amount, unit: NdcUnitQualifier, a: DrugAmounts): { value
   return a.volume === undefined ? 'needs-volume' : 'incompatible';
 }
 
-/** Adds a finding unless the same rule already points at the same field. */
-function pushOnce(ctx: DrugContext, f: ReturnType<typeof finding>): void {
-  if (!ctx.findings.some((g) => g.rule === f.rule && g.path === f.path)) ctx.findings.push(f);
+/** The findings added through `pushOnce` to each list of findings, as `rule@path` (its rules are raised nowhere else). */
+const addedOnce = new WeakMap<readonly Finding[], Set<string>>();
+
+/** Adds a finding unless the same rule already points at the same field (in constant time: a claim may have thousands). */
+function pushOnce(ctx: DrugContext, f: Finding): void {
+  let added = addedOnce.get(ctx.findings);
+  if (added === undefined) addedOnce.set(ctx.findings, (added = new Set()));
+  const key = `${f.rule}@${f.path}`;
+  if (added.has(key)) return;
+  added.add(key);
+  ctx.findings.push(f);
 }
 
 function unitsOrReport(ctx: DrugContext, result: Units | UnitsProblem | null): Units | null {
@@ -136,11 +146,12 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
   const unit = ndcUnit(ctx, a);
   const shortened = new Set<string>();
   const lines = drafts.map((draft) => {
-    const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a);
+    const quantity = draft.amount === undefined ? undefined : lineQuantity(ctx, draft.amount, draft.amountPath, unit, a, decision.form);
     const ndc: LineNdc | null = ctx.ndc === undefined ? null : { qualifier: 'N4', ndc11: ctx.ndc.ndc11, unit, quantity: quantity?.text ?? null };
-    const worked = draft.kind === 'administered'
+    const computed = draft.kind === 'administered'
       ? administeredUnits(ctx, draft.amount, counter)
       : unitsOrReport(ctx, counter.discarded(draft.amount!));
+    const worked = computed !== null && unitsFit(ctx, decision.form, computed) ? computed : null;
     const units = worked?.units ?? null;
     const explanation = {
       ndc: quantity === undefined ? null : `${unit} ${quantity.text} = ${quantity.how}`,
@@ -166,7 +177,7 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
 }
 
 /** The NDC quantity text of a line (dose or discarded amount) and how it was worked out, raising the findings about it at that amount. */
-function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts): { text: string; how: string } | undefined {
+function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: NdcUnitQualifier, a: DrugAmounts, form: ClaimForm): { text: string; how: string } | undefined {
   const worked = ndcQuantity(x, unit, a);
   const b = ctx.base;
   if (typeof worked === 'string') {
@@ -188,6 +199,7 @@ function lineQuantity(ctx: DrugContext, x: Amount, amountPath: string, unit: Ndc
     ctx.findings.push(finding('ndcQuantityZero', `${amountPath}.value`));
     return undefined;
   }
+  checkPaperNdcQuantity(ctx, form, printed, `${amountPath}.value`);
   if (needsRounding(q)) ctx.findings.push(finding('ndcQuantityRounded', `${amountPath}.value`, { exact: decimalText(q, 6), printed }));
   return { text: printed, how: needsRounding(q) ? `${worked.how} (${decimalText(q, 6)}, rounded to 3 decimals)` : worked.how };
 }
@@ -202,15 +214,15 @@ function administeredUnits(ctx: DrugContext, dose: Amount | undefined, counter: 
   const path = `${ctx.base}.hcpcsUnitsOverride`;
   const isTypedValid = /^\d{1,6}$/.test(typed) && Number(typed) >= 1;
   if (typed !== '' && !isTypedValid) ctx.findings.push(finding('unitsOverrideInvalid', path));
-  if (isTypedValid && result !== null && !('units' in result) && result.path === path) return { units: Number(typed), how: 'typed as the payer counts them' };
+  if (isTypedValid && result !== null && !('units' in result) && result.path === path) return { units: Number(typed), how: 'typed as the payer counts them', path };
   const worked = unitsOrReport(ctx, result);
   const computed = worked?.units ?? null;
   if (!isTypedValid) return worked;
   const units = Number(typed);
   if (units === computed) return worked;
   if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
-  else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : String(computed) }));
-  return { units, how: 'typed as the payer asked' };
+  else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : countText(computed) }));
+  return { units, how: 'typed as the payer asked', path };
 }
 
 /** The description of an unclassified line; a dose given by volume is told as the amount it holds (112MG, not 5.6ML). */

@@ -6,11 +6,11 @@ import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { dayNumber } from './dates';
 import type { CodeDecision } from './decision';
+import { CLAIM_SIZE } from './limits';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
 import { JZ_AVAILABLE_FROM } from './waste';
 
-const MAX_PER_LINE = 4;
 const NOT_FOR_DRUG_LINES = new Set(['25', '59', 'XE', 'XP', 'XS', 'XU']);
 const DME_INHALATION = new Set(['KO', 'KP', 'KQ']);
 const KNOWN = new Set([
@@ -83,7 +83,7 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
   if (seen.has('GY') && (seen.has('GA') || seen.has('GZ'))) ctx.findings.push(finding('modifierGyWithAbn', listPath));
   checkSituationalModifiers(ctx, decision, seen);
   const computed = waste.jz && !accepted.includes('JZ') ? 1 : waste.jw ? 1 : 0;
-  if (decision.kind !== 'not-billable' && accepted.length + computed > MAX_PER_LINE) {
+  if (decision.kind !== 'not-billable' && accepted.length + computed > CLAIM_SIZE.modifiersPerLine) {
     ctx.findings.push(finding('modifierTooMany', listPath, { count: accepted.length + computed }));
   }
   return accepted;

@@ -49,27 +49,34 @@ const MIN_NAME = 3;
 
 const NOTHING_SHORTENED: readonly string[] = [];
 
+/** Fits the parts in `max` characters, one space apart; the length is kept as names shrink, so a long list of ingredients takes linear time. */
 function fit(parts: Part[], max: number): Fitted {
   let whole = '';
   for (const p of parts) if (p.text !== '') whole = whole === '' ? p.text : `${whole} ${p.text}`;
   if (whole.length <= max) return { text: whole, shortened: NOTHING_SHORTENED };
   const live = parts.filter((p) => p.text !== '');
-  const length = () => live.reduce((n, p) => n + p.text.length, 0) + Math.max(0, live.length - 1);
+  let count = live.length;
+  let length = whole.length;
+  const left = new Set<Part>();
   const shortened: string[] = [];
   const names = live.filter((p) => p.shortenFirst !== undefined).sort((a, b) => a.shortenFirst! - b.shortenFirst!);
   for (const name of names) {
-    const over = length() - max;
+    const over = length - max;
     if (over <= 0) break;
     const keep = name.text.length - over;
     if (keep >= MIN_NAME) {
-      name.text = name.text.slice(0, keep).replace(/[\s\-/,.(]+$/, '');
+      const cut = name.text.slice(0, keep).replace(/[\s\-/,.(]+$/, '');
+      length -= name.text.length - cut.length;
+      name.text = cut;
       shortened.push(`${name.label} shortened`);
     } else {
-      live.splice(live.indexOf(name), 1);
+      length -= name.text.length + (count > 1 ? 1 : 0);
+      count--;
+      left.add(name);
       shortened.push(`${name.label} left out`);
     }
   }
-  return length() <= max ? { text: live.map((p) => p.text).join(' '), shortened } : { text: null, shortened };
+  return length <= max ? { text: live.filter((p) => !left.has(p)).map((p) => p.text).join(' '), shortened } : { text: null, shortened };
 }
 
 export interface NarrativeInput {

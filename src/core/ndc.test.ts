@@ -109,7 +109,8 @@ describe('parseNdc: properties', () => {
   ] as const;
 
   it.each(layouts)('a hyphenated %s NDC round-trips to the same 11 digits and segments', (layout, a, b, c) => {
-    fc.assert(fc.property(digits(a), digits(b), digits(c), (labeler, product, pkg) => {
+    const labelerCode = digits(a).filter((l) => !/^0+$/.test(l));
+    fc.assert(fc.property(labelerCode, digits(b), digits(c), (labeler, product, pkg) => {
       const ndc = ok(parseNdc(`${labeler}-${product}-${pkg}`));
       const expected = { labeler: labeler.padStart(5, '0'), product: product.padStart(4, '0'), package: pkg.padStart(2, '0') };
       expect(ndc.layout).toBe(layout);
@@ -123,8 +124,18 @@ describe('parseNdc: properties', () => {
     }), { numRuns: 1000 });
   });
 
+  it.each(layouts)('refuses a hyphenated %s NDC whose labeler code is all zeros, whatever follows', (_layout, a, b, c) => {
+    fc.assert(fc.property(digits(b), digits(c), (product, pkg) => {
+      const p = problem(parseNdc(`${'0'.repeat(a)}-${product}-${pkg}`));
+      expect(p.code).toBe('zero-segment');
+      expect(p.message).toContain('labeler code is 00000');
+      expect(problem(parseNdc(`00000${product.padStart(4, '0')}${pkg.padStart(2, '0')}`)).code).toBe('zero-segment');
+    }), { numRuns: 200 });
+  });
+
   it('never accepts a bare 10-digit string, and always offers three distinct readings', () => {
-    fc.assert(fc.property(digits(10), (ten) => {
+    // Ten digits starting 0000 would give readings with the labeler code 00000, which no product has.
+    fc.assert(fc.property(digits(10).filter((t) => !t.startsWith('0000')), (ten) => {
       const p = problem(parseNdc(ten));
       expect(p.code).toBe('ten-digits');
       if (p.code !== 'ten-digits') return;

@@ -29,7 +29,7 @@ export interface NdcCandidate {
 export type NdcProblem =
   | { readonly code: 'empty'; readonly message: string }
   | { readonly code: 'ten-digits'; readonly message: string; readonly candidates: readonly NdcCandidate[] }
-  | { readonly code: 'twelve-digits' | 'bad-characters' | 'wrong-length' | 'bad-segments'; readonly message: string };
+  | { readonly code: 'twelve-digits' | 'bad-characters' | 'wrong-length' | 'bad-segments' | 'zero-segment'; readonly message: string };
 
 export type NdcResult = { readonly ok: true; readonly ndc: Ndc } | { readonly ok: false; readonly problem: NdcProblem };
 
@@ -55,6 +55,16 @@ const fail = (code: Exclude<NdcProblem['code'], 'ten-digits'>, message: string):
   ({ ok: false, problem: { code, message } });
 
 /**
+ * An NDC whose labeler code is 00000 (an NDC of all zeros among them) names no product: the FDA
+ * assigns no such labeler. A product code of 0000 or a package code of 00 is real, though (CMS lists
+ * 08213-0000-09 and 00006-3025-00; 12345-6789-0 becomes 12345-6789-00), so those are read.
+ */
+function checked(ndc: Ndc): NdcResult {
+  if (ndc.labeler !== '00000') return { ok: true, ndc };
+  return fail('zero-segment', `This NDC's labeler code is 00000 (${ndc.hyphenated}), which no drug company has. Copy the NDC from the vial or package label.`);
+}
+
+/**
  * Reads an NDC as a biller types it: 11 digits with or without hyphens, hyphenated 4-4-2, 5-3-2 or
  * 5-4-1, an `N4` prefix, spaces, an asterisk placeholder for a zero. A bare 10-digit NDC is refused
  * with its three possible readings, because guessing the layout bills the wrong drug.
@@ -76,13 +86,13 @@ const parseNdcText = memoize((input: string): NdcResult => {
   if (text.includes('-')) {
     const parts = text.split('-');
     const layout = SEGMENT_LAYOUTS[parts.map((s) => s.length).join('-')];
-    if (parts.length === 3 && layout !== undefined) return { ok: true, ndc: build(parts[0]!, parts[1]!, parts[2]!, layout) };
+    if (parts.length === 3 && layout !== undefined) return checked(build(parts[0]!, parts[1]!, parts[2]!, layout));
     if (parts.length === 3 && parts.map((s) => s.length).join('-') === '6-4-2') {
       return fail('twelve-digits', 'This looks like a 12-digit NDC (6-4-2). Claims still need the 11-digit NDC until the FDA format change of 2033: use the 11-digit NDC printed on the label or listed for this package.');
     }
     return fail('bad-segments', 'The hyphens split this NDC in an unusual way. NDCs are written 4-4-2, 5-3-2, 5-4-1 or 5-4-2 digits, for example 0409-1560-29 or 25682-0022-01: copy the NDC exactly as the label shows it.');
   }
-  if (text.length === 11) return { ok: true, ndc: build(text.slice(0, 5), text.slice(5, 9), text.slice(9), '5-4-2') };
+  if (text.length === 11) return checked(build(text.slice(0, 5), text.slice(5, 9), text.slice(9), '5-4-2'));
   if (text.length === 10) {
     return {
       ok: false,

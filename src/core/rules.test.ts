@@ -40,6 +40,13 @@ const notAPacket = (value: unknown): Case => () => evaluate(value);
 const drug = (d: Parameters<typeof withDrug>[0], o: Parameters<typeof withDrug>[1] = {}): Case => () => evaluate(withDrug(d, o));
 const packet = (o: Parameters<typeof completePacket>[0], today?: string, reference?: ReferenceData): Case => () => evaluate(completePacket(o), today, reference);
 const withoutWaste = { administration: { dose: { value: '150', unit: 'mg' as const } }, waste: { amount: { value: '0', unit: 'mg' as const }, reason: undefined, time: undefined } };
+/** The complete packet with `count` copies of its drug (each with its own id; each has a JW line, so two lines). */
+const drugCopies = (count: number) => {
+  const p = completePacket();
+  return replaced(Array.from({ length: count }, (_, i) => ({ ...p.drugs![0]!, id: `drug-${i + 1}` })));
+};
+const attachment = (id: string, sha256 = 'ab'.repeat(32)) => ({ id, kind: 'order' as const, fileName: `${id}.pdf`, mediaType: 'application/pdf', size: 100, sha256 });
+const opps9s = (units: string) => customProfile('medicare-opps', { nocUnits: { basis: 'amount', per: { value: units, unit: 'mg' } } });
 const thirteenDiagnoses = replaced(['A00.0', 'A01.0', 'A02.0', 'A03.0', 'A04.0', 'A05.0', 'A06.0', 'A07.0', 'A08.0', 'A09', 'B00.0', 'B01.0', 'B02.0'].map((code) => ({ code })));
 
 /** For every rule: how to raise it, and the path its finding must carry. */
@@ -174,6 +181,18 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   invoiceNetCostInvalid: [drug({ invoice: { netCost: '6,500.00' } }), 'drugs.0.invoice.netCost'],
   invoiceOverLimit: [drug({ invoice: { netCost: '$100000.00' } }), 'drugs.0.invoice.netCost'],
   trialNctFormat: [packet({ clinicalTrial: { nctNumber: 'NCT123' } }), 'clinicalTrial.nctNumber'],
+  claimTooManyLines: [packet({ drugs: drugCopies(26) }), 'drugs'],
+  claimPaperForms: [packet({ drugs: drugCopies(4) }), 'drugs'],
+  attachmentsTooMany: [packet({ attachments: replaced(Array.from({ length: 11 }, (_, i) => attachment(`file-${i}`))) }), 'attachments'],
+  drugDuplicateId: [packet({ drugs: replaced([...drugCopies(2), ...drugCopies(1)]) }), 'drugs.2.id'],
+  attachmentDuplicateId: [packet({ attachments: replaced([attachment('a'), attachment('b'), attachment('a')]) }), 'attachments.2.id'],
+  attachmentFingerprint: [packet({ attachments: replaced([attachment('a', 'zz')]) }), 'attachments.0.sha256'],
+  ndcZeroSegment: [drug({ ndc: { input: '00000-0150-06', normalized: undefined } }), 'drugs.0.ndc.input'],
+  unitsOverItem24G: [drug({ hcpcsUnitsOverride: '1000' }, commercial), 'drugs.0.hcpcsUnitsOverride'],
+  unitsTooLarge: [() => evaluate(withDrug({}, { careSetting: 'hospital-outpatient', ...opps9s('0.00001') })), 'drugs.0.administration.dose.value'],
+  ndcQuantityOverMedicare24A: [drug({ ndcUnitOverride: 'ME', administration: { dose: { value: '100.125' } } }), 'drugs.0.administration.dose.value'],
+  ndcQuantityOverFl43: [() => evaluate(oppsPacket({ ndcUnitOverride: 'ME', administration: { dose: { value: '12345678.5' } } })), 'drugs.0.administration.dose.value'],
+  textTooLong: [packet({ patient: { accountReference: 'ACCT-123456789' + '0' } }), 'patient.accountReference'],
 };
 
 const documents = (except: string) => ['order', 'administration-record', 'waste-record', 'invoice'].filter((d) => d !== except) as ('order' | 'administration-record' | 'waste-record' | 'invoice')[];

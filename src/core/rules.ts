@@ -4,7 +4,7 @@
  * and its source. Code elsewhere raises findings only through these entries.
  */
 import type { Source } from './sources';
-import { BPM15, CPM1, CPM17, CPM26, CR8401, FDA_NDC, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUCC, RULES_DOC, X12 } from './sources';
+import { BPM15, CPM1, CPM17, CPM26, CR8401, FDA_NDC, FIELD_LENGTHS, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUBC, NUCC, RULES_DOC, X12 } from './sources';
 
 export type Severity = 'block' | 'warn';
 
@@ -332,6 +332,31 @@ export const RULES = {
   trialNctFormat: rule('trial.nct-format', 'block', 'clinicalTrial.nctNumber', CR8401('NCT number'),
     () => 'Enter the trial number as NCT followed by 8 digits, for example NCT01234567.'),
 
+  // ── What a claim carries (src/core/limits.ts) ──────────────────────────────────────────────
+  claimTooManyLines: rule<{ drugs: number; lines: number; max: number }>('claim.too-many-lines', 'block', 'drugs', X12('837P loop 2400: 50 service lines per claim'),
+    (p) => `This claim has ${p.drugs} drugs, which take ${p.lines} service lines; one claim carries at most ${p.max}. Bill the drugs on several claims of ${p.max} lines or fewer.`),
+  claimPaperForms: rule<{ lines: number; forms: number }>('claim.several-paper-forms', 'warn', 'drugs', NUCC('Item 24: six service lines per form', 'S'),
+    (p) => `A paper CMS-1500 has 6 service lines, so these ${p.lines} lines fill ${p.forms} forms. Sent electronically (837P) they stay one claim; on paper, ask the payer how it takes a claim that runs over several forms.`),
+  attachmentsTooMany: rule<{ count: number; max: number }>('attachment.too-many', 'block', 'attachments', X12('837P loop 2300 PWK: 10 attachments per claim', 'S'),
+    (p) => `This claim lists ${p.count} attached files; a claim refers to at most ${p.max}. Combine documents of the same kind into one PDF, or remove the files the payer does not need.`),
+  drugDuplicateId: rule<{ other: number }>('drug.duplicate-id', 'block', `${D}.id`, RULES_DOC('Claim packet format v1'),
+    (p) => `This drug has the same identifier as drug ${p.other}, so its lines and files cannot be told apart (the claim file was probably copied together by hand). Remove this drug and enter it again.`),
+  attachmentDuplicateId: rule<{ name: string; other: number }>('attachment.duplicate-id', 'block', 'attachments.*.id', RULES_DOC('Claim packet format v1'),
+    (p) => `The attached file ${p.name} has the same identifier as attached file ${p.other}, so the two cannot be told apart. Remove it and attach the file again.`),
+  attachmentFingerprint: rule<{ name: string }>('attachment.sha256-format', 'block', 'attachments.*.sha256', RULES_DOC('Claim packet format v1: SHA-256 of each file'),
+    (p) => `The attached file ${p.name} has no valid SHA-256 fingerprint (64 hexadecimal characters), so nobody can check that the file sent is the one listed. Remove it and attach the file again.`),
+  ndcZeroSegment: rule<{ message: string }>('ndc.zero-segment', 'block', `${D}.ndc.input`, FDA_NDC('NDC segments: labeler, product and package codes', 'S'),
+    (p) => p.message),
+  unitsTooLarge: rule<{ units: string; max: string }>('units.too-large', 'block', `${D}.administration.dose.value|${D}.waste.amount.value|${D}.container.opened|${D}.hcpcsUnitsOverride`, NUBC('FL46 service units: 7 digits; the 837 and FHIR exports held to the same', 'S'),
+    (p) => `${p.units} HCPCS units are more than a claim line carries (${p.max} at most). Check the dose, its unit and the payer's billing unit.`),
+  unitsOverItem24G: rule<{ units: string; max: number }>('units.over-item-24g', 'warn', `${D}.administration.dose.value|${D}.waste.amount.value|${D}.container.opened|${D}.hcpcsUnitsOverride`, NUCC('Item 24G: 3 characters', 'S'),
+    (p) => `${p.units} HCPCS units do not fit Item 24G of a paper CMS-1500, which holds 3 digits (${p.max} at most). Send this claim electronically (837P), or ask the payer how to report these units on paper.`),
+  ndcQuantityOverMedicare24A: rule<{ quantity: string; max: number }>('ndc.quantity-over-medicare-24a', 'warn', `${D}.administration.dose.value|${D}.waste.amount.value`, CPM26('Item 24A shaded: NDC quantity in 6 positions after the unit qualifier'),
+    (p) => `The NDC quantity ${p.quantity} does not fit Item 24A of a paper Medicare CMS-1500, which holds ${p.max} characters after the unit (decimal point included). Send this claim electronically (837P), where it fits.`),
+  ndcQuantityOverFl43: rule<{ quantity: string; max: number }>('ndc.quantity-over-fl43', 'warn', `${D}.administration.dose.value|${D}.waste.amount.value`, NUBC('FL43: 24 characters', 'S'),
+    (p) => `The NDC quantity ${p.quantity} does not fit FL43 of a paper UB-04: after N4, the 11-digit NDC and the unit, ${p.max} characters are left (decimal point included). Send this claim electronically (837I), where it fits.`),
+  textTooLong: rule<{ title: string; length: string; max: string; where: string }>('text.too-long', 'block', '*', FIELD_LENGTHS('text length of each field'),
+    (p) => `${p.title} has ${p.length} characters; ${p.where} holds ${p.max}. Shorten it.`),
 } as const;
 
 export type RuleKey = keyof typeof RULES;

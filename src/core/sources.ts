@@ -26,3 +26,6 @@ export const CR8401 = src('CMS CR 8401 (clinical trial NCT number)');
 export const MAC_NOC = src('MAC NOC billing articles (WPS, CGS, Palmetto, Noridian, Novitas, FCSO, NGS)');
 export const FDA_NDC = src('FDA National Drug Code format (21 CFR 207.35)');
 export const RULES_DOC = src('NOC Claim Wizard billing-rules.md');
+export const NUBC = src('NUBC Official UB-04 Data Specifications Manual');
+/** The length of each text field, from the claim form box or 837 element that carries it (src/core/limits.ts). */
+export const FIELD_LENGTHS = src('Field lengths of the CMS-1500 (NUCC), the UB-04 (NUBC) and the 837 (ASC X12), tabled in src/core/limits.ts');

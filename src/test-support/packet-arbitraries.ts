@@ -9,7 +9,9 @@
  *   10,000-character strings, wrong types, missing parts, no drug or several;
  * - **hostile**: anything at all, any JSON, a packet header with arbitrary values in its fields,
  *   the complete packet with wrong values at any depth, prototype keys, deep nesting;
- * and, for the slow PDF builder, exportable packets whose free text is hostile.
+ * and, for the slow PDF builder, exportable packets whose free text is hostile; file names an
+ * attachment could have (paths out of the folder, links, special files: see attachment-folder.ts);
+ * and packets of thousands of drugs, diagnoses, modifiers, ingredients and attached files.
  * Test-only code (tsconfig.test.json); the app never imports it.
  */
 import fc from 'fast-check';
@@ -25,6 +27,7 @@ import { builtInProfiles } from '../core/payers';
 import type { ReferenceData } from '../core/reference';
 import type { ExampleReference } from '../core/test-fixtures';
 import { completePacket, customProfile, deepMerge, exampleReference, fixtureReference, FIXTURE_TODAY } from '../core/test-fixtures';
+import { FOLDER_ENTRIES } from './attachment-folder';
 
 /** What one run evaluates: the input (a packet or anything else), as of `today`, against `reference`. */
 export interface Case {
@@ -210,6 +213,44 @@ export const validCase: fc.Arbitrary<Case> = fc.integer({ min: 0, max: SEEDS.len
     .map((edits): Case => ({ input: applyEdits(seed.packet, edits), today: seed.today, reference: seed.reference }));
 });
 
+// ── Attachment file names (the command line's --attachments folder) ──────────────────────────────
+
+/**
+ * File names a claim file could list for its attachments: the names in the test folder
+ * (src/test-support/attachment-folder.ts: files, a folder, a FIFO, links), paths out of the folder
+ * in both separators, names of nothing, and any text.
+ */
+export const attachmentFileName: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...Object.keys(FOLDER_ENTRIES)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '', '.', '..', '../outside/secret.pdf', '..\\outside\\secret.pdf', 'link-folder/secret.pdf', './invoice.pdf', 'invoice.pdf/', 'scans/',
+      '/etc/passwd', '../../../../etc/passwd', '../dev/zero', '/dev/zero', 'C:\\Windows\\win.ini', 'invoice.pdf\u0000', 'missing.pdf',
+      'INVOICE.PDF', ' invoice.pdf', '%2e%2e%2foutside%2fsecret.pdf', '..pdf', 'x'.repeat(300),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(
+      fc.array(fc.constantFrom('..', '.', '', 'files', 'outside', 'secret.pdf', 'invoice.pdf', 'link-folder'), { minLength: 2, maxLength: 5 }),
+      fc.constantFrom('/', '\\'),
+    ).map(([parts, separator]) => parts.join(separator)),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+);
+
+/** An attached file as a claim file from elsewhere might list it: any name, drug, kind, size and fingerprint. */
+const listedAttachment = fc.record({
+  drugId: fc.constantFrom('drug-1', 'drug-2', 'other', ''),
+  kind: fc.constantFrom(...DOCUMENT_KINDS),
+  fileName: attachmentFileName,
+  mediaType: fc.constantFrom('application/pdf', 'image/png', 'text/html', ''),
+  size: fc.nat(),
+  sha256: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.constantFrom('', 'zz', 'A'.repeat(64), 'a'.repeat(65))),
+}, { requiredKeys: [] });
+
+
 // ── Near-valid packets ───────────────────────────────────────────────────────────────────────────
 
 /** Drugs: none, the same one twice, or five of them. */
@@ -222,6 +263,10 @@ function drugLists(seed: ClaimPacket): fc.Arbitrary<Edit> {
   );
 }
 
+/** Attached files as another system might list them: hostile names, repeated ids, odd fingerprints, more than ten. */
+const attachmentLists: fc.Arbitrary<Edit> = fc.array(fc.record({ id: fc.constantFrom('att-1', 'att-2', 'att-3'), file: listedAttachment }), { minLength: 1, maxLength: 12 })
+  .map((list): Edit => ({ path: ['attachments'], value: list.map(({ id, file }) => ({ ...file, id })) }));
+
 function nearValidEdits(seed: ClaimPacket): fc.Arbitrary<Edit> {
   const all = leaves(seed).filter((l) => l.path.length > 0);
   const paths = allPaths(seed);
@@ -229,6 +274,7 @@ function nearValidEdits(seed: ClaimPacket): fc.Arbitrary<Edit> {
     { weight: 8, arbitrary: fc.constantFrom(...all).chain((l) => edgeFor(l.value).map((value): Edit => ({ path: l.path, value }))) },
     { weight: 2, arbitrary: fc.constantFrom(...paths).map((path): Edit => ({ path, value: undefined })) },
     { weight: 1, arbitrary: drugLists(seed) },
+    { weight: 1, arbitrary: attachmentLists },
   );
 }
 
@@ -293,6 +339,7 @@ export const MAXIMAL = deepMerge(completePacket({
 }), {}) as Record<string, unknown>;
 
 const MAXIMAL_PATHS = allPaths(MAXIMAL);
+const MAXIMAL_DRUG = (MAXIMAL.drugs as Record<string, unknown>[])[0]!;
 
 /** A random edit of the maximal packet: any value (or none) at any path, or one level below it. */
 const deepEdit: fc.Arbitrary<Edit> = fc.record({
@@ -335,6 +382,18 @@ export const HUGE_OR_DEEP: readonly (readonly [string, unknown])[] = [
   ['200 drugs with 50 modifiers each', { ...MAXIMAL, drugs: Array.from({ length: 200 }, () => ({ ...(MAXIMAL.drugs as object[])[0], modifiers: Array(50).fill('JW') })) }],
   ['a packet format nested 2,000 deep', nested(2_000, 'noc-claim-packet')],
   ['every text field 10,000 characters long', JSON.parse(JSON.stringify(MAXIMAL, (_k, v: unknown) => (typeof v === 'string' && v !== 'noc-claim-packet' ? 'ش'.repeat(10_000) : v)))],
+  ['a 200,000-character account number', { ...MAXIMAL, patient: { accountReference: '7'.repeat(200_000) } }],
+  ['5,000 drugs', { ...MAXIMAL, drugs: Array.from({ length: 5_000 }, (_, i) => ({ ...MAXIMAL_DRUG, id: `drug-${i}` })) }],
+  ['5,000 drugs with one id', { ...MAXIMAL, drugs: Array.from({ length: 5_000 }, () => ({ ...MAXIMAL_DRUG })) }],
+  ['20,000 modifiers and 20,000 compound ingredients on one drug', { ...MAXIMAL, drugs: [{
+    ...MAXIMAL_DRUG,
+    modifiers: Array.from({ length: 20_000 }, (_, i) => `U${i % 10}`),
+    compoundIngredients: Array.from({ length: 20_000 }, (_, i) => ({ name: `Ingredient ${i}`, amount: { value: '1', unit: 'mg' } })),
+  }] }],
+  ['5,000 attached files with hostile names, repeated ids and odd fingerprints', { ...MAXIMAL, attachments: Array.from({ length: 5_000 }, (_, i) => ({
+    id: `file-${i % 50}`, kind: DOCUMENT_KINDS[i % DOCUMENT_KINDS.length], mediaType: 'application/pdf', size: i,
+    fileName: ['../../etc/passwd', '..', '', 'a/b.pdf', 'c\\d.pdf', 'ok.pdf'][i % 6], sha256: ['zz', '', 'f'.repeat(64)][i % 3],
+  })) }],
 ];
 
 /** Hostile input of every kind. */
@@ -369,3 +428,41 @@ export function exportableHostileTextCase(): fc.Arbitrary<Case> {
       .map((edits): Case => ({ input: applyEdits(seed.packet, edits, (p) => isExportable(seed, p)), today: seed.today, reference: seed.reference }));
   });
 }
+
+// ── Packets of thousands of entries ──────────────────────────────────────────────────────────────
+
+/** How many entries each list of a large packet has: within what a claim carries, or far beyond it. */
+const listSize = (within: number, beyond: number) => fc.oneof(fc.integer({ min: 0, max: within }), fc.integer({ min: within + 1, max: beyond }));
+
+/**
+ * The complete packet with thousands of entries in its lists: drugs (ids repeated in some runs),
+ * diagnoses, modifiers on the first drug, compound ingredients, and attached files with hostile
+ * names (a few generated ones repeated). Each evaluation takes up to a second: for a few runs.
+ */
+export const thousandsCase: fc.Arbitrary<Case> = fc.record({
+  drugs: listSize(25, 5_000),
+  diagnoses: listSize(12, 5_000),
+  modifiers: listSize(4, 5_000),
+  ingredients: listSize(3, 5_000),
+  attachments: listSize(10, 5_000),
+  listed: fc.array(listedAttachment, { minLength: 1, maxLength: 20 }),
+  repeatIds: fc.boolean(),
+}).map((n): Case => {
+  const id = (prefix: string, i: number) => (n.repeatIds ? `${prefix}-${i % 7}` : `${prefix}-${i}`);
+  const drugs: Record<string, unknown>[] = Array.from({ length: Math.max(1, n.drugs) }, (_, i) => ({ ...MAXIMAL_DRUG, id: id('drug', i) }));
+  drugs[0] = {
+    ...drugs[0]!,
+    modifiers: Array.from({ length: n.modifiers }, (_, i) => ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'KX', 'GA', 'JW', '25', 'ZZ', 'x'][i % 12]!),
+    compoundIngredients: Array.from({ length: n.ingredients }, (_, i) => ({ name: `Ingredient ${i}`, ndc: '0409-1560-29', amount: { value: String(i + 1), unit: 'mg' } })),
+  };
+  return {
+    input: {
+      ...MAXIMAL,
+      drugs,
+      diagnoses: Array.from({ length: n.diagnoses }, (_, i) => ({ code: `Z${String(i % 100).padStart(2, '0')}.${i % 10}` })),
+      attachments: Array.from({ length: n.attachments }, (_, i) => ({ ...n.listed[i % n.listed.length]!, id: id('file', i) })),
+    },
+    today: FIXTURE_TODAY,
+    reference: fixtureReference(),
+  };
+});

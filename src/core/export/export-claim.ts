@@ -12,6 +12,7 @@ import type { ClaimForm } from '../decision';
 import type { Evaluation } from '../evaluate';
 import type { Icd10Code } from '../icd10';
 import { parseIcd10 } from '../icd10';
+import { CLAIM_SIZE, MAX_UNITS } from '../limits';
 import type { ClaimPacket, NdcUnitQualifier, PayerProfile } from '../packet/schema';
 import { NDC_UNIT_QUALIFIERS } from '../packet/schema';
 import { resolveProfile } from '../payers';
@@ -68,11 +69,9 @@ export interface ExportClaim {
 }
 
 const MODIFIER = /^[A-Z0-9]{2}$/;
-const MAX_MODIFIERS = 4;
 const NDC11 = /^\d{11}$/;
 const NDC_QUANTITY = /^(?:0|[1-9]\d{0,7})(?:\.\d{0,2}[1-9])?$/;
 const CLAIM_TEXT = /^[A-Z0-9 &'()+,\-./;=?%]+$/;
-const MAX_UNITS = 9_999_999;
 /** A prior authorization number as payers issue them: letters, digits and a few separators, 50 at most (REF02). */
 const PRIOR_AUTH = /^[A-Za-z0-9][A-Za-z0-9 \-./]{0,49}$/;
 const NCT = /^NCT(\d{8})$/;
@@ -136,7 +135,7 @@ export function readClaimForExport(packet: ClaimPacket, evaluation: Evaluation):
       kind: line.kind,
       codeKind: line.codeKind,
       code: checked(line.code, HCPCS_SHAPE.test(line.code), `${label}: the code "${line.code}" is not a HCPCS code, so it is left blank.`, blanks),
-      modifiers: checked(line.modifiers, line.modifiers.length <= MAX_MODIFIERS && line.modifiers.every((m) => MODIFIER.test(m)),
+      modifiers: checked(line.modifiers, line.modifiers.length <= CLAIM_SIZE.modifiersPerLine && line.modifiers.every((m) => MODIFIER.test(m)),
         `${label}: the modifiers could not be confirmed (at most 4, two letters or digits each), so they are left blank.`, blanks),
       units: checked(line.units, line.units !== null && Number.isInteger(line.units) && line.units >= 1 && line.units <= MAX_UNITS,
         `${label}: the units could not be computed, so they are left blank.`, blanks),

@@ -7,7 +7,7 @@ import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
 import { isPacket, SEEDS, validCase, validEditCounts } from '../../test-support/packet-arbitraries';
 import { completePacket, evaluate } from '../test-fixtures';
-import { buildClaimExport, claimExportJson, readExport } from './json-packet';
+import { buildClaimExport, claimExportJson, claimOfFile, readExport } from './json-packet';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/05-briumvi-partial-dose-waste.json');
 const EXPORTED_AT = '2023-03-17T10:15:00.000Z';
@@ -42,6 +42,20 @@ describe('JSON export', () => {
   it('reads a bare claim packet', () => {
     const packet = completePacket();
     expect(readExport(JSON.stringify(packet))).toEqual({ ok: true, packet, saved: null });
+  });
+
+  it('reads a file saved with a UTF-8 byte-order mark before the JSON, packet or export', () => {
+    const packet = completePacket();
+    expect(readExport(`\uFEFF${JSON.stringify(packet)}`)).toEqual({ ok: true, packet, saved: null });
+    expect(readExport(`\uFEFF${exportText(packet)}`)).toMatchObject({ ok: true, packet });
+  });
+
+  it('finds the claim a file holds for the checks: the packet of an export, or the value itself', () => {
+    const packet = completePacket();
+    expect(claimOfFile(JSON.parse(exportText(packet)))).toEqual({ ok: true, claim: packet });
+    expect(claimOfFile(packet)).toEqual({ ok: true, claim: packet });
+    expect(claimOfFile([1])).toEqual({ ok: true, claim: [1] });
+    expect(claimOfFile({ format: 'noc-claim-export', version: 2 })).toEqual({ ok: false, message: expect.stringContaining('claim export version 2') });
   });
 
   it.each([

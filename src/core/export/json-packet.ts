@@ -89,17 +89,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function newer(what: string, version: unknown): ReadExport | undefined {
+/** Why a file of this version cannot be read; `undefined` for version 1. */
+function versionProblem(what: string, version: unknown): string | undefined {
   if (typeof version === 'number' && version > 1) {
-    return fail(`This file was saved by a newer version of NOC Claim Wizard (${what} version ${version}). Update the wizard to open it.`);
+    return `This file was saved by a newer version of NOC Claim Wizard (${what} version ${version}). Update the wizard to open it.`;
   }
-  return version === 1 ? undefined : fail(`This ${what} has no version this wizard can read. It may have been changed by another program.`);
+  return version === 1 ? undefined : `This ${what} has no version this wizard can read. It may have been changed by another program.`;
 }
 
 function readPacket(value: unknown, notPacket: string): { ok: true; packet: ClaimPacket } | { ok: false; result: ReadExport } {
   if (!isRecord(value) || value.format !== 'noc-claim-packet') return { ok: false, result: fail(notPacket) };
-  const problem = newer('claim packet', value.version);
-  if (problem !== undefined) return { ok: false, result: problem };
+  const problem = versionProblem('claim packet', value.version);
+  if (problem !== undefined) return { ok: false, result: fail(problem) };
   const parsed = ZClaimPacket.safeParse(value);
   if (parsed.success) return { ok: true, packet: parsed.data };
   const path = parsed.error.issues[0]!.path.map(String).join('.');
@@ -107,11 +108,27 @@ function readPacket(value: unknown, notPacket: string): { ok: true; packet: Clai
   return { ok: false, result: fail(`The claim in this file has a value the wizard cannot read: ${title}. ${hint}`.trim()) };
 }
 
-/** Reads an export file, or a bare claim packet, from its JSON text. */
+/** The text of a file without the byte-order mark some editors write first (JSON does not allow it). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The claim a parsed claim file holds, not yet checked: the packet inside a JSON export, or else the
+ * value itself (a bare packet, or anything, for `evaluateClaim` to report on). An export of a newer
+ * version, or without a version, is refused with a message.
+ */
+export function claimOfFile(value: unknown): { readonly ok: true; readonly claim: unknown } | { readonly ok: false; readonly message: string } {
+  if (!isRecord(value) || value.format !== EXPORT_FORMAT) return { ok: true, claim: value };
+  const problem = versionProblem('claim export', value.version);
+  return problem === undefined ? { ok: true, claim: value.packet } : { ok: false, message: problem };
+}
+
+/** Reads an export file, or a bare claim packet, from its JSON text (a byte-order mark before it is skipped). */
 export function readExport(text: string): ReadExport {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutByteOrderMark(text));
   } catch {
     return fail('This file is not a claim file the wizard can read: it is not JSON text. It may be damaged or cut short.');
   }
@@ -121,9 +138,9 @@ export function readExport(text: string): ReadExport {
     return bare.ok ? { ok: true, packet: bare.packet, saved: null } : bare.result;
   }
   if (value.format !== EXPORT_FORMAT) return fail(NOT_OURS);
-  const problem = newer('claim export', value.version);
-  if (problem !== undefined) return problem;
-  const packet = readPacket(value.packet, 'This claim export is damaged: the claim inside it cannot be read.');
+  const claim = claimOfFile(value);
+  if (!claim.ok) return claim;
+  const packet = readPacket(claim.claim, 'This claim export is damaged: the claim inside it cannot be read.');
   if (!packet.ok) return packet.result;
   const saved = ZSaved.safeParse(value);
   if (!saved.success) return fail('This claim export is damaged: its export date, attachment list or reference list cannot be read.');

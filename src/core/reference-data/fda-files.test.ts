@@ -148,30 +148,30 @@ describe('other packages of a product in the FDA NDC Directory', () => {
   /** Made-up rows: one product in two single-dose vial sizes (one no longer marketed) and a sample, another strength as its own product. */
   const products = [
     PRODUCT_HEADER,
-    'Q1\t0000-0100\tHUMAN PRESCRIPTION DRUG\tExamplimab\t\texamplimab\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999001\tExample Bio\tEXAMPLIMAB\t25\tmg/mL\t\t\tN\t20261231',
-    'Q2\t0000-0200\tHUMAN PRESCRIPTION DRUG\tExamplimab\t\texamplimab\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999001\tExample Bio\tEXAMPLIMAB\t25\tmg/mL\t\t\tN\t20261231',
-    'Q3\t0000-0300\tHUMAN PRESCRIPTION DRUG\tOtherdrug\t\totherdrug\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999002\tExample Bio\tOTHERDRUG\t10\tmg/mL\t\t\tN\t20261231',
+    'Q1\t9999-0100\tHUMAN PRESCRIPTION DRUG\tExamplimab\t\texamplimab\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999001\tExample Bio\tEXAMPLIMAB\t25\tmg/mL\t\t\tN\t20261231',
+    'Q2\t9999-0200\tHUMAN PRESCRIPTION DRUG\tExamplimab\t\texamplimab\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999001\tExample Bio\tEXAMPLIMAB\t25\tmg/mL\t\t\tN\t20261231',
+    'Q3\t9999-0300\tHUMAN PRESCRIPTION DRUG\tOtherdrug\t\totherdrug\tINJECTION, SOLUTION\tINTRAVENOUS\t20200101\t\tBLA\tBLA999002\tExample Bio\tOTHERDRUG\t10\tmg/mL\t\t\tN\t20261231',
   ].join('\n');
   const packages = [
     PACKAGE_HEADER,
-    'Q1\t0000-0100\t0000-0100-01\t1 VIAL, SINGLE-DOSE in 1 CARTON (0000-0100-01)  > 4 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tN',
-    'Q2\t0000-0200\t0000-0200-01\t1 VIAL, SINGLE-DOSE in 1 CARTON (0000-0200-01)  > 16 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tN',
-    'Q2\t0000-0200\t0000-0200-02\t1 VIAL, SINGLE-DOSE in 1 CARTON (0000-0200-02)  > 40 mL in 1 VIAL, SINGLE-DOSE\t20200101\t20221231\tN\tN',
-    'Q2\t0000-0200\t0000-0200-99\t1 VIAL, SINGLE-DOSE in 1 CARTON (0000-0200-99)  > 2 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tY',
-    'Q3\t0000-0300\t0000-0300-01\t1 VIAL, MULTI-DOSE in 1 CARTON (0000-0300-01)  > 10 mL in 1 VIAL, MULTI-DOSE\t20200101\t\tN\tN',
+    'Q1\t9999-0100\t9999-0100-01\t1 VIAL, SINGLE-DOSE in 1 CARTON (9999-0100-01)  > 4 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tN',
+    'Q2\t9999-0200\t9999-0200-01\t1 VIAL, SINGLE-DOSE in 1 CARTON (9999-0200-01)  > 16 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tN',
+    'Q2\t9999-0200\t9999-0200-02\t1 VIAL, SINGLE-DOSE in 1 CARTON (9999-0200-02)  > 40 mL in 1 VIAL, SINGLE-DOSE\t20200101\t20221231\tN\tN',
+    'Q2\t9999-0200\t9999-0200-99\t1 VIAL, SINGLE-DOSE in 1 CARTON (9999-0200-99)  > 2 mL in 1 VIAL, SINGLE-DOSE\t20200101\t\tN\tY',
+    'Q3\t9999-0300\t9999-0300-01\t1 VIAL, MULTI-DOSE in 1 CARTON (9999-0300-01)  > 10 mL in 1 VIAL, MULTI-DOSE\t20200101\t\tN\tN',
   ].join('\n');
   const reference = createReference([table(importText('product.txt', products)), table(importText('package.txt', packages))]);
 
   it('lists the same product\'s other sizes marketed on the date, with the amount from the strength and the volume', () => {
-    expect(reference.otherPackages('00000010001', '2025-11-10')).toEqual([
-      { ndc11: '00000020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: expect.stringMatching(/^FDA NDC Directory packages/) },
+    expect(reference.otherPackages('09999010001', '2025-11-10')).toEqual([
+      { ndc11: '09999020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: expect.stringMatching(/^FDA NDC Directory packages/) },
     ]);
     // Before the 40 mL vial's marketing ended, it is one of them; samples never are.
-    expect(reference.otherPackages('00000010001', '2022-06-01')?.map((p) => [p.ndc11, p.amount.value])).toEqual([['00000020001', '400'], ['00000020002', '1000']]);
+    expect(reference.otherPackages('09999010001', '2022-06-01')?.map((p) => [p.ndc11, p.amount.value])).toEqual([['09999020001', '400'], ['09999020002', '1000']]);
   });
 
   it('does not mix in another product of the labeler, and knows nothing of an NDC it does not list', () => {
-    expect(reference.otherPackages('00000030001', '2025-11-10')).toEqual([]);
+    expect(reference.otherPackages('09999030001', '2025-11-10')).toEqual([]);
     expect(reference.otherPackages('12345678901', '2025-11-10')).toBeUndefined();
   });
 });

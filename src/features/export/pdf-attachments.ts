@@ -17,6 +17,11 @@ export interface AttachmentFile {
   readonly mediaType: string;
 }
 
+/** An attachment the caller leaves out, and why ("its name is a path: …"), listed in the manifest. */
+export interface LeftOutFile {
+  readonly reason: string;
+}
+
 /** How an attachment goes into the packet: its pages in a loaded PDF, an image, or why it is left out. */
 type Placement =
   | { readonly kind: 'pdf'; readonly source: PDFDocument; readonly pages: number }
@@ -54,8 +59,9 @@ async function place(doc: PDFDocument, file: AttachmentFile): Promise<Placement>
   return { kind: 'left-out', reason: `Not included: files of type ${file.mediaType} cannot be placed in a PDF. Attach it as PDF, PNG or JPEG.`, pages: 0 };
 }
 
-async function load(doc: PDFDocument, file: AttachmentFile | undefined): Promise<Loaded> {
+async function load(doc: PDFDocument, file: AttachmentFile | LeftOutFile | undefined): Promise<Loaded> {
   if (file === undefined) return { placement: { kind: 'left-out', reason: 'Not included: the file was not given with this export.', pages: 0 }, sha256: null };
+  if ('reason' in file) return { placement: { kind: 'left-out', reason: `Not included: ${file.reason}.`, pages: 0 }, sha256: null };
   return { placement: await place(doc, file), sha256: await sha256Hex(file.bytes) };
 }
 
@@ -99,7 +105,7 @@ async function append(doc: PDFDocument, font: PDFFont, name: string, placement: 
  * Writes the manifest page(s) and appends the attachments after them. `files` holds the bytes by
  * attachment id; entries without a file are listed as not included.
  */
-export async function writeAttachments(doc: PDFDocument, font: PDFFont, entries: readonly ManifestEntry[], files: ReadonlyMap<string, AttachmentFile>): Promise<void> {
+export async function writeAttachments(doc: PDFDocument, font: PDFFont, entries: readonly ManifestEntry[], files: ReadonlyMap<string, AttachmentFile | LeftOutFile>): Promise<void> {
   const loaded = await Promise.all(entries.map((e) => load(doc, e.id === null ? undefined : files.get(e.id))));
   // The manifest gives the page of each file, so first count the pages the manifest itself takes.
   const dryRun = new PageWriter(doc, font, true);

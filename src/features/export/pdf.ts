@@ -17,12 +17,12 @@ import type { Exported } from '../../core/export/export-claim';
 import type { ReferenceVersion } from '../../core/export/json-packet';
 import { attachmentManifest } from '../../core/export/json-packet';
 import type { ClaimPacket } from '../../core/packet/schema';
-import type { AttachmentFile } from './pdf-attachments';
+import type { AttachmentFile, LeftOutFile } from './pdf-attachments';
 import { writeAttachments } from './pdf-attachments';
 import { drawFooters, PageWriter } from './pdf-layout';
 import { writeChecklist, writeCover, writeServiceLines } from './pdf-sections';
 
-export type { AttachmentFile } from './pdf-attachments';
+export type { AttachmentFile, LeftOutFile } from './pdf-attachments';
 
 /**
  * OpenType features switched off: without them fontkit only maps characters to glyphs, five times
@@ -41,8 +41,8 @@ export interface PdfPacketInput {
   readonly packet: ClaimPacket;
   readonly evaluation: Evaluation;
   readonly font: FontSource;
-  /** The attachment files by attachment id; attachments without a file are listed as not included. */
-  readonly attachments: ReadonlyMap<string, AttachmentFile>;
+  /** The attachment files by attachment id, or why one is left out; attachments without either are listed as not included. */
+  readonly attachments: ReadonlyMap<string, AttachmentFile | LeftOutFile>;
   /** ISO date-time of the export, printed on the cover. */
   readonly exportedAt: string;
   /** The reference-data versions the evaluation used. */

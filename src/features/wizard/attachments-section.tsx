@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { Section } from '../../components/fields';
+import { ShowMore, useShownCount } from '../../components/show-more';
 import type { DocumentKind } from '../../core/packet/schema';
 import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../drafts/attachments';
 import { newId } from '../drafts/drafts';
@@ -11,6 +12,9 @@ import { notKeptMessage } from '../drafts/storage-errors';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { fieldId } from './steps';
 import { useWizard, useWizardData } from './wizard-context';
+
+/** Files listed at a time: more than the 10 a claim refers to, not the thousands a claim file from elsewhere may list. */
+const FILES_PAGE = 50;
 
 function sizeText(bytes: number | undefined): string {
   if (bytes === undefined) return '';
@@ -28,6 +32,7 @@ export function AttachmentsSection() {
   const kindId = useId();
   const fileId = fieldId('attachments');
   const files = attachments.filter((a) => a.drugId === undefined || a.drugId === '' || a.drugId === drugId);
+  const listed = useShownCount(files.length, FILES_PAGE);
 
   const attach = async (list: FileList | null) => {
     const problems: string[] = [];
@@ -91,8 +96,9 @@ export function AttachmentsSection() {
       {messages.length > 0 && <ul role="alert" className="space-y-1 text-sm text-red-800">{messages.map((m) => <li key={m}>{m}</li>)}</ul>}
       {files.length === 0 ? <p className="text-sm text-slate-700">No files attached yet.</p> : (
         <ul className="divide-y divide-slate-200">
-          {files.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-3 py-2">
+          {files.slice(0, listed.shown).map((a, i) => (
+            // An id repeated by a claim file from elsewhere must not merge two rows.
+            <li key={`${i}-${a.id}`} className="flex flex-wrap items-center gap-3 py-2">
               <span className="font-medium">{a.fileName}</span>
               <span className="text-sm text-slate-700">{DOCUMENT_KIND_OPTIONS.find((o) => o.value === a.kind)?.label} · {sizeText(a.size)}</span>
               <span className="font-mono text-xs text-slate-600" title={a.sha256}>SHA-256 {a.sha256?.slice(0, 12)}…</span>
@@ -108,6 +114,7 @@ export function AttachmentsSection() {
           ))}
         </ul>
       )}
+      <ShowMore shown={listed.shown} total={files.length} page={FILES_PAGE} what="files" onMore={listed.showMore} />
       <dialog ref={dialog} aria-label={preview === undefined ? 'Preview' : `Preview of ${preview.name}`} onClose={close}
         className="m-auto h-[85vh] w-[90vw] max-w-5xl rounded-lg p-0 backdrop:bg-black/50">
         <div className="flex h-full flex-col">

@@ -6,6 +6,8 @@ import { useCallback } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from '../../components/fields';
+import { ShowMore, useShownCount } from '../../components/show-more';
+import { CLAIM_SIZE } from '../../core/limits';
 import { builtInProfiles } from '../../core/payers';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
@@ -62,15 +64,19 @@ export function ClaimStep() {
   );
 }
 
+/** Diagnosis rows shown at a time: more than a claim carries, not the thousands a claim file from elsewhere may list. */
+const DIAGNOSES_PAGE = 50;
+
 /** ICD-10-CM diagnoses, the primary first: add and remove rows. */
 function Diagnoses() {
   const { control } = useFormContext<ClaimValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'diagnoses' });
+  const listed = useShownCount(fields.length, DIAGNOSES_PAGE);
   return (
     <Section title="Diagnoses (ICD-10-CM)">
       <GroupFindings path="diagnoses" label="Diagnoses" />
       <ol className="space-y-3">
-        {fields.map((field, i) => (
+        {fields.slice(0, listed.shown).map((field, i) => (
           <li key={field.id} className="flex items-end gap-2">
             <div className="grow">
               <TextField name={`diagnoses.${i}.code`} label={i === 0 ? 'Primary diagnosis' : `Diagnosis ${i + 1}`} width="max-w-xs"
@@ -84,7 +90,8 @@ function Diagnoses() {
           </li>
         ))}
       </ol>
-      {fields.length < 12 && (
+      <ShowMore shown={listed.shown} total={fields.length} page={DIAGNOSES_PAGE} what="diagnoses" onMore={listed.showMore} />
+      {fields.length < CLAIM_SIZE.diagnoses && (
         <button type="button" onClick={() => append({ code: '' })} className="rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">
           Add a diagnosis
         </button>

@@ -5,6 +5,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { ShowMore, useShownCount } from '../../components/show-more';
 import { parseNdc } from '../../core/ndc';
 import { useNdcFacts } from '../reference-data/queries';
 import { GroupFindings } from './group-findings';
@@ -166,18 +167,22 @@ function OffLabelRationale() {
   return <TextArea name="offLabelRationale" label="Why the off-label use is medically accepted" hint="For example the compendium listing (NCCN, DrugDex) and its category." />;
 }
 
+/** Ingredients shown at a time (a claim file from elsewhere may list thousands). */
+const LIST_PAGE = 50;
+
 /** The ingredients of a compounded drug, shown when the drug is compounded. */
 function CompoundIngredients() {
   const prefix = usePrefix();
   const { control } = useFormContext<DrugValues>();
   const isCompounded = useWatch<DrugValues, 'marketingCategory'>({ name: 'marketingCategory' }) === 'compounded';
   const { fields, append, remove } = useFieldArray({ control, name: 'compoundIngredients' });
+  const listed = useShownCount(fields.length, LIST_PAGE);
   if (!isCompounded) return null;
   return (
     <Section title="Compound ingredients">
       <GroupFindings path={`${prefix}compoundIngredients`} label="Compound ingredients" />
       <ol className="space-y-4">
-        {fields.map((field, i) => (
+        {fields.slice(0, listed.shown).map((field, i) => (
           <li key={field.id} className="space-y-2 rounded border border-slate-200 p-3">
             <TextField name={`compoundIngredients.${i}.name`} label={`Ingredient ${i + 1} name`} />
             <TextField name={`compoundIngredients.${i}.ndc`} label={`Ingredient ${i + 1} NDC`} width="max-w-xs" />
@@ -186,6 +191,7 @@ function CompoundIngredients() {
           </li>
         ))}
       </ol>
+      <ShowMore shown={listed.shown} total={fields.length} page={LIST_PAGE} what="ingredients" onMore={listed.showMore} />
       <button type="button" onClick={() => append({ name: '' })} className="rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">Add an ingredient</button>
     </Section>
   );

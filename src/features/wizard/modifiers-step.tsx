@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { FindingList, Section } from '../../components/fields';
+import { ShowMore, useShownCount } from '../../components/show-more';
 import { GroupFindings } from './group-findings';
 import { LinesPreview } from './lines-preview';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
@@ -65,6 +66,9 @@ function AddedForYou() {
   );
 }
 
+/** Modifiers shown at a time (a claim file from elsewhere may list thousands). */
+const LIST_PAGE = 50;
+
 function BillerModifiers() {
   const prefix = usePrefix();
   const { setValue } = useFormContext<ModifierValues>();
@@ -78,12 +82,13 @@ function BillerModifiers() {
     setDraft('');
   };
   const remove = (i: number) => setValue('modifiers', list.filter((_, j) => j !== i), { shouldDirty: true });
+  const listed = useShownCount(list.length, LIST_PAGE);
   return (
     <Section title="Modifiers you add">
       <GroupFindings path={`${prefix}modifiers`} label="Modifiers" />
       {list.length > 0 && (
         <ul className="space-y-2">
-          {list.map((m, i) => {
+          {list.slice(0, listed.shown).map((m, i) => {
             const path = `${prefix}modifiers.${i}`;
             return (
               <li key={`${m}-${i}`} className="rounded border border-slate-200 p-2">
@@ -100,6 +105,7 @@ function BillerModifiers() {
           })}
         </ul>
       )}
+      <ShowMore shown={listed.shown} total={list.length} page={LIST_PAGE} what="modifiers" onMore={listed.showMore} />
       <div>
         <label htmlFor={inputId} className="block font-medium">Add a modifier</label>
         <p id={`${inputId}-hint`} className="text-sm text-slate-600">Two letters or digits, for example JG or GA. JW and JZ are added for you.</p>

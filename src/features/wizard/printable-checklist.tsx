@@ -3,15 +3,22 @@
  * and lines for a signature and date. Rendered beside the app and shown only when printing.
  */
 import { createPortal } from 'react-dom';
+import { formatCount } from '../../components/format';
+import { CLAIM_SIZE } from '../../core/limits';
 import { builtInProfile } from '../../core/payers';
 import { CARE_SETTING_OPTIONS } from './options';
 import { everything, useWizardData } from './wizard-context';
 
 const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-needed': 'Not needed' };
 
+/** Drugs printed: as many as a claim carries (a claim file from elsewhere may hold thousands). */
+const PRINTED_DRUGS = CLAIM_SIZE.serviceLines;
+
 export function PrintableChecklist() {
   const { packet, evaluation } = useWizardData(everything);
   const drugs = packet.drugs ?? [];
+  const printed = evaluation.drugs.slice(0, PRINTED_DRUGS);
+  const items = evaluation.drugs.length > PRINTED_DRUGS ? evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex < PRINTED_DRUGS) : evaluation.checklist;
   const profile = packet.payer?.customProfile?.name ?? builtInProfile(packet.payer?.profileId ?? '')?.name ?? '—';
   const summary: [string, string][] = [
     ['Patient account', packet.patient?.accountReference || '—'],
@@ -27,7 +34,12 @@ export function PrintableChecklist() {
       <table className="mt-3 w-full border-collapse text-sm">
         <tbody>{summary.map(([k, v]) => <tr key={k}><th className="w-48 border p-1 text-left">{k}</th><td className="border p-1">{v}</td></tr>)}</tbody>
       </table>
-      {evaluation.drugs.map((d) => (
+      {evaluation.drugs.length > PRINTED_DRUGS && (
+        <p className="mt-3 font-semibold">
+          This claim has {formatCount(evaluation.drugs.length)} drugs, more than one claim carries: the first {PRINTED_DRUGS} are printed.
+        </p>
+      )}
+      {printed.map((d) => (
         <div key={d.index} className="mt-3 break-inside-avoid">
           <h2 className="font-bold">Drug {d.index + 1}: {drugs[d.index]?.brandName || drugs[d.index]?.genericName || '—'} · NDC {drugs[d.index]?.ndc?.input || '—'} · Code {d.decision.code ?? 'not billed'}</h2>
           <ul className="font-mono text-sm">{d.lines.map((l) => <li key={l.kind}>{[l.code, ...l.modifiers].join(' ')} × {l.units ?? '?'} · {l.ndc === null ? '' : `N4${l.ndc.ndc11} ${l.ndc.unit}${l.ndc.quantity ?? ''}`} · {l.narrative ?? ''}</li>)}</ul>
@@ -36,7 +48,7 @@ export function PrintableChecklist() {
       <table className="mt-4 w-full border-collapse text-sm">
         <thead><tr><th className="border p-1 text-left">Item</th><th className="border p-1 text-left">Drug</th><th className="border p-1 text-left">State</th><th className="border p-1 text-left">Why</th><th className="w-16 border p-1">✓</th></tr></thead>
         <tbody>
-          {evaluation.checklist.map((c) => (
+          {items.map((c) => (
             <tr key={`${c.id}-${c.drugIndex ?? 'claim'}`} className="break-inside-avoid align-top">
               <td className="border p-1">{c.label}</td>
               <td className="border p-1">{c.drugIndex === null ? 'Claim' : `Drug ${c.drugIndex + 1}`}</td>

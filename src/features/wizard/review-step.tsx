@@ -4,27 +4,36 @@
  * claim is complete; and the printable checklist.
  */
 import { Section, TextArea } from '../../components/fields';
+import { formatCount } from '../../components/format';
+import { ShowMore, useShownCount } from '../../components/show-more';
 import type { Evaluation } from '../../core/evaluate';
+import { CLAIM_SIZE } from '../../core/limits';
+import type { Finding } from '../../core/rules';
 import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
 import { estimatePayment } from '../../core/reference-data/payment';
 import { useReferenceData } from '../reference-data/queries';
 import { ExportPanel } from '../export/export-panel';
 import { ChecklistView } from './checklist-view';
-import { FindingLink } from './findings-panel';
+import { FindingLink, FINDINGS_PAGE } from './findings-panel';
 import { PrintableChecklist } from './printable-checklist';
 import { StepForm, useDrugStepForm } from './step-form';
 import { ZReviewStep } from './step-schemas';
+import type { StepId } from './steps';
 import { STEPS, stepOfPath } from './steps';
 import { everything, useWizard, useWizardData } from './wizard-context';
+
+/** Drugs reviewed at a time: as many as a claim carries; a claim file from elsewhere may hold thousands. */
+const DRUGS_PAGE = CLAIM_SIZE.serviceLines;
 
 export function ReviewStep() {
   const { evaluation, packet } = useWizardData(everything);
   const { reference } = useReferenceData();
   const estimates = estimatePayment(packet, evaluation, reference);
+  const drugs = useShownCount(evaluation.drugs.length, DRUGS_PAGE);
   return (
     <div className="space-y-6">
-      {evaluation.drugs.map((d) => (
+      {evaluation.drugs.slice(0, drugs.shown).map((d) => (
         <Section key={d.index} title={`Drug ${d.index + 1}: ${packet.drugs?.[d.index]?.brandName || packet.drugs?.[d.index]?.genericName || 'not named yet'}`}>
           <p>
             <span className="font-semibold">Code: </span>
@@ -38,6 +47,7 @@ export function ReviewStep() {
           <PaymentView estimate={estimates.find((e) => e.drugIndex === d.index)} />
         </Section>
       ))}
+      <ShowMore shown={drugs.shown} total={evaluation.drugs.length} page={DRUGS_PAGE} what="drugs" onMore={drugs.showMore} />
       <Description />
       <Section title="Documentation checklist">
         <ChecklistView />
@@ -114,19 +124,37 @@ function Description() {
   );
 }
 
-function AllFindings() {
+/** Findings as links to their fields, a page at a time. */
+function FindingLinks({ findings, className }: { findings: readonly Finding[]; className: string }) {
   const { goTo } = useWizard();
+  const listed = useShownCount(findings.length, FINDINGS_PAGE);
+  return (
+    <>
+      <ul className={className}>{findings.slice(0, listed.shown).map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}</ul>
+      <ShowMore shown={listed.shown} total={findings.length} page={FINDINGS_PAGE} what="findings" onMore={listed.showMore} />
+    </>
+  );
+}
+
+function AllFindings() {
   const { evaluation } = useWizardData(everything);
   if (evaluation.findings.length === 0) return null;
+  const byStep = new Map<StepId, Finding[]>();
+  for (const f of evaluation.findings) {
+    const step = stepOfPath(f.path);
+    const list = byStep.get(step);
+    if (list === undefined) byStep.set(step, [f]);
+    else list.push(f);
+  }
   return (
     <Section title="Everything the wizard found">
       {STEPS.map((s) => {
-        const here = evaluation.findings.filter((f) => stepOfPath(f.path) === s.id);
-        if (here.length === 0) return null;
+        const here = byStep.get(s.id);
+        if (here === undefined) return null;
         return (
           <div key={s.id}>
             <h4 className="font-semibold">{s.title}</h4>
-            <ul className="mt-1 space-y-2">{here.map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}</ul>
+            <FindingLinks findings={here} className="mt-1 space-y-2" />
           </div>
         );
       })}
@@ -135,7 +163,7 @@ function AllFindings() {
 }
 
 function ExportActions() {
-  const { goTo, draftId } = useWizard();
+  const { draftId } = useWizard();
   const { evaluation, packet } = useWizardData(everything);
   const blocking = evaluation.findings.filter((f) => f.severity === 'block');
   const isBlocked = !evaluation.exportable;
@@ -143,8 +171,8 @@ function ExportActions() {
     <Section title="Export">
       {isBlocked && (
         <div id="export-blocked" className="rounded border border-red-700 bg-red-50 p-3">
-          <p className="font-semibold text-red-900">Export is blocked until {blocking.length === 1 ? 'this is' : `these ${blocking.length} are`} fixed:</p>
-          <ul className="mt-2 space-y-2">{blocking.map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}</ul>
+          <p className="font-semibold text-red-900">Export is blocked until {blocking.length === 1 ? 'this is' : `these ${formatCount(blocking.length)} are`} fixed:</p>
+          <FindingLinks findings={blocking} className="mt-2 space-y-2" />
         </div>
       )}
       <div className="print:hidden">

@@ -105,7 +105,7 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
     }
     if (stepOfPath(path) !== step) return;
     focusPath.current = undefined;
-    const target = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(`${path}.value`));
+    const target = fieldElement(path);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [step, focusRequest]);
@@ -175,12 +175,25 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
             </div>
           </main>
           <aside aria-label="Findings" className="lg:sticky lg:top-4 lg:self-start">
-            <FindingsPanel />
+            {/* Each step lists its findings from the first page. */}
+            <FindingsPanel key={step} />
           </aside>
         </div>
       </div>
     </WizardContext.Provider>
   );
+}
+
+/**
+ * The input that edits a packet path, or the nearest one above it: a file's fingerprint or id has no
+ * input of its own, the list of attached files does.
+ */
+function fieldElement(path: string): HTMLElement | null {
+  for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const element = document.getElementById(fieldId(p)) ?? document.getElementById(fieldId(`${p}.value`));
+    if (element !== null) return element;
+  }
+  return null;
 }
 
 const LEAVE_UNSAVED = 'This claim is not saved in the browser. Leave it anyway? What you typed since it was last saved is lost, unless you downloaded a copy.';
