@@ -44,7 +44,7 @@ export function leastWasteCombination(dose: Fraction, sizes: readonly Size[]): C
   const step = whole.reduce(gcd);
   const steps = whole.map((w) => Number(w / step));
   const target = Number(dose.mul(denominator).div(step).ceil().n);
-  const limit = target + Math.max(...steps);
+  const limit = target + steps.reduce((a, b) => Math.max(a, b), 0);
   if (!Number.isSafeInteger(limit) || limit > MAX_STEPS) return undefined;
   // fewest[t]: fewest containers whose contents add up to exactly t steps; from[t]: the size added last.
   const fewest = new Int32Array(limit + 1).fill(-1), from = new Int32Array(limit + 1).fill(-1);
