@@ -14,9 +14,9 @@ import { nodeFont } from '../src/cli/node-font';
 import { evaluateClaim } from '../src/core/evaluate';
 import type { ClaimPacket } from '../src/core/packet/schema';
 import { NO_REFERENCE } from '../src/core/reference';
-import type { AttachmentFile } from '../src/features/export/pdf';
-import { buildPdfPacket } from '../src/features/export/pdf';
-import { samplePdf, samplePng } from '../src/features/export/test-attachments';
+import type { AttachmentFile } from '../src/core/export/pdf/packet';
+import { buildPdfPacket } from '../src/core/export/pdf/packet';
+import { attachmentFile, samplePdf, samplePng } from '../src/test-support/sample-files';
 import type { BenchResult } from './report';
 
 const TARGET_MS = 300;
@@ -28,8 +28,8 @@ async function buildTimes(root: string): Promise<{ first: number; median: number
   const packet = JSON.parse(readFileSync(join(root, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8')) as ClaimPacket;
   const evaluation = evaluateClaim(packet, NO_REFERENCE, '2023-03-17');
   const attachments = new Map<string, AttachmentFile>([
-    ['att-1', { bytes: samplePng(800, 600), mediaType: 'image/png' }],
-    ['att-2', { bytes: await samplePdf('INVOICE', 2), mediaType: 'application/pdf' }],
+    ['att-1', attachmentFile(samplePng(800, 600), 'image/png')],
+    ['att-2', attachmentFile(await samplePdf('INVOICE', 2), 'application/pdf')],
   ]);
   const once = async () => {
     const start = performance.now();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExport } from '../core/export/json-packet';
-import { samplePdf } from '../features/export/test-attachments';
+import { samplePdf } from '../test-support/sample-files';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');

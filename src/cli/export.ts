@@ -3,6 +3,7 @@
  * the 837 service-line fragment, with the same code as the wizard. The input is a claim packet or a
  * JSON export. A claim that is not exportable is refused with its blocking findings, one per line.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateClaim } from '../core/evaluate';
@@ -14,7 +15,7 @@ import type { ReferenceVersion } from '../core/export/json-packet';
 import { buildClaimExport, claimExportJson, readExport } from '../core/export/json-packet';
 import { x12Fragment } from '../core/export/x12';
 import type { ClaimPacket } from '../core/packet/schema';
-import type { AttachmentFile } from '../features/export/pdf';
+import type { AttachmentFile } from '../core/export/pdf/packet';
 import { InputError, loadReference, parseArgs, UsageError } from './args';
 
 /** The `export` lines of the command line's usage text. */
@@ -59,7 +60,8 @@ function attachmentFiles(packet: ClaimPacket, dir: string | undefined): Map<stri
       process.stderr.write(`attachment ${a.fileName}: not found${dir === undefined ? ' (no --attachments folder)' : ` in ${dir}`}; listed in the PDF as not included.\n`);
       continue;
     }
-    files.set(a.id, { bytes: readFileSync(path), mediaType: a.mediaType ?? 'application/octet-stream' });
+    const bytes = readFileSync(path);
+    files.set(a.id, { bytes, mediaType: a.mediaType ?? 'application/octet-stream', sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   return files;
 }
@@ -76,7 +78,7 @@ async function render(format: Format, claim: Claim, attachmentsDir: string | und
       return fragment.ok ? { ok: true, value: `${fragment.value.segments.join('\n')}\n` } : fragment;
     }
     case 'pdf': {
-      const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../features/export/pdf'), import('./node-font')]);
+      const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../core/export/pdf/packet'), import('./node-font')]);
       return buildPdfPacket({ packet, evaluation, font: nodeFont, attachments: attachmentFiles(packet, attachmentsDir), exportedAt, reference: claim.versions });
     }
   }

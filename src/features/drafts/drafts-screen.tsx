@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { DraftRecord } from './db';
 import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from './drafts';
 import { notKeptMessage } from './storage-errors';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../core/format';
 
 const DRAFTS_KEY = ['drafts'] as const;
 

@@ -15,9 +15,9 @@ import type { X12Delimiters } from '../../core/export/x12';
 import { DEFAULT_DELIMITERS, x12Fragment } from '../../core/export/x12';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { KIND_NAMES } from '../../core/reference-data/tables';
-import { getAttachmentFile } from '../drafts/attachments';
+import { getAttachmentFile, sha256Hex } from '../drafts/attachments';
 import { useReferenceData } from '../reference-data/queries';
-import type { AttachmentFile } from './pdf';
+import type { AttachmentFile } from '../../core/export/pdf/packet';
 
 const BUTTON = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';
 
@@ -31,7 +31,9 @@ async function attachmentFiles(draftId: string, packet: ClaimPacket): Promise<Ma
   for (const a of packet.attachments ?? []) {
     if (a.id === undefined) continue;
     const blob = await getAttachmentFile(draftId, a.id);
-    if (blob !== undefined) files.set(a.id, { bytes: new Uint8Array(await blob.arrayBuffer()), mediaType: a.mediaType ?? blob.type });
+    if (blob === undefined) continue;
+    const bytes = await blob.arrayBuffer();
+    files.set(a.id, { bytes: new Uint8Array(bytes), mediaType: a.mediaType ?? blob.type, sha256: await sha256Hex(bytes) });
   }
   return files;
 }
@@ -55,7 +57,7 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftI
   };
 
   const pdf = run('Building the PDF packet', async () => {
-    const [{ buildPdfPacket }, { browserFont }] = await Promise.all([import('./pdf'), import('./browser-font')]);
+    const [{ buildPdfPacket }, { browserFont }] = await Promise.all([import('../../core/export/pdf/packet'), import('./browser-font')]);
     const result = await buildPdfPacket({
       packet, evaluation, font: browserFont, attachments: await attachmentFiles(draftId, packet), exportedAt: new Date().toISOString(), reference,
     });

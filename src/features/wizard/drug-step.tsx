@@ -13,7 +13,7 @@ import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZDrugStep } from './step-schemas';
 import { fieldId } from './steps';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
-import { formatCount } from '../../components/format';
+import { formatCount } from '../../core/format';
 
 type DrugValues = z.input<typeof ZDrugStep>;
 

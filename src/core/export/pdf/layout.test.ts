@@ -3,8 +3,8 @@ import fontkit from '@pdf-lib/fontkit';
 import type { PDFFont } from 'pdf-lib';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeFont } from '../../cli/node-font';
-import { printableText, textWidth, wrapText } from './pdf-layout';
+import { nodeFont } from '../../../cli/node-font';
+import { printableText, textWidth, wrapText } from './layout';
 
 const SIZE = 10;
 const WIDTH = 354;

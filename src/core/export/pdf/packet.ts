@@ -10,19 +10,19 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { dayNumber, usDate } from '../../core/dates';
-import type { Evaluation } from '../../core/evaluate';
-import { claimFormStrings } from '../../core/export/claim-form';
-import type { Exported } from '../../core/export/export-claim';
-import type { ReferenceVersion } from '../../core/export/json-packet';
-import { attachmentManifest } from '../../core/export/json-packet';
-import type { ClaimPacket } from '../../core/packet/schema';
-import type { AttachmentFile } from './pdf-attachments';
-import { writeAttachments } from './pdf-attachments';
-import { drawFooters, PageWriter } from './pdf-layout';
-import { writeChecklist, writeCover, writeServiceLines } from './pdf-sections';
+import { dayNumber, usDate } from '../../dates';
+import type { Evaluation } from '../../evaluate';
+import { claimFormStrings } from '../claim-form';
+import type { Exported } from '../export-claim';
+import type { ReferenceVersion } from '../json-packet';
+import { attachmentManifest } from '../json-packet';
+import type { ClaimPacket } from '../../packet/schema';
+import type { AttachmentFile } from './attachments';
+import { writeAttachments } from './attachments';
+import { drawFooters, PageWriter } from './layout';
+import { writeChecklist, writeCover, writeServiceLines } from './sections';
 
-export type { AttachmentFile } from './pdf-attachments';
+export type { AttachmentFile } from './attachments';
 
 /**
  * OpenType features switched off: without them fontkit only maps characters to glyphs, five times

@@ -3,19 +3,19 @@
  * payment estimate), the service lines as they go on the claim form, and the documentation
  * checklist. Every value comes from the evaluation or the claim-form strings; nothing is re-derived.
  */
-import type { ChecklistItem } from '../../core/checklist';
-import { isBlank } from '../../core/context';
-import { dayNumber, usDate } from '../../core/dates';
-import type { Evaluation } from '../../core/evaluate';
-import type { ClaimFormStrings } from '../../core/export/claim-form';
-import { SEE_ATTACHMENT } from '../../core/export/claim-form';
-import type { ReferenceVersion } from '../../core/export/json-packet';
-import { parseIcd10 } from '../../core/icd10';
-import { parseNdc } from '../../core/ndc';
-import type { ClaimPacket } from '../../core/packet/schema';
-import { resolveProfile } from '../../core/payers';
-import type { Source } from '../../core/sources';
-import type { PageWriter } from './pdf-layout';
+import type { ChecklistItem } from '../../checklist';
+import { isBlank } from '../../context';
+import { dayNumber, usDate } from '../../dates';
+import type { Evaluation } from '../../evaluate';
+import type { ClaimFormStrings } from '../claim-form';
+import { SEE_ATTACHMENT } from '../claim-form';
+import type { ReferenceVersion } from '../json-packet';
+import { parseIcd10 } from '../../icd10';
+import { parseNdc } from '../../ndc';
+import type { ClaimPacket } from '../../packet/schema';
+import { resolveProfile } from '../../payers';
+import type { Source } from '../../sources';
+import type { PageWriter } from './layout';
 
 /** `03/10/2023` for a valid ISO date; the text as typed otherwise. */
 function readableDate(iso: string | undefined): string {
