@@ -1,6 +1,6 @@
 /**
  * The import layers of the app (design.md "One direction"), checked by `npm run lint`:
- *   app → features → components → core, and the command line → core.
+ *   app → features → components and storage → core, and the command line → core.
  * A feature does not import another feature: the app composes them, or a shared place (src/core,
  * src/components) holds what several need. No import cycles anywhere. Type-only imports count.
  * src/lint.test.ts shows each rule failing on an injected break.
@@ -42,6 +42,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/components/' },
       to: { path: '^src/(app|features|cli)/' },
+    },
+    {
+      name: 'storage-imports-only-core',
+      comment: 'The claims kept in the browser (src/storage) serve every feature: they import only the core.',
+      severity: 'error',
+      from: { path: '^src/storage/' },
+      to: { path: '^src/', pathNot: '^src/(core|storage)/' },
     },
     {
       name: 'features-import-no-other-feature',

@@ -15,7 +15,7 @@ import type { X12Delimiters } from '../../core/export/x12';
 import { DEFAULT_DELIMITERS, x12Fragment } from '../../core/export/x12';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { KIND_NAMES } from '../../core/reference-data/tables';
-import { getAttachmentFile, sha256Hex } from '../drafts/attachments';
+import { getAttachmentFile, sha256Hex } from '../../storage/attachments';
 import { useReferenceData } from '../reference-data/queries';
 import type { AttachmentFile } from '../../core/export/pdf/packet';
 

@@ -5,9 +5,9 @@
 import { useId, useRef, useState } from 'react';
 import { Section } from '../../components/fields';
 import type { DocumentKind } from '../../core/packet/schema';
-import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../drafts/attachments';
-import { newId } from '../drafts/drafts';
-import { notKeptMessage } from '../drafts/storage-errors';
+import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
+import { newId } from '../../storage/drafts';
+import { notKeptMessage } from '../../storage/storage-errors';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { fieldId } from './steps';
 import { useWizard, useWizardData } from './wizard-context';

@@ -1,7 +1,7 @@
 /**
  * A visit can involve several unclassified drugs: the drug-level steps show one at a time.
  */
-import { newId } from '../drafts/drafts';
+import { newId } from '../../storage/drafts';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 export function DrugSwitcher({ drugIndex, onSelect, allowAdd }: { drugIndex: number; onSelect: (index: number) => void; allowAdd: boolean }) {
