@@ -3,7 +3,7 @@
  * IndexedDB beside the draft, previewable and removable. The packet lists them for the export.
  */
 import { useId, useRef, useState } from 'react';
-import { Section } from '../../components/fields';
+import { Section } from './fields';
 import type { DocumentKind } from '../../core/packet/schema';
 import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
 import { newId } from '../../storage/drafts';

@@ -5,7 +5,7 @@
 import { useCallback } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from './fields';
 import { builtInProfiles } from '../../core/payers';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';

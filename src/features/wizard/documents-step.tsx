@@ -4,7 +4,7 @@
  */
 import { useFormContext } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { DateField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { DateField, Section, SelectField, TextArea, TextField } from './fields';
 import { AttachmentsSection } from './attachments-section';
 import { ChecklistView } from './checklist-view';
 import { GroupFindings } from './group-findings';

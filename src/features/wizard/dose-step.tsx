@@ -2,7 +2,7 @@
  * Step 3, dose and units: the dose given, the container it came from, and the resulting NDC
  * quantity and HCPCS units, shown live.
  */
-import { QuantityField, RadioField, Section, SelectField, TextField } from '../../components/fields';
+import { QuantityField, RadioField, Section, SelectField, TextField } from './fields';
 import { LinesPreview } from './lines-preview';
 import { NDC_UNIT_OPTIONS, UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';

@@ -4,7 +4,7 @@
  */
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from './fields';
 import { parseNdc } from '../../core/ndc';
 import { useNdcFacts } from '../reference-data/queries';
 import { GroupFindings } from './group-findings';

@@ -6,10 +6,10 @@
  */
 import type { ReactNode } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
-import type { Finding } from '../core/rules';
-import { usePrefix } from '../features/wizard/step-form';
-import { fieldId } from '../features/wizard/steps';
-import { sameFindings, useWizardData } from '../features/wizard/wizard-context';
+import type { Finding } from '../../core/rules';
+import { usePrefix } from './step-form';
+import { fieldId } from './steps';
+import { sameFindings, useWizardData } from './wizard-context';
 
 export interface Option {
   readonly value: string;

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { FindingList, Section } from '../../components/fields';
+import { FindingList, Section } from './fields';
 import { GroupFindings } from './group-findings';
 import { LinesPreview } from './lines-preview';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';

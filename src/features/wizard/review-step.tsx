@@ -3,7 +3,7 @@
  * description, the checklist and every finding; the exports, blocked until the core says the
  * claim is complete; and the printable checklist.
  */
-import { Section, TextArea } from '../../components/fields';
+import { Section, TextArea } from './fields';
 import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
 import { estimatePayment } from '../../core/reference-data/payment';

@@ -2,7 +2,7 @@
  * Step 4, waste: what was discarded from the container, why and when, and the resulting lines
  * (drug line, JW line, or JZ), shown live.
  */
-import { DateField, QuantityField, Section, TextField } from '../../components/fields';
+import { DateField, QuantityField, Section, TextField } from './fields';
 import { LinesPreview } from './lines-preview';
 import { UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';
