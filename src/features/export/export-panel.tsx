@@ -14,9 +14,7 @@ import { buildClaimExport, claimExportJson } from '../../core/export/json-packet
 import type { X12Delimiters } from '../../core/export/x12';
 import { DEFAULT_DELIMITERS, x12Fragment } from '../../core/export/x12';
 import type { ClaimPacket } from '../../core/packet/schema';
-import { KIND_NAMES } from '../../core/reference-data/tables';
 import { getAttachmentFile, sha256Hex } from '../../storage/attachments';
-import { useReferenceData } from '../reference-data/queries';
 import type { AttachmentFile } from '../../core/export/pdf/packet';
 
 const BUTTON = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';
@@ -38,12 +36,13 @@ async function attachmentFiles(draftId: string, packet: ClaimPacket): Promise<Ma
   return files;
 }
 
-export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftId: string; packet: ClaimPacket; evaluation: Evaluation; blockedBy: string | undefined }) {
-  const { files } = useReferenceData();
+/** `reference` is the reference data the evaluation used, recorded in the exports. */
+export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference }: {
+  draftId: string; packet: ClaimPacket; evaluation: Evaluation; blockedBy: string | undefined; reference: readonly ReferenceVersion[];
+}) {
   const [status, setStatus] = useState<string>('');
   const [delimiters, setDelimiters] = useState<X12Delimiters>(DEFAULT_DELIMITERS);
   const isBlocked = !evaluation.exportable;
-  const reference: ReferenceVersion[] = files.map((f) => ({ kind: KIND_NAMES[f.kind], label: f.period.label }));
   const refused = (r: ExportRefusal) => setStatus(`Not exported: ${r.problems.join(' ')}`);
 
   const run = (label: string, action: () => Promise<void> | void) => async () => {

@@ -7,8 +7,6 @@ import { Section, TextArea } from './fields';
 import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
 import { estimatePayment } from '../../core/reference-data/payment';
-import { useReferenceData } from '../reference-data/queries';
-import { ExportPanel } from '../export/export-panel';
 import { ChecklistView } from './checklist-view';
 import { FindingLink } from './findings-panel';
 import { PrintableChecklist } from './printable-checklist';
@@ -19,7 +17,7 @@ import { everything, useWizard, useWizardData } from './wizard-context';
 
 export function ReviewStep() {
   const { evaluation, packet } = useWizardData(everything);
-  const { reference } = useReferenceData();
+  const { reference } = useWizard().services;
   const estimates = estimatePayment(packet, evaluation, reference);
   return (
     <div className="space-y-6">
@@ -126,7 +124,7 @@ function AllFindings() {
 }
 
 function ExportActions() {
-  const { goTo, draftId } = useWizard();
+  const { goTo, draftId, services } = useWizard();
   const { evaluation, packet } = useWizardData(everything);
   const blocking = evaluation.findings.filter((f) => f.severity === 'block');
   const isBlocked = !evaluation.exportable;
@@ -139,7 +137,7 @@ function ExportActions() {
         </div>
       )}
       <div className="print:hidden">
-        <ExportPanel draftId={draftId} packet={packet} evaluation={evaluation} blockedBy={isBlocked ? 'export-blocked' : undefined} />
+        {services.exportPanel({ draftId, packet, evaluation, blockedBy: isBlocked ? 'export-blocked' : undefined })}
       </div>
       <button type="button" onClick={() => window.print()} className="rounded border border-slate-500 px-4 py-2 font-semibold hover:bg-slate-100 print:hidden">
         Print the documentation checklist

@@ -6,9 +6,11 @@
  *   keystroke. Components subscribe to just the part they show (a field to its own findings), so
  *   a keystroke re-renders what it changes and not the whole step.
  */
+import type { ReactNode } from 'react';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
+import type { ReferenceData } from '../../core/reference';
 import type { Finding } from '../../core/rules';
 import type { StepId } from './steps';
 
@@ -51,6 +53,25 @@ export class WizardStore {
   }
 }
 
+/** What the review step hands to the export actions. */
+export interface ExportSlot {
+  readonly draftId: string;
+  readonly packet: ClaimPacket;
+  readonly evaluation: Evaluation;
+  /** The id of the element that says why export is blocked, when it is. */
+  readonly blockedBy: string | undefined;
+}
+
+/**
+ * What the wizard gets from the app, which composes it with the other features: the reference
+ * data the claim is checked against, the reference-data status line, and the export actions.
+ */
+export interface WizardServices {
+  readonly reference: ReferenceData;
+  readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
+  readonly exportPanel: (slot: ExportSlot) => ReactNode;
+}
+
 export interface WizardValue {
   readonly draftId: string;
   readonly store: WizardStore;
@@ -60,6 +81,7 @@ export interface WizardValue {
   readonly step: StepId;
   /** Opens the step of a packet path and moves the focus to its field. */
   readonly goTo: (path: string) => void;
+  readonly services: WizardServices;
 }
 
 export const WizardContext = createContext<WizardValue | null>(null);
