@@ -56,7 +56,9 @@ describe('npm run lint', SLOW, () => {
   ])('fails on %s', (_what, file, line, rule) => {
     inject(file, line);
     const r = lint();
-    expect(r.output).toMatch(new RegExp(`error ${rule}: src/.*\\n?.*src/${file}`));
+    // The code as it is has no violation (first test): what is reported comes from the injected line.
+    expect(r.output).toContain(`error ${rule}: src/`);
+    expect(r.output).toContain(`src/${file}`);
     expect(r.status).not.toBe(0);
   });
 });

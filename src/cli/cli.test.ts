@@ -39,6 +39,11 @@ describe('npm run cli -- check', SLOW, () => {
     expect(out).toMatchObject({ exportable: false, decision: { code: 'J3490', reasons: expect.any(Array) }, lines: [{ code: 'J3490', modifiers: [], units: 1, ndc: null, narrative: 'EXAMPLE 10MG IV' }] });
     expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'ndc.ten-digits', severity: 'block', path: 'drugs.0.ndc.input', message: expect.stringContaining('10-digit') }));
     expect(out.checklist.length).toBeGreaterThan(10);
+    // The claim-form strings and the payment estimate, as the wizard's review and the PDF show them.
+    expect(out.claimForm).toEqual({
+      form: 'CMS-1500', lines: [{ line: 1, drugIndex: 0, item24AShaded: '', item24D: 'J3490', item24G: '1', description: 'EXAMPLE 10MG IV' }], item19: 'EXAMPLE 10MG IV',
+    });
+    expect(out.payment).toEqual([{ drugIndex: 0, amount: null, basis: 'none', source: '', explanation: expect.stringContaining('No published price and no invoice net cost'), notes: expect.any(Array) }]);
   });
   it('exits 2 naming the file when a file is missing, is not JSON, or is not a packet', () => {
     const missing = cli(['check', join(dir, 'nope.json')]);

@@ -74,7 +74,7 @@ async function render(format: Format, claim: Claim, attachmentsDir: string | und
     case 'json': return { ok: true, value: claimExportJson(buildClaimExport(packet, evaluation, { exportedAt, reference: claim.versions })) };
     case 'fhir': return asJson(fhirClaim(packet, evaluation, exportedAt));
     case 'x12': {
-      const fragment = x12Fragment(packet, evaluation);
+      const fragment = x12Fragment(evaluation);
       return fragment.ok ? { ok: true, value: `${fragment.value.segments.join('\n')}\n` } : fragment;
     }
     case 'pdf': {

@@ -24,7 +24,7 @@ ${EXPORT_USAGE}
       prints "input<TAB>11 digits<TAB>5-4-2" or "input<TAB>ERROR<TAB>reason".
       Exit 0 when every NDC is valid, 1 otherwise.`;
 
-/** The evaluation as one JSON line: the keys other tools read, plus the whole checklist. */
+/** The evaluation as one JSON line: the keys other tools read (the claim-form strings and the payment estimate included), plus the whole checklist. */
 function report(file: string, e: Evaluation): string {
   return JSON.stringify({
     file,
@@ -32,8 +32,10 @@ function report(file: string, e: Evaluation): string {
     decision: { code: e.decision.code, kind: e.decision.kind, descriptor: e.decision.descriptor, reasons: e.decision.reasons, form: e.decision.form },
     drugs: e.drugs.map((d) => ({ index: d.index, code: d.decision.code, kind: d.decision.kind, reasons: d.decision.reasons })),
     lines: e.lines.map((l) => ({
-      drugIndex: l.drugIndex, kind: l.kind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative, boxes: l.boxes,
+      drugIndex: l.drugIndex, kind: l.kind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative,
     })),
+    claimForm: e.claimForm.strings,
+    payment: e.payment,
     findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: f.message, source: f.source })),
     checklist: e.checklist.map((c) => ({
       id: c.id, drugIndex: c.drugIndex, label: c.label, requirement: c.requirement, reason: c.reason, status: c.status, missing: c.missing, path: c.path,

@@ -1,8 +1,10 @@
 /**
  * `evaluateClaim(packet, reference, today)`: the one call the wizard, the exports and the command
  * line make. Pure and synchronous; it never throws, whatever it is given, and returns everything a
- * view needs: the code decision with its reasons, the claim lines, the description, the checklist,
- * the findings (rule id, severity, field, message, source) and whether the claim may be exported.
+ * view needs: the payer profile, the code decision with its reasons, the claim lines, the
+ * description, the claim laid out on its form, the payment estimate, the checklist, the findings
+ * (rule id, severity, field, message, source) and whether the claim may be exported. Views format
+ * what it returns; none computes a value of its own beside it.
  */
 import { readDrugAmounts } from './amounts';
 import type { DrugAmounts } from './amounts';
@@ -19,12 +21,16 @@ import { buildLines } from './lines';
 import { checkModifiers } from './modifiers';
 import { parseNdc } from './ndc';
 import { checkNpi } from './npi';
+import type { ClaimLayout } from './export/export-claim';
+import { layOutClaim } from './export/export-claim';
 import { fieldMeta } from './packet/paths';
-import type { ClaimPacket, Drug } from './packet/schema';
+import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { packetParser } from './packet/parser';
 import { filingLimitText, resolveProfile } from './payers';
 import { amountForPeople, compareAmounts, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
+import type { PaymentEstimate } from './reference-data/payment';
+import { estimatePayment } from './reference-data/payment';
 import type { Finding } from './rules';
 import { finding } from './rules';
 import { explainWaste, planWaste } from './waste';
@@ -40,6 +46,8 @@ export interface DrugEvaluation {
 }
 
 export interface Evaluation {
+  /** The payer profile the claim is billed under (the packet's own, or a built-in one); `undefined` until one is chosen. */
+  readonly profile: PayerProfile | undefined;
   /** The decision for the first drug (the one the wizard starts with); see `drugs` for each. */
   readonly decision: CodeDecision;
   readonly drugs: readonly DrugEvaluation[];
@@ -47,6 +55,10 @@ export interface Evaluation {
   readonly lines: readonly ClaimLine[];
   /** The first drug's description. */
   readonly narrative: string | null;
+  /** Every line on the claim's form (CMS-1500 or UB-04), each value checked, with the strings of its boxes. */
+  readonly claimForm: ClaimLayout;
+  /** What the claim may pay for each drug, in the order of `drugs`: amount, basis and source, or none with the reason. */
+  readonly payment: readonly PaymentEstimate[];
   readonly checklist: readonly ChecklistItem[];
   readonly findings: readonly Finding[];
   /** True when no finding blocks export. */
@@ -62,8 +74,13 @@ const LAST_DAY = dayNumber('9999-12-31')!;
 const NEAR_DEADLINE_DAYS = 30;
 const CLAIM_LINE_LIMIT = '99999.99';
 
+const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
+
 function blocked(findings: Finding[]): Evaluation {
-  return { decision: NO_DECISION, drugs: [], lines: [], narrative: null, checklist: [], findings, exportable: false };
+  return {
+    profile: undefined, decision: NO_DECISION, drugs: [], lines: [], narrative: null, claimForm: layOutClaim(NO_PACKET, [], undefined, NO_DECISION.form),
+    payment: [], checklist: [], findings, exportable: false,
+  };
 }
 
 /** Evaluates a claim packet as of `today` (ISO date). */
@@ -83,11 +100,16 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
   const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
   findings.push(...checklistFindings(checklist, findings));
   const first = drugs[0];
+  const decision = first?.decision ?? NO_DECISION;
+  const lines = drugs.flatMap((d) => d.lines);
   return {
-    decision: first?.decision ?? NO_DECISION,
+    profile: ctx.profile,
+    decision,
     drugs,
-    lines: drugs.flatMap((d) => d.lines),
+    lines,
     narrative: first?.narrative ?? null,
+    claimForm: layOutClaim(packet, lines, ctx.profile, decision.form),
+    payment: drugs.map((d) => estimatePayment(packet.drugs![d.index]!, d, ctx.dateOfService, reference)),
     checklist,
     findings,
     exportable: !findings.some((f) => f.severity === 'block'),

@@ -1,8 +1,8 @@
 /**
  * The claim lines of one drug: the administered line and, when something was discarded from a
  * single-dose container, the JW line (billing-rules §3, §4, §8-10). Each line carries its HCPCS
- * units per payer profile, its NDC unit qualifier and quantity, its description, and the boxes of
- * the paper form as they will be filled.
+ * units per payer profile, its NDC unit qualifier and quantity, and its description. The boxes of
+ * the claim form are laid out from the lines of every drug at once (`layOutClaim`).
  */
 import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
@@ -40,8 +40,6 @@ export interface ClaimLine {
   readonly form: ClaimForm;
   /** How the NDC quantity and the HCPCS units were worked out, in words; `null` until they are. */
   readonly explanation: { readonly ndc: string | null; readonly units: string | null };
-  /** Paper-form boxes as they will be filled: 24A shaded, 24D, 24G, 19 or FL42, FL43, FL44, FL46, FL80. */
-  readonly boxes: Readonly<Record<string, string>>;
 }
 
 const SEMISOLID = /cream|ointment|gel|paste|lotion/i;
@@ -179,7 +177,7 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
     const fitted = narrativeFor(ctx, decision, draft, ndc, waste);
     fitted.shortened.forEach((s) => shortened.add(s));
     const narrative = draft.kind === 'administered' ? typedNarrative(ctx, fitted) : fitted.text;
-    return { drugIndex: ctx.index, kind: draft.kind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation, boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative) };
+    return { drugIndex: ctx.index, kind: draft.kind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation };
   });
   if (shortened.size > 0 && isBlank(ctx.drug.narrativeOverride)) {
     ctx.findings.push(finding('narrativeShortened', `${ctx.base}.genericName`, { dropped: [...shortened].join(', ') }));
@@ -287,25 +285,4 @@ function typedNarrative(ctx: DrugContext, written: Fitted): string | null {
   if (ctx.ndc !== undefined && (ctx.profile?.narrativeNdc ?? 'plain') !== 'none'
     && !text.replace(/-/g, '').includes(ctx.ndc.ndc11)) ctx.findings.push(finding('narrativeNoNdc', path));
   return text;
-}
-
-function boxes(form: ClaimForm, code: string, modifiers: readonly string[], units: number | null, ndc: LineNdc | null, narrative: string | null): Record<string, string> {
-  const codeAndModifiers = [code, ...modifiers].join(' ');
-  const unitsText = units === null ? '' : String(units);
-  const ndcText = ndc === null || ndc.quantity === null ? '' : `${ndc.qualifier}${ndc.ndc11}`;
-  if (form === 'UB-04') {
-    return {
-      FL42: '0636',
-      FL43: ndcText === '' ? '' : `${ndcText}${ndc!.unit}${ndc!.quantity}`,
-      FL44: codeAndModifiers,
-      FL46: unitsText,
-      FL80: narrative ?? '',
-    };
-  }
-  return {
-    '24A shaded': ndcText === '' ? '' : `${ndcText} ${ndc!.unit}${ndc!.quantity}`,
-    '24D': codeAndModifiers,
-    '24G': unitsText,
-    '19': narrative ?? '',
-  };
 }

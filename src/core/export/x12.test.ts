@@ -5,6 +5,7 @@ import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
 import { completePacket, customProfile, evaluate, FIXTURE_TODAY } from '../test-fixtures';
+import { layOutClaim } from './export-claim';
 import type { X12Delimiters } from './x12';
 import { x12Fragment } from './x12';
 
@@ -13,7 +14,7 @@ const example = (name: string) => ({ packet: read(`${name}.json`) as ClaimPacket
 
 /** Segments of a packet evaluated without reference data (any ICD-10-CM code of the right shape passes). */
 function segmentsOf(packet: ClaimPacket, delimiters?: X12Delimiters): readonly string[] {
-  const result = x12Fragment(packet, evaluateClaim(packet, NO_REFERENCE, FIXTURE_TODAY), delimiters);
+  const result = x12Fragment(evaluateClaim(packet, NO_REFERENCE, FIXTURE_TODAY), delimiters);
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.value.segments;
 }
@@ -21,7 +22,7 @@ function segmentsOf(packet: ClaimPacket, delimiters?: X12Delimiters): readonly s
 /** The fragment of an example, evaluated on the day its expected outcome names. */
 function exampleFragment(name: string) {
   const { packet, today } = example(name);
-  return x12Fragment(packet, evaluateClaim(packet, NO_REFERENCE, today));
+  return x12Fragment(evaluateClaim(packet, NO_REFERENCE, today));
 }
 
 describe('837 fragments', () => {
@@ -86,13 +87,13 @@ describe('837 fragments', () => {
   });
 
   it('refuses a value that contains a delimiter, naming the value', () => {
-    const result = x12Fragment(completePacket(), evaluate(completePacket()), { element: '*', component: '-', segment: '~' });
+    const result = x12Fragment(evaluate(completePacket()), { element: '*', component: '-', segment: '~' });
     expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^"BRIUMVI UBLITUXIMAB-XIIY .*" contains "-", which this 837 uses as a delimiter/)] });
   });
 
   it('refuses delimiters that are not single distinct punctuation characters', () => {
     for (const delimiters of [{ element: '**', component: ':', segment: '~' }, { element: 'A', component: ':', segment: '~' }, { element: '*', component: '*', segment: '~' }]) {
-      const result = x12Fragment(completePacket(), evaluate(completePacket()), delimiters);
+      const result = x12Fragment(evaluate(completePacket()), delimiters);
       expect(result.ok, JSON.stringify(delimiters)).toBe(false);
     }
   });
@@ -104,15 +105,16 @@ describe('837 fragments', () => {
     });
     const evaluation = evaluate(packet);
     expect(evaluation.exportable).toBe(true);
-    expect(x12Fragment(packet, evaluation)).toEqual({ ok: false, problems: [expect.stringMatching(/^Line 1: the description has 10\d characters; an 837 holds 80\./)] });
+    expect(x12Fragment(evaluation)).toEqual({ ok: false, problems: [expect.stringMatching(/^Line 1: the description has 10\d characters; an 837 holds 80\./)] });
   });
 
   it('refuses a claim with a value left blank, and a claim that is not exportable', () => {
     const packet = completePacket();
     const evaluation = evaluate(packet);
-    const blank = { ...evaluation, lines: evaluation.lines.map((l) => ({ ...l, units: null })) };
-    expect(x12Fragment(packet, blank)).toEqual({ ok: false, problems: [expect.stringContaining('Line 1: the units could not be computed'), expect.stringContaining('Line 2')] });
+    const lines = evaluation.lines.map((l) => ({ ...l, units: null }));
+    const blank = { ...evaluation, lines, claimForm: layOutClaim(packet, lines, evaluation.profile, evaluation.decision.form) };
+    expect(x12Fragment(blank)).toEqual({ ok: false, problems: [expect.stringContaining('Line 1: the units could not be computed'), expect.stringContaining('Line 2')] });
     const blocked = completePacket({ patient: { accountReference: '' } });
-    expect(x12Fragment(blocked, evaluate(blocked))).toEqual({ ok: false, problems: [expect.stringContaining("patient's account")] });
+    expect(x12Fragment(evaluate(blocked))).toEqual({ ok: false, problems: [expect.stringContaining("patient's account")] });
   });
 });

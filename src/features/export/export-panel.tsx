@@ -76,7 +76,7 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference 
     setStatus('The FHIR R4 Claim was downloaded.');
   });
   const x12 = run('Writing the 837 fragment', () => {
-    const result = x12Fragment(packet, evaluation, delimiters);
+    const result = x12Fragment(evaluation, delimiters);
     if (!result.ok) return refused(result);
     downloadBlob(packetFileName(packet, `${result.value.transaction.toLowerCase()}.txt`), text(`${result.value.segments.join('\n')}\n`, 'text/plain'));
     setStatus(`The ${result.value.transaction} service-line fragment was downloaded.`);
@@ -108,15 +108,15 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference 
           ))}
         </div>
       </details>
-      {!isBlocked && <ClaimFormCopy packet={packet} evaluation={evaluation} />}
+      {!isBlocked && <ClaimFormCopy evaluation={evaluation} />}
     </div>
   );
 }
 
 /** The exact strings to type into a practice-management system or a clearinghouse portal. */
-function ClaimFormCopy({ packet, evaluation }: { packet: ClaimPacket; evaluation: Evaluation }) {
+function ClaimFormCopy({ evaluation }: { evaluation: Evaluation }) {
   const [copied, setCopied] = useState('');
-  const form = claimFormStrings(packet, evaluation);
+  const form = claimFormStrings(evaluation);
   if (!form.ok) return null;
   const rows: [string, string][] = form.value.form === 'CMS-1500'
     ? [...form.value.lines.flatMap((l): [string, string][] => [

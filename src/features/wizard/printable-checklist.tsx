@@ -3,7 +3,6 @@
  * and lines for a signature and date. Rendered beside the app and shown only when printing.
  */
 import { createPortal } from 'react-dom';
-import { builtInProfile } from '../../core/payers';
 import { CARE_SETTING_OPTIONS } from './options';
 import { everything, useWizardData } from './wizard-context';
 
@@ -12,12 +11,12 @@ const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-n
 export function PrintableChecklist() {
   const { packet, evaluation } = useWizardData(everything);
   const drugs = packet.drugs ?? [];
-  const profile = packet.payer?.customProfile?.name ?? builtInProfile(packet.payer?.profileId ?? '')?.name ?? '—';
   const summary: [string, string][] = [
     ['Patient account', packet.patient?.accountReference || '—'],
     ['Date of service', packet.dates?.service || '—'],
     ['Care setting', CARE_SETTING_OPTIONS.find((o) => o.value === packet.careSetting)?.label ?? '—'],
-    ['Payer', `${packet.payer?.name || '—'} (${profile})`],
+    ['Payer', packet.payer?.name || '—'],
+    ['Payer profile', evaluation.profile?.name ?? '—'],
     ['Diagnoses', (packet.diagnoses ?? []).map((d) => d.code).filter(Boolean).join(', ') || '—'],
   ];
   return createPortal(

@@ -76,10 +76,11 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
     expect(pages[4]).toMatch(/Attachment manifest/);
   });
 
-  it('shows the code decision with its reasons and says there is no payment estimate', () => {
+  it('shows the code decision with its reasons, and the payment estimate of the evaluation (the invoice net cost)', () => {
     expect(pages[0]).toMatch(/Code decision\s+J3590: Unclassified biologics/);
     expect(pages[0]).toContain('A biologic licensed under a BLA, not anticancer: J3590.');
-    expect(pages[0]).toMatch(/Payment estimate\s+None: the wizard gives no payment estimate/);
+    expect(pages[0]).toMatch(/Payment estimate\s+Drug 1\s+\$6500\.00 \(Invoice from McKesson Specialty Health dated 2023-03-01\)/);
+    expect(pages[0]).toMatch(/Payer\s+Medicare Part B \(Palmetto GBA JJ\)\n\s*Payer profile\s+Medicare Part B: Palmetto GBA \(JJ\/JM\)\n/);
     expect(pages[0]).toMatch(/NDC\s+73150-0150-06/);
   });
 

@@ -59,7 +59,7 @@ function claimReference(packet: ClaimPacket): string {
 /** Builds the PDF claim packet of an exportable claim; refused (with the reasons) when it is not. */
 export async function buildPdfPacket(input: PdfPacketInput): Promise<Exported<Uint8Array>> {
   const { packet, evaluation } = input;
-  const form = claimFormStrings(packet, evaluation);
+  const form = claimFormStrings(evaluation);
   if (!form.ok) return form;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
