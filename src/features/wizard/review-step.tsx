@@ -94,7 +94,7 @@ function FormBoxes({ layout, drugIndex }: { layout: ClaimLayout; drugIndex: numb
 function ClaimBox({ form }: { form: ClaimFormStrings }) {
   const [name, text] = form.form === 'UB-04' ? ['FL80 remarks', form.fl80] : ['Item 19', form.item19];
   return (
-    <Section title={`${name} (the whole claim)`}>
+    <Section id="claim-box" title={`${name} (the whole claim)`}>
       <p className="font-mono">{text || '—'}</p>
       <p className="text-sm text-slate-700">
         Every line&apos;s description, three spaces apart{form.form === 'CMS-1500' ? ', after the trial number when there is one' : ''}; SEE ATTACHMENT when they do not fit, and the PDF packet is the attachment.
