@@ -321,6 +321,7 @@ export function checklistFindings(items: readonly ChecklistItem[], findings: rea
   return items.filter((i) => i.status === 'missing' && !blocked.has(i.path)).map((i) => ({
     rule: i.rule,
     severity: 'block',
+    kind: 'missing',
     path: i.path,
     message: `${i.label}: ${i.missing!.charAt(0).toUpperCase()}${i.missing!.slice(1)}.`,
     source: i.source,

@@ -244,6 +244,23 @@ describe('the catalogue', () => {
     }
   });
 
+  it('says what each rule asks of the biller: warnings are advice; an input still missing is asked for, and blocks', () => {
+    for (const rule of Object.values(RULES)) {
+      expect(rule.kind === 'advice', rule.id).toBe(rule.severity === 'warn');
+      if (rule.kind === 'missing') {
+        expect(rule.severity, rule.id).toBe('block');
+        expect(rule.message({} as never), rule.id).toMatch(/\b(?:enter|choose|add|say|give|explain)\b/i);
+      }
+    }
+    // Rules whose ids do not end in -missing but ask for an input all the same.
+    expect(['drug.none', 'drug.approval-date-needed', 'container.volume-needed'].map((id) => Object.values(RULES).find((r) => r.id === id)?.kind)).toEqual(['missing', 'missing', 'missing']);
+  });
+
+  it('raises a missing checklist item as a missing input', () => {
+    const [run] = CHECKLIST_CASES['checklist.provider']!;
+    expect(run().findings.filter((f) => f.rule === 'checklist.provider').map((f) => f.kind)).toEqual(['missing']);
+  });
+
   it('names a source document and section for every rule and checklist item', () => {
     for (const r of [...Object.values(RULES), ...CHECKLIST_RULES]) {
       expect(r.source.document.trim(), r.id).not.toBe('');
