@@ -121,9 +121,9 @@ export function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A value not filled in yet: shown once the biller tries to move on, not while they are still getting there. */
+/** A value not filled in yet (its rule says so): shown once the biller tries to move on, not while they are still getting there. */
 export function isStillToFill(f: Finding): boolean {
-  return f.severity === 'block' && (f.rule.startsWith('checklist.') || f.rule.endsWith('-missing'));
+  return f.kind === 'missing';
 }
 
 /** Groups findings by path once per evaluation. */
