@@ -3,7 +3,8 @@
  * the reasons a biller can read, and the checks on a code the biller chose instead.
  */
 import type { DrugContext } from './context';
-import { isBlank, isMedicarePayer } from './context';
+import { isBlank } from './context';
+import { isMedicare } from './payers';
 import { dayNumber, usDate } from './dates';
 import type { SpecificCode } from './reference';
 import { CODE_DAYS, DME_CODES, HCPCS_SHAPE, ORAL_CODES, unclassifiedCode } from './codes';
@@ -117,7 +118,7 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     return result(null, 'not-billable');
   }
   if (d.marketingCategory === 'investigational') {
-    if (isMedicarePayer(ctx)) {
+    if (isMedicare(ctx.profile)) {
       reasons.push('Investigational (not FDA-approved): not billable to Medicare.');
       return result(null, 'not-billable');
     }
@@ -254,7 +255,7 @@ function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
   if (code.startsWith('C') && byRules.form === 'CMS-1500' && ctx.packet.careSetting !== 'asc') {
     ctx.findings.push(finding('overrideCCodeProfessional', path, { code }));
   }
-  if (ctx.drug.marketingCategory === 'compounded' && isMedicarePayer(ctx) && (code === 'J3490' || code === 'J3590')) {
+  if (ctx.drug.marketingCategory === 'compounded' && isMedicare(ctx.profile) && (code === 'J3490' || code === 'J3590')) {
     ctx.findings.push(finding('overrideCompound', path, { code }));
   }
   checkEffective(ctx, code, path);

@@ -26,7 +26,7 @@ import { layOutClaim } from './export/export-claim';
 import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { packetParser } from './packet/parser';
-import { filingLimitText, resolveProfile } from './payers';
+import { filingLimitText, isMedicare, resolveProfile } from './payers';
 import { amountForPeople, compareAmounts, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
 import type { PaymentEstimate } from './reference-data/payment';
@@ -332,7 +332,7 @@ function checkDrugFacts(ctx: DrugContext): void {
   const d = ctx.drug, b = ctx.base;
   if (isBlank(d.brandName) && isBlank(d.genericName) && d.marketingCategory !== 'compounded') ctx.findings.push(finding('drugNameMissing', `${b}.brandName`));
   if (d.marketingCategory === 'unapproved') {
-    ctx.findings.push(finding(ctx.profile?.payerKind === 'medicare' ? 'unapprovedMedicare' : 'unapprovedOther', `${b}.marketingCategory`));
+    ctx.findings.push(finding(isMedicare(ctx.profile) ? 'unapprovedMedicare' : 'unapprovedOther', `${b}.marketingCategory`));
   }
   const approval = checkDate(ctx, `${b}.fdaApprovalDate`, d.fdaApprovalDate);
   if (approval !== undefined && ctx.serviceDay !== undefined && approval > ctx.serviceDay) {

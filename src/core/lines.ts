@@ -8,6 +8,7 @@ import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
+import { isMedicare } from './payers';
 import { shortUsDate } from './dates';
 import type { ClaimForm, CodeDecision } from './decision';
 import { unclassifiedCode } from './codes';
@@ -222,7 +223,7 @@ function administeredUnits(ctx: DrugContext, code: string, dose: Amount | undefi
   }
   const units = Number(typed);
   if (units === computed) return worked;
-  if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
+  if (isMedicare(ctx.profile) && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
   else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : String(computed) }));
   return { units, how: 'typed as the payer asked' };
 }
