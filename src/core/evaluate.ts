@@ -141,7 +141,8 @@ function readPacket(input: unknown): Read {
   if (first.success) return { packet: first.data, findings: [] };
   const findings = first.error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return finding('packetInvalidValue', path, fieldMeta(path));
+    const { title, hint, written } = fieldMeta(path);
+    return finding('packetInvalidValue', path, { title, hint: `${hint} ${written}`.trim() });
   });
   let copy = plainCopy(input);
   let issues = first.error.issues;

@@ -62,7 +62,7 @@ describe('JSON export', () => {
   it('names the field when the packet has a value of the wrong shape, and when the manifest is damaged', () => {
     const file = JSON.parse(exportText(completePacket()));
     expect(readExport(JSON.stringify({ ...file, packet: { ...file.packet, dates: { service: 20230310 } } })))
-      .toEqual({ ok: false, message: expect.stringMatching(/^The claim in this file has a value the wizard cannot read: Date of service\. A date written as YYYY-MM-DD/) });
+      .toEqual({ ok: false, message: expect.stringMatching(/^The claim in this file has a value the wizard cannot read: Date of service\. The day the drug was given\. Written like 2024-05-06\.$/) });
     expect(readExport(JSON.stringify({ ...file, attachments: 'none' }))).toEqual({ ok: false, message: expect.stringContaining('attachment list') });
   });
 });

@@ -106,8 +106,8 @@ function readPacket(value: unknown, notPacket: string): { ok: true; packet: Clai
   const parsed = ZClaimPacket.safeParse(value);
   if (parsed.success) return { ok: true, packet: parsed.data };
   const path = parsed.error.issues[0]!.path.map(String).join('.');
-  const { title, hint } = fieldMeta(path);
-  return { ok: false, result: fail(`The claim in this file has a value the wizard cannot read: ${title}. ${hint}`.trim()) };
+  const { title, hint, written } = fieldMeta(path);
+  return { ok: false, result: fail(`The claim in this file has a value the wizard cannot read: ${title}. ${hint} ${written}`.trim()) };
 }
 
 /** Reads an export file, or a bare claim packet, from its JSON text. */

@@ -17,19 +17,18 @@ export function DoseStep() {
   return (
     <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
       <Section title="Dose given">
-        <QuantityField name="administration.dose" label="Total dose given" units={UNIT_OPTIONS}
-          hint="The whole amount the patient received, for example 150 mg (not a concentration like mg/mL)." />
+        <QuantityField name="administration.dose" units={UNIT_OPTIONS} />
       </Section>
       <Section title="Container">
-        <RadioField name="container.type" label="Container type" options={CONTAINER_TYPES} hint="As the FDA label says." />
-        <QuantityField name="container.amount" label="Drug amount in one container" units={UNIT_OPTIONS} hint="For a 150 mg/6 mL vial: 150 mg." />
-        <QuantityField name="container.volume" label="Volume of one container (liquids)" units={UNIT_OPTIONS} hint="For a 150 mg/6 mL vial: 6 mL. Leave empty for tablets or powders." />
-        <TextField name="container.opened" label="Containers opened for this dose" inputMode="numeric" width="max-w-32" />
+        <RadioField name="container.type" options={CONTAINER_TYPES} />
+        <QuantityField name="container.amount" units={UNIT_OPTIONS} />
+        <QuantityField name="container.volume" units={UNIT_OPTIONS} />
+        <TextField name="container.opened" inputMode="numeric" width="max-w-32" />
       </Section>
       <LinesPreview caption="The lines as they stand" />
       <Section title="Payer overrides (only when the payer asks)">
-        <SelectField name="ndcUnitOverride" label="NDC unit of measure" options={NDC_UNIT_OPTIONS} placeholder="As the wizard works out (recommended)" />
-        <TextField name="hcpcsUnitsOverride" label="HCPCS units" inputMode="numeric" width="max-w-32" hint="Leave empty: the payer profile decides the units." />
+        <SelectField name="ndcUnitOverride" options={NDC_UNIT_OPTIONS} placeholder="As the wizard works out (recommended)" />
+        <TextField name="hcpcsUnitsOverride" inputMode="numeric" width="max-w-32" />
       </Section>
     </StepForm>
   );

@@ -112,7 +112,7 @@ function Description() {
     <Section title="Drug description (SV101-7 / FL80 remarks)">
       <p>The wizard writes: <span className="font-mono">{evaluation.drugs[drugIndex]?.narrative ?? (evaluation.drugs[drugIndex]?.decision.code === null ? 'nothing: this drug is not billed' : 'not yet: complete the drug name and dose')}</span></p>
       <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
-        <TextArea name="narrativeOverride" label="Your own description (optional)" hint="Only if the payer asks for other wording. At most 80 characters; it must name the drug and give the total dose with its unit." />
+        <TextArea name="narrativeOverride" />
       </StepForm>
     </Section>
   );
