@@ -8,7 +8,6 @@
  * `FontSource`: in the browser `browserFont` (a Vite asset URL), in Node `nodeFont` (the file in
  * node_modules), so that the same function runs in both.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { dayNumber, usDate } from '../../dates';
 import type { Evaluation } from '../../evaluate';
@@ -19,19 +18,10 @@ import { attachmentManifest } from '../json-packet';
 import type { ClaimPacket } from '../../packet/schema';
 import type { AttachmentFile } from './attachments';
 import { writeAttachments } from './attachments';
-import { drawFooters, PageWriter } from './layout';
+import { drawFooters, embedPacketFont, PageWriter } from './layout';
 import { writeChecklist, writeCover, writeServiceLines } from './sections';
 
 export type { AttachmentFile } from './attachments';
-
-/**
- * OpenType features switched off: without them fontkit only maps characters to glyphs, five times
- * faster than shaping. Text is normalised to composed form (NFC) first, so accented letters still
- * print as one glyph; scripts that need shaping (Arabic, Indic) print unjoined.
- */
-const NO_SHAPING = Object.fromEntries(
-  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom'].map((f) => [f, false]),
-);
 
 /** Loads the bytes of the TrueType font the packet is printed in. */
 export type FontSource = () => Promise<Uint8Array>;
@@ -62,8 +52,7 @@ export async function buildPdfPacket(input: PdfPacketInput): Promise<Exported<Ui
   const form = claimFormStrings(evaluation);
   if (!form.ok) return form;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await input.font(), { subset: true, features: NO_SHAPING });
+  const font = await embedPacketFont(doc, await input.font());
   const reference = claimReference(packet);
   doc.setTitle(`NOC claim packet: ${reference}`);
   doc.setCreator('NOC Claim Wizard');
