@@ -29,7 +29,7 @@ const NO_SHAPING = Object.fromEntries(
   ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom'].map((f) => [f, false]),
 );
 
-/** Embeds the packet's font (subset, no shaping) in a document. */
+/** Embeds the packet's font (subset, no shaping) in the PDF being built. */
 export async function embedPacketFont(doc: PDFDocument, bytes: Uint8Array): Promise<PDFFont> {
   doc.registerFontkit(fontkit);
   return doc.embedFont(bytes, { subset: true, features: NO_SHAPING });
@@ -228,7 +228,7 @@ export class PageWriter {
 }
 
 /**
- * Writes the claim reference and "Page i of n" at the foot of every page of the document. The
+ * Writes the claim reference and "Page i of n" at the foot of every page of the PDF. The
  * reference is cut to the line it has (a very long account number would otherwise be laid out
  * again on every page, which grows with the square of its length).
  */
