@@ -9,7 +9,7 @@ import { CheckboxField, DateField, RadioField, Section, SelectField, TextField }
 import { builtInProfiles } from '../../core/payers';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
-import { ZClaimStep } from './steps';
+import { ZClaimStep } from './step-forms';
 import { GroupFindings } from './group-findings';
 import { useWizard } from './wizard-context';
 

@@ -10,7 +10,7 @@ import { ChecklistView } from './checklist-view';
 import { GroupFindings } from './group-findings';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZDocumentsStep } from './steps';
+import { ZDocumentsStep } from './step-forms';
 import { useWizard } from './wizard-context';
 
 const PRIOR_AUTH_OPTIONS = [

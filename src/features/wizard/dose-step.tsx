@@ -6,7 +6,7 @@ import { QuantityField, RadioField, Section, SelectField, TextField } from './fi
 import { LinesPreview } from './lines-preview';
 import { NDC_UNIT_OPTIONS, UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';
-import { ZDoseStep } from './steps';
+import { ZDoseStep } from './step-forms';
 import { useWizard } from './wizard-context';
 
 const CONTAINER_TYPES = [{ value: 'single-dose', label: 'Single-dose (single-use) vial or syringe' }, { value: 'multi-dose', label: 'Multi-dose vial' }];

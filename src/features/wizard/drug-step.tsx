@@ -10,7 +10,7 @@ import { parseNdc } from '../../core/ndc';
 import { GroupFindings } from './group-findings';
 import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, UNIT_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZDrugStep } from './steps';
+import { ZDrugStep } from './step-forms';
 import { fieldId } from './steps';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
 import { formatCount } from '../../core/format';

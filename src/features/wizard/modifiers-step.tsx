@@ -9,7 +9,7 @@ import { FindingList, Section } from './fields';
 import { GroupFindings } from './group-findings';
 import { LinesPreview } from './lines-preview';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZModifiersStep } from './steps';
+import { ZModifiersStep } from './step-forms';
 import { fieldId } from './steps';
 import { sameFindings, sameJson, useWizard, useWizardData } from './wizard-context';
 

@@ -12,7 +12,7 @@ import { ChecklistView } from './checklist-view';
 import { FindingLink } from './findings-panel';
 import { PrintableChecklist } from './printable-checklist';
 import { StepForm, useDrugStepForm } from './step-form';
-import { ZReviewStep } from './steps';
+import { ZReviewStep } from './step-forms';
 import { STEPS, stepOfPath } from './steps';
 import { everything, useWizard, useWizardData } from './wizard-context';
 

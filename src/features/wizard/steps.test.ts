@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pathExists } from '../../core/packet/paths';
 import { ZDrug } from '../../core/packet/schema';
 import { RULES } from '../../core/rules';
-import { STEPS, stepOfPath, ZDocumentsStep, ZDoseStep, ZDrugStep, ZModifiersStep, ZReviewStep, ZWasteStep } from './steps';
+import { STEPS, stepOfPath } from './steps';
+import { ZDocumentsStep, ZDoseStep, ZDrugStep, ZModifiersStep, ZReviewStep, ZWasteStep } from './step-forms';
 
 describe('the steps as data', () => {
   it('own real packet fields only', () => {

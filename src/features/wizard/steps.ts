@@ -1,37 +1,20 @@
 /**
- * The wizard's steps as data, each defined once: its id, title and heading, the packet fields it
- * owns (typed paths of the packet; `drugs.*.` for a field of each drug) and its form schema, picked
- * from the packet schema by those fields. The stepper, "Go to the field" and the step a finding
- * belongs to all derive from this list.
+ * The wizard's steps as data, each defined once: its id, title and heading, and the packet fields
+ * it owns (typed paths of the packet; `drugs.*.` for a field of each drug). Each step's form schema
+ * is picked from the packet schema by those fields (step-forms.ts, apart so that the address bar's
+ * router reads the step ids without loading the schema). The stepper, "Go to the field" and the
+ * step a finding belongs to all derive from this list.
  */
-import * as z from 'zod/mini';
 import type { ClaimPacket, Drug } from '../../core/packet/schema';
-import { ZClaimPacket, ZDrug } from '../../core/packet/schema';
 
 /** A field of `T` and, one level down, a field of an object in it: `payer`, `administration.dose`. */
 type FieldOf<T> = {
   [K in keyof T & string]-?: K | (NonNullable<T[K]> extends readonly unknown[] ? never : NonNullable<T[K]> extends object ? `${K}.${keyof NonNullable<T[K]> & string}` : never)
 }[keyof T & string];
 
+
 /** A packet field a step owns: a claim field, or `drugs.*.<field>` for that field of every drug. */
 export type PacketField = FieldOf<ClaimPacket> | `drugs.*.${FieldOf<Drug>}`;
-
-type TopOf<P extends string> = P extends `${infer Top}.${string}` ? Top : P;
-type DrugKeys<F extends readonly PacketField[]> = { [I in keyof F]: F[I] extends `drugs.*.${infer D}` ? TopOf<D> : never }[number] & keyof Drug;
-type ClaimKeys<F extends readonly PacketField[]> = { [I in keyof F]: F[I] extends `drugs${string}` ? never : TopOf<F[I]> }[number] & keyof ClaimPacket;
-
-/** The form schema of a drug-level step: the drug fields it owns, picked from the packet schema. */
-function drugForm<const F extends readonly PacketField[]>(fields: F) {
-  const mask = Object.fromEntries(fields.filter((f) => f.startsWith('drugs.*.')).map((f) => [f.slice('drugs.*.'.length).split('.')[0]!, true]));
-  // The mask is built from the same fields the type reads, so the cast only names what it holds.
-  return z.pick(ZDrug, mask as never) as unknown as ReturnType<typeof z.pick<typeof ZDrug, { [K in DrugKeys<F>]: true }>>;
-}
-
-/** The form schema of the claim step: the claim fields it owns, picked from the packet schema. */
-function claimForm<const F extends readonly PacketField[]>(fields: F) {
-  const mask = Object.fromEntries(fields.map((f) => [f.split('.')[0]!, true]));
-  return z.pick(ZClaimPacket, mask as never) as unknown as ReturnType<typeof z.pick<typeof ZClaimPacket, { [K in ClaimKeys<F>]: true }>>;
-}
 
 const CLAIM_FIELDS = ['careSetting', 'payer', 'dates', 'patient', 'providers', 'diagnoses', 'clinicalTrial'] as const;
 const DRUG_FIELDS = [
@@ -46,15 +29,6 @@ const WASTE_FIELDS = ['drugs.*.waste'] as const;
 const MODIFIER_FIELDS = ['drugs.*.modifiers'] as const;
 const DOCUMENT_FIELDS = ['attachments', 'drugs.*.administration', 'drugs.*.priorAuth', 'drugs.*.invoice', 'drugs.*.medicalNecessity', 'drugs.*.documentsOnFile'] as const;
 const REVIEW_FIELDS = ['drugs.*.narrativeOverride'] as const;
-
-/** Each step's form schema (the dose step owns the dose of `administration`, its form holds the object). */
-export const ZClaimStep = claimForm(CLAIM_FIELDS);
-export const ZDrugStep = drugForm(DRUG_FIELDS);
-export const ZDoseStep = drugForm([...DOSE_FIELDS, 'drugs.*.administration']);
-export const ZWasteStep = drugForm(WASTE_FIELDS);
-export const ZModifiersStep = drugForm(MODIFIER_FIELDS);
-export const ZDocumentsStep = drugForm(DOCUMENT_FIELDS);
-export const ZReviewStep = drugForm(REVIEW_FIELDS);
 
 interface Step {
   readonly id: string;

@@ -6,7 +6,7 @@ import { DateField, QuantityField, Section, TextField } from './fields';
 import { LinesPreview } from './lines-preview';
 import { UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';
-import { ZWasteStep } from './steps';
+import { ZWasteStep } from './step-forms';
 import { useWizard, useWizardData } from './wizard-context';
 
 export function WasteStep() {
