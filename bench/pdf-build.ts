@@ -1,6 +1,7 @@
 /**
  * The PDF claim packet: the time to build one for example 05 with three attachment pages (a PNG
- * image and a two-page PDF), and whether pdf-lib stays out of the scripts the app loads first.
+ * image and a two-page PDF), how the layout time grows with the length of a long text (linear, not
+ * quadratic), and whether pdf-lib stays out of the scripts the app loads first.
  *
  * The bundle check builds the app with Vite (with its manifest) and follows the entry chunk's
  * static imports, which the browser loads before the first screen; pdf-lib must be in none of them
@@ -14,9 +15,11 @@ import { nodeFont } from '../src/cli/node-font';
 import { evaluateClaim } from '../src/core/evaluate';
 import type { ClaimPacket } from '../src/core/packet/schema';
 import { NO_REFERENCE } from '../src/core/reference';
-import type { AttachmentFile } from '../src/features/export/pdf';
-import { buildPdfPacket } from '../src/features/export/pdf';
-import { samplePdf, samplePng } from '../src/features/export/test-attachments';
+import type { AttachmentFile } from '../src/core/export/pdf/packet';
+import { buildPdfPacket } from '../src/core/export/pdf/packet';
+import { drawFooters, embedPacketFont, PageWriter } from '../src/core/export/pdf/layout';
+import { PDFDocument } from 'pdf-lib';
+import { attachmentFile, samplePdf, samplePng } from '../src/test-support/sample-files';
 import type { BenchResult } from './report';
 
 const TARGET_MS = 300;
@@ -28,8 +31,8 @@ async function buildTimes(root: string): Promise<{ first: number; median: number
   const packet = JSON.parse(readFileSync(join(root, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8')) as ClaimPacket;
   const evaluation = evaluateClaim(packet, NO_REFERENCE, '2023-03-17');
   const attachments = new Map<string, AttachmentFile>([
-    ['att-1', { bytes: samplePng(800, 600), mediaType: 'image/png' }],
-    ['att-2', { bytes: await samplePdf('INVOICE', 2), mediaType: 'application/pdf' }],
+    ['att-1', attachmentFile(samplePng(800, 600), 'image/png')],
+    ['att-2', attachmentFile(await samplePdf('INVOICE', 2), 'application/pdf')],
   ]);
   const once = async () => {
     const start = performance.now();
@@ -42,6 +45,52 @@ async function buildTimes(root: string): Promise<{ first: number; median: number
   for (let i = 0; i < RUNS; i++) times.push(await once());
   times.sort((a, b) => a - b);
   return { first, median: times[Math.floor(RUNS / 2)]! };
+}
+
+/** Sizes of the long-text benchmark, in characters: each twice the one before. */
+const LONG_SIZES = [25_000, 50_000, 100_000, 200_000] as const;
+/** Time per character at the largest size ÷ at the smallest: 1 is linear, 8 would be quadratic. */
+const LINEAR_TARGET = 2;
+
+/**
+ * Lays out a text of `chars` characters as the packet lays out what a biller typed: wrapped on the
+ * cover (as a label/value row, as a paragraph of words), and as the claim reference at the foot of
+ * every page; then writes the file. Returns the median time of 3 runs, in ms.
+ */
+async function longTextTime(chars: number, word: boolean): Promise<number> {
+  const text = word ? 'A'.repeat(chars) : 'infusion '.repeat(Math.ceil(chars / 9)).slice(0, chars);
+  const fontBytes = await nodeFont();
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const doc = await PDFDocument.create();
+    const font = await embedPacketFont(doc, fontBytes);
+    const w = new PageWriter(doc, font);
+    w.row('Patient account', text);
+    w.paragraph(text);
+    drawFooters(doc, font, `Patient account ${text}`);
+    await doc.save();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[1]!;
+}
+
+/** How the layout time grows with the length of the text: per character at each size, and the ratio. */
+async function longTextScaling(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const [word, what] of [[true, 'one word'], [false, 'words']] as const) {
+    await longTextTime(LONG_SIZES[0], word); // warm-up
+    const perChar = [];
+    for (const size of LONG_SIZES) perChar.push((await longTextTime(size, word)) / size * 1000);
+    const ratio = perChar.at(-1)! / perChar[0]!;
+    results.push({
+      id: `pdf.long-text-${word ? 'word' : 'words'}`,
+      name: `PDF layout of long text (${what}): ms per 1,000 characters at ${LONG_SIZES.map((n) => `${n / 1000}k`).join(', ')} = ${perChar.map((t) => t.toFixed(1)).join(', ')}; ratio largest ÷ smallest`,
+      value: Math.round(ratio * 100) / 100, unit: '×', target: `≤ ${LINEAR_TARGET} (linear: 1; quadratic: 8)`, met: ratio <= LINEAR_TARGET,
+    });
+  }
+  return results;
 }
 
 interface ManifestChunk {
@@ -75,7 +124,9 @@ async function pdfLibChunks(root: string): Promise<{ initial: string[]; lazy: st
 export async function pdfBenchmarks(root: string): Promise<BenchResult[]> {
   const { first, median } = await buildTimes(root);
   const chunks = await pdfLibChunks(root);
+  const scaling = await longTextScaling();
   return [
+    ...scaling,
     { id: 'pdf.build-median', name: 'PDF packet build, example 05 + 3 attachment pages (median of 15)', value: Math.round(median), unit: 'ms', target: `≤ ${TARGET_MS}`, met: median <= TARGET_MS },
     { id: 'pdf.build-first', name: 'PDF packet build, first in the process (font parsed, code not yet optimised)', value: Math.round(first), unit: 'ms', target: 'info', met: null },
     { id: 'pdf.initial-bundle', name: 'scripts loaded at start that contain pdf-lib (entry chunk and its static imports)', value: chunks.initial.length, unit: 'chunks', target: '0', met: chunks.initial.length === 0 },

@@ -7,7 +7,7 @@
 import { expect, test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
-import { expectBox, expectChecklistItem, expectModifiersStep, expectReview, expectWasteStep } from './support/review';
+import { expectBox, expectChecklistItem, expectClaimBox, expectModifiersStep, expectReview, expectWasteStep } from './support/review';
 
 const { packet, expected } = loadExample('08-compounded-intrathecal-j7999');
 const DESCRIPTION = 'COMPOUNDED MORPHINE SULFATE 100MG BUPIVACAINE HCL 200MG 20ML INTRATHECAL';
@@ -22,7 +22,8 @@ test('a biller builds the J7999 claim for a compounded drug, with its ingredient
     },
   });
   await expectReview(page, packet, expected, { narrative: DESCRIPTION });
-  await expectBox(page, 'CMS-1500', 'Drug given', 'Item 19', DESCRIPTION);
+  await expectBox(page, 'CMS-1500', 'Drug given', 'Description (SV101-7)', DESCRIPTION);
+  await expectClaimBox(page, 'Item 19', DESCRIPTION);
   await expectChecklistItem(page, 'NDC of the product given', 'Not needed', 'A compounded drug has no NDC of its own');
   await expectChecklistItem(page, 'Compound ingredients', 'Done');
   await expectChecklistItem(page, 'Invoice', 'Done', 'Compounded drugs are paid from the invoice.');

@@ -6,7 +6,7 @@
 import { test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
-import { expectBox, expectChecklistItem, expectReview } from './support/review';
+import { expectBox, expectChecklistItem, expectClaimBox, expectReview } from './support/review';
 
 const { packet, expected } = loadExample('02a-ultomiris-opps-c9399');
 const FL80 = 'ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)';
@@ -16,7 +16,8 @@ test('a biller builds the C9399 hospital outpatient claim with the UB-04 boxes',
   await buildClaim(page, packet);
   await expectBox(page, 'UB-04', 'Drug given', 'FL42', '0636');
   await expectBox(page, 'UB-04', 'Drug given', 'FL43', 'N425682002201ML270');
-  await expectBox(page, 'UB-04', 'Drug given', 'FL80', FL80);
+  await expectBox(page, 'UB-04', 'Drug given', 'Remarks (SV202-7)', FL80);
+  await expectClaimBox(page, 'FL80 remarks', FL80);
   await expectChecklistItem(page, 'Invoice', 'Not needed', 'C9399 is priced by the contractor at 95% of AWP.');
   await expectReview(page, packet, expected, { narrative: FL80 });
 });

@@ -5,7 +5,7 @@
 import { test } from './support/test';
 import { buildClaim, openAppOn } from './support/claim';
 import { loadExample } from './support/examples';
-import { expectBox, expectChecklistItem, expectModifiersStep, expectReview, expectWasteStep } from './support/review';
+import { expectBox, expectChecklistItem, expectClaimBox, expectModifiersStep, expectReview, expectWasteStep } from './support/review';
 
 const { packet, expected } = loadExample('05-briumvi-partial-dose-waste');
 
@@ -17,7 +17,9 @@ test('a biller builds the Briumvi claim with a JW waste line and exports it', as
       modifiers: () => expectModifiersStep(page, 'JW: Added on the waste line: drug discarded from a single-dose container.', expected.lines),
     },
   });
-  await expectBox(page, 'CMS-1500', 'Drug discarded', 'Item 19', 'BRIUMVI 50MG DISCARDED NDC 73150015006');
+  await expectBox(page, 'CMS-1500', 'Drug discarded', 'Description (SV101-7)', 'BRIUMVI 50MG DISCARDED NDC 73150015006');
+  // Both descriptions do not fit in Item 19 together: it reads SEE ATTACHMENT, as in the PDF and the export panel.
+  await expectClaimBox(page, 'Item 19', 'SEE ATTACHMENT');
   await expectChecklistItem(page, 'Waste record', 'Done', 'Drug was discarded from a single-dose container');
   await expectReview(page, packet, expected, { narrative: 'BRIUMVI UBLITUXIMAB-XIIY 100MG IV NDC 73150015006' });
 });

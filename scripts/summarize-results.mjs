@@ -3,7 +3,7 @@
 // `N passed, N failed` to <dir>/summary.txt.
 //
 //   node scripts/summarize-results.mjs test-results \
-//     --typecheck 0 --vitest 0 --build 0 --playwright 1
+//     --typecheck 0 --lint 0 --vitest 0 --build 0 --playwright 1
 //
 // A failing stage always counts as at least one failure, so a crash that
 // leaves no report (or an empty one) can't pass for success.
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 /**
- * @typedef {{ typecheck: number, vitest: number, build: number, playwright: number }} ExitCodes
+ * @typedef {{ typecheck: number, lint: number, vitest: number, build: number, playwright: number }} ExitCodes
  * @typedef {{ passed: number, failed: number }} Counts
  */
 
@@ -60,6 +60,7 @@ function atLeastOneFailureIfExited(counts, exitCode) {
 export function summarize({ exitCodes, vitest, playwright }) {
   const stages = [
     atLeastOneFailureIfExited({ passed: 0, failed: 0 }, exitCodes.typecheck),
+    atLeastOneFailureIfExited({ passed: 0, failed: 0 }, exitCodes.lint),
     atLeastOneFailureIfExited(vitestCounts(vitest), exitCodes.vitest),
     atLeastOneFailureIfExited({ passed: 0, failed: 0 }, exitCodes.build),
     atLeastOneFailureIfExited(playwrightCounts(playwright), exitCodes.playwright),
@@ -103,12 +104,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const stage = { type: /** @type {const} */ ('string'), default: '1' }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { typecheck: stage, vitest: stage, build: stage, playwright: stage },
+    options: { typecheck: stage, lint: stage, vitest: stage, build: stage, playwright: stage },
   })
   // A stage whose exit code wasn't passed counts as failed.
   console.log(
     writeSummary(positionals[0] ?? 'test-results', {
       typecheck: Number(values.typecheck),
+      lint: Number(values.lint),
       vitest: Number(values.vitest),
       build: Number(values.build),
       playwright: Number(values.playwright),

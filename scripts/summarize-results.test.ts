@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { summarize, writeSummary } from './summarize-results.mjs'
 
-const ok = { typecheck: 0, vitest: 0, build: 0, playwright: 0 }
+const ok = { typecheck: 0, lint: 0, vitest: 0, build: 0, playwright: 0 }
 
 const vitestReport = (passed: number, failed: number) => ({
   success: failed === 0,
@@ -41,9 +41,10 @@ describe('summarize', () => {
     ).toEqual({ passed: 5, failed: 3 })
   })
 
-  it('counts a failed typecheck or build as one failure each', () => {
+  it('counts a failed typecheck, lint or build as one failure each', () => {
     const reports = { vitest: vitestReport(3, 0), playwright: playwrightReport(1, 0) }
     expect(summarize({ exitCodes: { ...ok, typecheck: 2 }, ...reports })).toEqual({ passed: 4, failed: 1 })
+    expect(summarize({ exitCodes: { ...ok, lint: 1 }, ...reports })).toEqual({ passed: 4, failed: 1 })
     expect(summarize({ exitCodes: { ...ok, typecheck: 1, build: 1 }, ...reports })).toEqual({ passed: 4, failed: 2 })
   })
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The full test run: type check, unit tests (vitest), production build,
-# browser tests (Playwright). Every stage runs even when an earlier one
+# The full test run: type check, lint (import layers), unit tests (vitest),
+# production build, browser tests (Playwright). Every stage runs even when an earlier one
 # fails; the exit status is non-zero if any failed. The last line printed is
 # "N passed, N failed", also written to test-results/summary.txt.
 set -uo pipefail
@@ -20,6 +20,10 @@ stage typecheck
 npm run typecheck
 typecheck=$?
 
+stage 'lint (import layers)'
+npm run --silent lint
+lint=$?
+
 stage 'unit tests (vitest)'
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 vitest=$?
@@ -36,7 +40,7 @@ playwright=$?
 
 echo
 summary=$(node scripts/summarize-results.mjs test-results \
-  --typecheck "$typecheck" --vitest "$vitest" --build "$build" --playwright "$playwright")
+  --typecheck "$typecheck" --lint "$lint" --vitest "$vitest" --build "$build" --playwright "$playwright")
 summarized=$?
 if (( summarized != 0 )) || [[ -z $summary ]]; then
   summary="0 passed, 1 failed"
@@ -44,5 +48,5 @@ if (( summarized != 0 )) || [[ -z $summary ]]; then
 fi
 
 echo "$summary"
-(( typecheck || vitest || build || playwright || summarized )) && exit 1
+(( typecheck || lint || vitest || build || playwright || summarized )) && exit 1
 exit 0

@@ -55,9 +55,14 @@ export async function expectLines(page: Page, packet: ClaimPacket, lines: readon
     : expectTable(formTable(page, 'CMS-1500'), lines.map((l) => ({ 'Item 24D': codeOf(l), 'Item 24G': String(l.units), 'Item 24A shaded': ndc(l, ' ') }))));
 }
 
-/** A box of a line, for the boxes a scenario names (FL42 revenue code, FL80 remarks, Item 19). */
+/** A box of a line, for the boxes a scenario names (FL42 revenue code, the line's description). */
 export async function expectBox(page: Page, form: 'CMS-1500' | 'UB-04', row: string, box: string, value: string): Promise<void> {
   await expect(await cellOf(formTable(page, form), row, box)).toHaveText(value);
+}
+
+/** The claim's own box: Item 19 of the CMS-1500 or FL80 of the UB-04 (every line's description combined). */
+export async function expectClaimBox(page: Page, box: 'Item 19' | 'FL80 remarks', value: string): Promise<void> {
+  await expect(page.getByRole('region', { name: `${box} (the whole claim)` }).locator('p.font-mono')).toHaveText(value);
 }
 
 /** The lines shown live on the dose, waste and modifiers steps, under their caption. */
@@ -79,7 +84,7 @@ export async function expectModifiersStep(page: Page, added: string, lines: read
   await expectLinesPreview(page, 'The lines with these modifiers', lines);
 }
 
-/** The description the wizard writes (Item 19 / SV101-7 / FL80). */
+/** The description the wizard writes (SV101-7 / FL80 remarks). */
 export async function expectDescription(page: Page, narrative: string): Promise<void> {
   await expect(page.getByText(`The wizard writes: ${narrative}`, { exact: true })).toBeVisible();
 }

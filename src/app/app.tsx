@@ -6,9 +6,9 @@ import { lazy, Suspense } from 'react';
 import { DraftsScreen } from '../features/drafts/drafts-screen';
 import { useRoute } from './route';
 
-// The wizard (with the claim core and the form library) and the reference-data screen load when
-// they are opened, so the first screen stays small.
-const Wizard = lazy(() => import('../features/wizard/wizard').then((m) => ({ default: m.Wizard })));
+// A claim's screen (the wizard, with the claim core and the form library) and the reference-data
+// screen load when they are opened, so the first screen stays small.
+const ClaimScreen = lazy(() => import('./claim-screen').then((m) => ({ default: m.ClaimScreen })));
 const ReferenceDataScreen = lazy(() => import('../features/reference-data/reference-data-screen').then((m) => ({ default: m.ReferenceDataScreen })));
 
 export function App() {
@@ -30,7 +30,7 @@ export function App() {
       <div className="mx-auto max-w-7xl px-4 py-6">
         <Suspense fallback={<p>Opening…</p>}>
           {route.screen === 'claim' && (
-            <Wizard key={route.draftId} draftId={route.draftId} step={route.step}
+            <ClaimScreen key={route.draftId} draftId={route.draftId} step={route.step}
               onStep={(step) => navigate({ screen: 'claim', draftId: route.draftId, step })} onClose={() => navigate({ screen: 'drafts' })} />
           )}
           {route.screen === 'reference' && <main><ReferenceDataScreen /></main>}

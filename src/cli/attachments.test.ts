@@ -29,7 +29,7 @@ const reasonFor = (name: string, sha256 = folder.sha256[name] ?? 'a'.repeat(64))
 describe('reading one attached file', () => {
   it('reads a regular file directly inside the folder whose SHA-256 is the one listed (either case)', () => {
     expect(readAttachment(folder.dir, 'invoice.pdf', folder.sha256['invoice.pdf']!.toUpperCase(), PDF))
-      .toEqual({ bytes: new Uint8Array(readFileSync(join(folder.dir, 'invoice.pdf'))), mediaType: PDF });
+      .toEqual({ bytes: new Uint8Array(readFileSync(join(folder.dir, 'invoice.pdf'))), mediaType: PDF, sha256: folder.sha256['invoice.pdf']!.toLowerCase() });
     expect(reasonFor('empty.pdf')).toBe('read');
     expect(reasonFor('exactly-25-mb.pdf')).toBe('read');
   });

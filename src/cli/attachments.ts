@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { isSha256 } from '../core/entries';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_SIZE_TEXT } from '../core/limits';
 import type { ClaimPacket } from '../core/packet/schema';
-import type { AttachmentFile, LeftOutFile } from '../features/export/pdf';
+import type { AttachmentFile, LeftOutFile } from '../core/export/pdf/packet';
 
 /** Flags every attached file is opened with: read only, never through a symbolic link, never waiting on a FIFO. */
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY;
@@ -85,10 +85,11 @@ export function readAttachment(dir: string, name: string | undefined, sha256: st
     if (problem !== undefined) return { reason: problem };
     const bytes = readUpTo(fd, stats.size, MAX_ATTACHMENT_BYTES);
     if (bytes.length > MAX_ATTACHMENT_BYTES) return { reason: `it is larger than ${MAX_ATTACHMENT_SIZE_TEXT}, the most the wizard attaches` };
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256.toLowerCase()) {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (digest !== sha256.toLowerCase()) {
       return { reason: 'its SHA-256 is not the one the claim lists: it is another file, or a changed copy' };
     }
-    return { bytes, mediaType };
+    return { bytes, mediaType, sha256: digest };
   } catch (error) {
     return { reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {

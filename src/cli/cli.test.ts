@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExport } from '../core/export/json-packet';
-import { samplePdf } from '../features/export/test-attachments';
+import { samplePdf } from '../test-support/sample-files';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -41,6 +41,11 @@ describe('npm run cli -- check', SLOW, () => {
     expect(out).toMatchObject({ exportable: false, decision: { code: 'J3490', reasons: expect.any(Array) }, lines: [{ code: 'J3490', modifiers: [], units: 1, ndc: null, narrative: 'EXAMPLE 10MG IV' }] });
     expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'ndc.ten-digits', severity: 'block', path: 'drugs.0.ndc.input', message: expect.stringContaining('10-digit') }));
     expect(out.checklist.length).toBeGreaterThan(10);
+    // The claim-form strings and the payment estimate, as the wizard's review and the PDF show them.
+    expect(out.claimForm).toEqual({
+      form: 'CMS-1500', lines: [{ line: 1, drugIndex: 0, item24AShaded: '', item24D: 'J3490', item24G: '1', description: 'EXAMPLE 10MG IV' }], item19: 'EXAMPLE 10MG IV',
+    });
+    expect(out.payment).toEqual([{ drugIndex: 0, amount: null, basis: 'none', source: '', explanation: expect.stringContaining('No published price and no invoice net cost'), notes: expect.any(Array) }]);
   });
   it('exits 2 naming the file when a file is missing, is not JSON, or is not a packet', () => {
     const missing = cli(['check', join(dir, 'nope.json')]);
@@ -72,7 +77,8 @@ describe('npm run cli -- check', SLOW, () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'units.too-large', severity: 'block', path: 'drugs.0.administration.dose.value' }));
-    expect(out.lines.map((l: { units: unknown; boxes: Record<string, string> }) => [l.units, l.boxes['24G']])).toEqual([[null, ''], [null, '']]);
+    expect(out.lines.map((l: { units: unknown }) => l.units)).toEqual([null, null]);
+    expect(out.claimForm.lines.map((l: { item24G: string }) => l.item24G)).toEqual(['', '']);
     expect(r.stdout).not.toMatch(/\de[+-]\d/);
     const x12 = cli(['export', '--format', 'x12', '--today', '2023-03-17', '--out', join(dir, 'per-nanogram.x12'), packet]);
     expect(x12.status).toBe(1);
@@ -135,7 +141,7 @@ describe.skipIf(!hasData)('npm run cli -- check --reference ../shared/data', SLO
     });
     const checked = cli(['check', '--today', '2025-11-20', '--reference', '../shared/data', packet]);
     expect(checked.status).toBe(0);
-    expect(JSON.parse(checked.stdout).lines.map((l: { boxes: Record<string, string> }) => l.boxes['24D'])).toEqual(['J2329', 'J2329 JW']);
+    expect(JSON.parse(checked.stdout).claimForm.lines.map((l: { item24D: string }) => l.item24D)).toEqual(['J2329', 'J2329 JW']);
     const exported = cli(['export', '--format', 'x12', '--today', '2025-11-20', '--reference', '../shared/data', '--out', join(dir, 'j2329.x12'), packet]);
     expect(exported.status).toBe(0);
     expect(readFileSync(join(dir, 'j2329.x12'), 'utf8')).toBe([

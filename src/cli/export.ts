@@ -63,7 +63,7 @@ async function render(format: Format, claim: Claim, attachmentsDir: string | und
   if (format !== 'pdf') return { result: renderText(format, claim), read: [] };
   const attachments = readAttachments(packet, attachmentsDir);
   for (const { name, reason } of attachments.leftOut) process.stderr.write(`attachment ${JSON.stringify(name)}: not included: ${reason}.\n`);
-  const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../features/export/pdf'), import('./node-font')]);
+  const [{ buildPdfPacket }, { nodeFont }] = await Promise.all([import('../core/export/pdf/packet'), import('./node-font')]);
   const result = await buildPdfPacket({ packet, evaluation, font: nodeFont, attachments: attachments.files, exportedAt, reference: claim.versions });
   return { result, read: attachments.read };
 }
@@ -74,7 +74,7 @@ function renderText(format: Exclude<Format, 'pdf'>, claim: Claim): Exported<stri
     case 'json': return { ok: true, value: claimExportJson(buildClaimExport(packet, evaluation, { exportedAt, reference: claim.versions })) };
     case 'fhir': return asJson(fhirClaim(packet, evaluation, exportedAt));
     case 'x12': {
-      const fragment = x12Fragment(packet, evaluation);
+      const fragment = x12Fragment(evaluation);
       return fragment.ok ? { ok: true, value: `${fragment.value.segments.join('\n')}\n` } : fragment;
     }
   }

@@ -27,7 +27,7 @@ ${EXPORT_USAGE}
       \\u001b, \\\\ so that a line always has three columns.
       Exit 0 when every NDC is valid, 1 otherwise.`;
 
-/** The evaluation as one JSON line: the keys other tools read, plus the whole checklist. */
+/** The evaluation as one JSON line: the keys other tools read (the claim-form strings and the payment estimate included), plus the whole checklist. */
 function report(file: string, e: Evaluation): string {
   return JSON.stringify({
     file,
@@ -35,8 +35,10 @@ function report(file: string, e: Evaluation): string {
     decision: { code: e.decision.code, kind: e.decision.kind, descriptor: e.decision.descriptor, reasons: e.decision.reasons, form: e.decision.form },
     drugs: e.drugs.map((d) => ({ index: d.index, code: d.decision.code, kind: d.decision.kind, reasons: d.decision.reasons })),
     lines: e.lines.map((l) => ({
-      drugIndex: l.drugIndex, kind: l.kind, codeKind: l.codeKind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative, boxes: l.boxes,
+      drugIndex: l.drugIndex, kind: l.kind, codeKind: l.codeKind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative,
     })),
+    claimForm: e.claimForm.strings,
+    payment: e.payment,
     findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: f.message, source: f.source, ...(f.actions === undefined ? {} : { actions: f.actions }) })),
     checklist: e.checklist.map((c) => ({
       id: c.id, drugIndex: c.drugIndex, label: c.label, requirement: c.requirement, reason: c.reason, status: c.status, missing: c.missing, path: c.path,

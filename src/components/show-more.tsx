@@ -5,7 +5,7 @@
  * are not shown yet.
  */
 import { useState } from 'react';
-import { formatCount } from './format';
+import { formatCount } from '../core/format';
 
 /** How many items of a list of `total` to show, and the action that shows `page` more. */
 export function useShownCount(total: number, page: number): { shown: number; showMore: () => void } {

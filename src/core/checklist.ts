@@ -7,7 +7,7 @@
 import type { DrugContext } from './context';
 import { hasDocument, isBlank } from './context';
 import type { ClaimContext } from './context';
-import type { CodeDecision } from './decision';
+import type { CodeDecision } from './code-decision';
 import { parseIcd10 } from './icd10';
 import { checkNpi } from './npi';
 import type { ClaimLine } from './lines';
@@ -336,6 +336,7 @@ export function checklistFindings(items: readonly ChecklistItem[], findings: rea
   return items.filter((i) => i.status === 'missing' && !blocked.has(i.path)).map((i) => ({
     rule: i.rule,
     severity: 'block',
+    kind: 'missing',
     path: i.path,
     message: `${i.label}: ${i.missing!.charAt(0).toUpperCase()}${i.missing!.slice(1)}.`,
     source: i.source,

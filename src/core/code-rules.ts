@@ -6,7 +6,7 @@
  */
 import { DME_CODES, ORAL_CODES, unclassifiedCode } from './codes';
 import type { DrugContext } from './context';
-import { isMedicarePayer } from './context';
+import { isMedicare } from './payers';
 import { dayNumber } from './dates';
 import type { RuleKey } from './rules';
 
@@ -75,7 +75,7 @@ export const CODE_CONDITIONS: readonly CodeCondition[] = [
   { says: 'J7999 (Q9977 in 2015) only for a compounded preparation', appliesTo: (c) => COMPOUND_CODES.has(c), isMet: isCompounded, broken: 'overrideCompoundCodeNotCompounded' },
   {
     says: 'Medicare bills a compounded drug as J7999, not J3490 or J3590', appliesTo: (c) => c === 'J3490' || c === 'J3590',
-    isMet: (ctx) => !(isCompounded(ctx) && isMedicarePayer(ctx)), broken: 'overrideCompound',
+    isMet: (ctx) => !(isCompounded(ctx) && isMedicare(ctx.profile)), broken: 'overrideCompound',
   },
   { says: 'oral NOC codes only for a drug given by mouth', appliesTo: (c) => ORAL_CODES.has(c), isMet: isOral, broken: 'overrideWrongRoute' },
   { says: 'a drug given by mouth only under an oral NOC code', appliesTo: isGeneralUnclassified, isMet: (ctx) => !isOral(ctx), broken: 'overrideWrongRoute' },

@@ -64,7 +64,3 @@ export function documentKinds(packet: ClaimPacket, drug: Drug): Set<DocumentKind
 export function hasDocument(ctx: DrugContext, kind: DocumentKind): boolean {
   return ctx.documents.has(kind);
 }
-
-export function isMedicarePayer(ctx: ClaimContext): boolean {
-  return ctx.profile?.payerKind === 'medicare';
-}

@@ -6,42 +6,16 @@
 import { billingUnitText } from './billing-unit';
 import { brokenConditions, isApprovedFrom2004, isCompounded, isDiagnosticAgent, isDmeSupplier, isOpps, isOral } from './code-rules';
 import type { DrugContext } from './context';
-import { isBlank, isMedicarePayer } from './context';
+import { isBlank } from './context';
+import { isMedicare } from './payers';
 import { dayNumber, usDate } from './dates';
 import { specificBillingUnit } from './hcpcs-units';
 import type { ClaimLine } from './lines';
+import type { ClaimForm, CodeDecision } from './code-decision';
 import type { SpecificCode } from './reference';
 import { CODE_DAYS, HCPCS_SHAPE, unclassifiedCode } from './codes';
 import type { FindingAction } from './rules';
 import { finding, withActions } from './rules';
-
-export type ClaimForm = 'CMS-1500' | 'UB-04';
-
-export interface CodeDecision {
-  /** The code to bill; `null` when the drug must not be billed under an unclassified code. */
-  readonly code: string | null;
-  readonly descriptor: string;
-  /** unclassified: a NOC line is built; specific: the drug has its own code; not-billable: no drug line. */
-  readonly kind: 'unclassified' | 'specific' | 'not-billable';
-  /** Why, step by step, in the order the rules were applied. */
-  readonly reasons: readonly string[];
-  readonly form: ClaimForm;
-  /** False for drugs packaged under hospital outpatient rules (reported, not paid separately). */
-  readonly isSeparatelyPayable: boolean;
-  /** The code the rules chose, when the biller overrode it. */
-  readonly ruleCode?: string | null;
-  /** The product-specific codes found for the NDC, when there are any. */
-  readonly specificCodes?: readonly SpecificCode[];
-  /** False when no crosswalk could be asked (not loaded for the date, or no valid NDC and date). */
-  readonly isVerified?: boolean;
-  /** For a product-specific code (kind `specific`): the code billed, with its descriptor, billing unit and source. */
-  readonly specific?: SpecificCode;
-  /**
-   * For a product-specific code: the biller chose to bill it (picked it among the NDC's codes, or
-   * typed it as the code to bill). Until then the claim shows its lines, and export is blocked.
-   */
-  readonly isChosenByBiller?: boolean;
-}
 
 /** FDA dosage forms of metered-dose inhalers: "AEROSOL, METERED", "INHALANT, METERED", "SPRAY, METERED". */
 const METERED_DOSE = /metered|inhaler/i;
@@ -143,7 +117,7 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     return result(null, 'not-billable');
   }
   if (d.marketingCategory === 'investigational') {
-    if (isMedicarePayer(ctx)) {
+    if (isMedicare(ctx.profile)) {
       reasons.push('Investigational (not FDA-approved): not billable to Medicare.');
       return result(null, 'not-billable');
     }

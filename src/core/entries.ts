@@ -27,7 +27,7 @@ function checkUniqueIds(ids: readonly (string | undefined)[], report: (index: nu
 
 export function checkEntries(ctx: ClaimContext): void {
   const drugs = ctx.packet.drugs ?? [];
-  checkUniqueIds(drugs.map((d) => d.id), (i, first) => ctx.findings.push(finding('drugDuplicateId', `drugs.${i}.id`, { other: first + 1 })));
+  checkUniqueIds(drugs.map((d) => d.id), (i, first) => ctx.findings.push(finding('drugDuplicateId', `drugs.${i}`, { other: first + 1 })));
   const attachments = ctx.packet.attachments ?? [];
   const name = (i: number) => attachments[i]?.fileName?.trim() || `number ${i + 1}`;
   checkUniqueIds(attachments.map((a) => a.id), (i, first) => ctx.findings.push(finding('attachmentDuplicateId', `attachments.${i}.id`, { name: name(i), other: first + 1 })));

@@ -73,9 +73,9 @@ describe('evaluateClaim never throws and keeps its promises', () => {
       expect(pathsOf('claim.too-many-lines')).toEqual(lines > CLAIM_SIZE.serviceLines ? ['drugs'] : []);
       expect(pathsOf('dx.too-many')).toEqual(packet.diagnoses.length > CLAIM_SIZE.diagnoses ? ['diagnoses'] : []);
       expect(pathsOf('attachment.too-many')).toEqual(packet.attachments.length > CLAIM_SIZE.attachments ? ['attachments'] : []);
-      const repeated = (ids: readonly (string | undefined)[], list: string) => ids.flatMap((id, i) => (ids.indexOf(id) < i ? [`${list}.${i}.id`] : []));
-      expect(pathsOf('drug.duplicate-id')).toEqual(repeated(packet.drugs.map((d) => d.id), 'drugs'));
-      expect(pathsOf('attachment.duplicate-id')).toEqual(repeated(packet.attachments.map((a) => a.id), 'attachments'));
+      const repeated = (ids: readonly (string | undefined)[], at: (i: number) => string) => ids.flatMap((id, i) => (ids.indexOf(id) < i ? [at(i)] : []));
+      expect(pathsOf('drug.duplicate-id')).toEqual(repeated(packet.drugs.map((d) => d.id), (i) => `drugs.${i}`));
+      expect(pathsOf('attachment.duplicate-id')).toEqual(repeated(packet.attachments.map((a) => a.id), (i) => `attachments.${i}.id`));
       if (result.exportable) expect(result.lines.length).toBeLessThanOrEqual(CLAIM_SIZE.serviceLines);
     }), { numRuns: 25 });
   }, TIMEOUT);

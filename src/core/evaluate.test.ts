@@ -68,7 +68,7 @@ describe('reading packets', () => {
     const result = evaluate(completePacket({ drugs: [{ route: 'nasal' as never }] }));
     const [f] = findingsOf(result, 'packet.invalid-value');
     expect(f).toMatchObject({ severity: 'block', path: 'drugs.0.route' });
-    expect(f!.message).toMatch(/^Route of administration: /);
+    expect(f!.message).toMatch(/^Route it was given by: /);
     expect(result.decision.code).toBe('J3590');
     expect(result.checklist.find((i) => i.id === 'dose-route-date')).toMatchObject({ status: 'missing', path: 'drugs.0.route' });
     // One finding per field: the checklist does not repeat the blocking finding.

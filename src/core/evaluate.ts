@@ -1,8 +1,10 @@
 /**
  * `evaluateClaim(packet, reference, today)`: the one call the wizard, the exports and the command
  * line make. Pure and synchronous; it never throws, whatever it is given, and returns everything a
- * view needs: the code decision with its reasons, the claim lines, the description, the checklist,
- * the findings (rule id, severity, field, message, source) and whether the claim may be exported.
+ * view needs: the payer profile, the code decision with its reasons, the claim lines, the
+ * description, the claim laid out on its form, the payment estimate, the checklist, the findings
+ * (rule id, severity, field, message, source) and whether the claim may be exported. Views format
+ * what it returns; none computes a value of its own beside it.
  */
 import { convertWith, readDrugAmounts } from './amounts';
 import type { DrugAmounts } from './amounts';
@@ -11,7 +13,7 @@ import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
 import type { ClaimContext, DrugContext } from './context';
 import { documentKinds, isBlank } from './context';
 import { addMonths, datePart, dayNumber, fiscalYear, minuteNumber, nextWorkday, usDate } from './dates';
-import type { CodeDecision } from './decision';
+import type { CodeDecision } from './code-decision';
 import { checkSpecificCodeChosen, decideCode } from './decision';
 import { checkEntries } from './entries';
 import { unitCounter } from './hcpcs-units';
@@ -23,12 +25,16 @@ import { CLAIM_SIZE, checkClaimSize } from './limits';
 import { checkModifiers } from './modifiers';
 import { parseNdc } from './ndc';
 import { checkNpi } from './npi';
+import type { ClaimLayout } from './export/export-claim';
+import { layOutClaim } from './export/export-claim';
 import { fieldMeta } from './packet/paths';
-import type { ClaimPacket, Drug } from './packet/schema';
+import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { packetParser } from './packet/parser';
-import { filingLimitText, movesDeadlineToWorkday, resolveProfile } from './payers';
+import { filingLimitText, isMedicare, movesDeadlineToWorkday, resolveProfile } from './payers';
 import { amountForPeople, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
+import type { PaymentEstimate } from './reference-data/payment';
+import { estimatePayment } from './reference-data/payment';
 import type { Finding } from './rules';
 import { finding } from './rules';
 import { explainWaste, planWaste } from './waste';
@@ -44,6 +50,8 @@ export interface DrugEvaluation {
 }
 
 export interface Evaluation {
+  /** The payer profile the claim is billed under (the packet's own, or a built-in one); `undefined` until one is chosen. */
+  readonly profile: PayerProfile | undefined;
   /** The decision for the first drug (the one the wizard starts with); see `drugs` for each. */
   readonly decision: CodeDecision;
   readonly drugs: readonly DrugEvaluation[];
@@ -51,6 +59,10 @@ export interface Evaluation {
   readonly lines: readonly ClaimLine[];
   /** The first drug's description. */
   readonly narrative: string | null;
+  /** Every line on the claim's form (CMS-1500 or UB-04), each value checked, with the strings of its boxes. */
+  readonly claimForm: ClaimLayout;
+  /** What the claim may pay for each drug, in the order of `drugs`: amount, basis and source, or none with the reason. */
+  readonly payment: readonly PaymentEstimate[];
   readonly checklist: readonly ChecklistItem[];
   readonly findings: readonly Finding[];
   /** True when no finding blocks export. */
@@ -66,8 +78,13 @@ const LAST_DAY = dayNumber('9999-12-31')!;
 const NEAR_DEADLINE_DAYS = 30;
 const CLAIM_LINE_LIMIT = '99999.99';
 
+const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
+
 function blocked(findings: Finding[]): Evaluation {
-  return { decision: NO_DECISION, drugs: [], lines: [], narrative: null, checklist: [], findings, exportable: false };
+  return {
+    profile: undefined, decision: NO_DECISION, drugs: [], lines: [], narrative: null, claimForm: layOutClaim(NO_PACKET, [], undefined, NO_DECISION.form),
+    payment: [], checklist: [], findings, exportable: false,
+  };
 }
 
 /** Evaluates a claim packet as of `today` (ISO date). */
@@ -86,14 +103,19 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
   const checklist = claimChecklist(ctx);
   const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
   const first = drugs[0];
-  checkClaimSize(ctx, first?.decision.form ?? NO_DECISION.form, drugs);
+  const decision = first?.decision ?? NO_DECISION;
+  checkClaimSize(ctx, decision.form, drugs);
   // One by one: spreading a list of thousands into push() overflows the call stack.
   for (const f of checklistFindings(checklist, findings)) findings.push(f);
+  const lines = drugs.flatMap((d) => d.lines);
   return {
-    decision: first?.decision ?? NO_DECISION,
+    profile: ctx.profile,
+    decision,
     drugs,
-    lines: drugs.flatMap((d) => d.lines),
+    lines,
     narrative: first?.narrative ?? null,
+    claimForm: layOutClaim(packet, lines, ctx.profile, decision.form),
+    payment: drugs.map((d) => estimatePayment(packet.drugs![d.index]!, d, ctx.dateOfService, reference)),
     checklist,
     findings,
     exportable: !findings.some((f) => f.severity === 'block'),
@@ -125,7 +147,8 @@ function readPacket(input: unknown): Read {
   if (first.success) return { packet: first.data, findings: [] };
   const findings = first.error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return finding('packetInvalidValue', path, fieldMeta(path));
+    const { title, hint, written } = fieldMeta(path);
+    return finding('packetInvalidValue', path, { title, hint: `${hint} ${written}`.trim() });
   });
   let copy = plainCopy(input);
   let issues = first.error.issues;
@@ -324,7 +347,7 @@ function checkDrugFacts(ctx: DrugContext): void {
   const d = ctx.drug, b = ctx.base;
   if (isBlank(d.brandName) && isBlank(d.genericName) && d.marketingCategory !== 'compounded') ctx.findings.push(finding('drugNameMissing', `${b}.brandName`));
   if (d.marketingCategory === 'unapproved') {
-    ctx.findings.push(finding(ctx.profile?.payerKind === 'medicare' ? 'unapprovedMedicare' : 'unapprovedOther', `${b}.marketingCategory`));
+    ctx.findings.push(finding(isMedicare(ctx.profile) ? 'unapprovedMedicare' : 'unapprovedOther', `${b}.marketingCategory`));
   }
   const approval = checkDate(ctx, `${b}.fdaApprovalDate`, d.fdaApprovalDate);
   if (approval !== undefined && ctx.serviceDay !== undefined && approval > ctx.serviceDay) {

@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation } from './evaluate';
 import { evaluateClaim } from './evaluate';
-import type { ClaimFormStrings } from './export/claim-form';
+import type { ClaimFormStrings } from './export/export-claim';
 import { claimFormStrings } from './export/claim-form';
 import { fhirClaim } from './export/fhir';
 import { buildClaimExport, claimExportJson, readExport } from './export/json-packet';
@@ -119,9 +119,9 @@ function runCase({ input, reference, today }: Case, tally: Tally): void {
   // What the wizard holds is a parsed packet; anything else goes to the exports as it is, and must be refused.
   const packet = parsed.success ? parsed.data : (input as ClaimPacket);
   checkJson(input, parsed.success ? parsed.data : undefined, evaluation, typed, tally);
-  const form = checkExport('claim-form strings', claimFormStrings(packet, evaluation), evaluation, typed);
+  const form = checkExport('claim-form strings', claimFormStrings(evaluation), evaluation, typed);
   if (form !== undefined) checkForm(form, evaluation);
-  const x12 = checkExport('837 fragment', x12Fragment(packet, evaluation), evaluation, typed);
+  const x12 = checkExport('837 fragment', x12Fragment(evaluation), evaluation, typed);
   if (x12 !== undefined) checkX12(x12);
   const fhir = checkExport('FHIR Claim', fhirClaim(packet, evaluation, EXPORTED_AT), evaluation, typed);
   if (fhir !== undefined) holds(validateFhir(fhir), `the FHIR Claim does not validate: ${JSON.stringify(validateFhir.errors?.slice(0, 3))}`);

@@ -15,7 +15,7 @@ import type { BillingUnit } from './billing-unit';
 import { descriptorBillingUnit, rangeText, readBillingUnit } from './billing-unit';
 import { unclassifiedCode } from './codes';
 import type { DrugContext } from './context';
-import type { CodeDecision } from './decision';
+import type { CodeDecision } from './code-decision';
 import type { Amount } from './quantity';
 import { amountForPeople, decimalText, isZero, parseDecimal, unitKind } from './quantity';
 import type { SpecificCode } from './reference';

@@ -43,7 +43,7 @@ const drug = () => completePacket().drugs![0]!;
 /** Every export of the claim: each is refused with exactly the evaluation's blocking findings. */
 function expectEveryExportRefused(packet: ClaimPacket, result: Evaluation): void {
   const blocking = result.findings.filter((f) => f.severity === 'block').map((f) => f.message);
-  for (const exported of [claimFormStrings(packet, result), x12Fragment(packet, result), fhirClaim(packet, result, EXPORTED_AT)]) {
+  for (const exported of [claimFormStrings(result), x12Fragment(result), fhirClaim(packet, result, EXPORTED_AT)]) {
     expect(exported).toEqual({ ok: false, problems: blocking });
   }
 }
@@ -143,7 +143,9 @@ describe('units and NDC quantities a claim form holds', () => {
       expect.objectContaining({ severity: 'block', path: 'drugs.0.administration.dose.value', message: expect.stringContaining('19990000 HCPCS units are more than a claim line carries (9999999 at most)') }),
       expect.objectContaining({ severity: 'block', path: 'drugs.0.waste.amount.value', message: expect.stringContaining('10010000 HCPCS units') }),
     ]);
-    expect(result.lines.map((l) => [l.units, l.boxes['24G']])).toEqual([[null, ''], [null, '']]);
+    const form = result.claimForm.strings;
+    expect(form.form === 'CMS-1500' ? form.lines.map((l) => l.item24G) : []).toEqual(['', '']);
+    expect(result.lines.map((l) => l.units)).toEqual([null, null]);
     expectEveryExportRefused(packet, result);
   });
 
@@ -198,7 +200,7 @@ describe('drug and attachment entries', () => {
       drugs: replaced([{ ...drug(), id: 'x' }, { ...drug(), id: 'y' }, { ...drug(), id: 'x' }]),
       attachments: replaced([file('a', 'a'.repeat(64)), file('a', 'b'.repeat(64))]),
     }));
-    expect(findingsOf(result, 'drug.duplicate-id')).toEqual([expect.objectContaining({ path: 'drugs.2.id', message: expect.stringContaining('same identifier as drug 1') })]);
+    expect(findingsOf(result, 'drug.duplicate-id')).toEqual([expect.objectContaining({ path: 'drugs.2', message: expect.stringContaining('same identifier as drug 1') })]);
     expect(findingsOf(result, 'attachment.duplicate-id')).toEqual([expect.objectContaining({ path: 'attachments.1.id', message: expect.stringContaining('a.pdf has the same identifier as attached file 1') })]);
   });
 

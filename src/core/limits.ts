@@ -8,7 +8,7 @@
  * then printed on paper, typed into a portal or sent electronically.
  */
 import type { ClaimContext, DrugContext } from './context';
-import type { ClaimForm } from './decision';
+import type { ClaimForm } from './code-decision';
 import { fieldMeta } from './packet/paths';
 import { finding } from './rules';
 

@@ -1,8 +1,9 @@
 /**
  * Claim lines (billing-rules §3, §4, §8-10): HCPCS units per payer profile, the NDC unit and its
- * exact quantity, the JW line, and the paper-form boxes.
+ * exact quantity, the JW line, and the paper-form boxes the evaluation lays them out in.
  */
 import { describe, expect, it } from 'vitest';
+import type { Evaluation } from './evaluate';
 import type { Drug } from './packet/schema';
 import type { DeepPartial } from './test-fixtures';
 import { BRIUMVI_NDC11, evaluate, evaluateOn, findingsOf, profile, ruleIds, withDrug } from './test-fixtures';
@@ -11,6 +12,20 @@ type DrugPatch = DeepPartial<Drug>;
 const lines = (drug: DrugPatch, overrides: Parameters<typeof withDrug>[1] = {}) => evaluate(withDrug(drug, overrides)).lines;
 const noWaste: DrugPatch = { administration: { dose: { value: '150', unit: 'mg' } }, waste: { amount: { value: '0', unit: 'mg' }, reason: undefined, time: undefined } };
 const opps = { careSetting: 'hospital-outpatient', ...profile('medicare-opps') } as const;
+
+/** The CMS-1500 boxes as `evaluation.claimForm` lays them out. */
+function professional(e: Evaluation) {
+  const form = e.claimForm.strings;
+  if (form.form !== 'CMS-1500') throw new Error(`expected a CMS-1500 claim, not ${form.form}`);
+  return form;
+}
+
+/** The UB-04 boxes as `evaluation.claimForm` lays them out. */
+function institutional(e: Evaluation) {
+  const form = e.claimForm.strings;
+  if (form.form !== 'UB-04') throw new Error(`expected a UB-04 claim, not ${form.form}`);
+  return form;
+}
 
 /** Ultomiris 300 mg/30 mL single-dose vials (billing-rules §16 scenarios 1 and 2). */
 const ultomiris = (date: string, dose = '2700', opened = '9'): DrugPatch => ({
@@ -35,17 +50,15 @@ describe('the complete packet: Briumvi 100 mg given, 50 mg discarded (scenario 5
     expect(discarded!.ndc).toEqual({ qualifier: 'N4', ndc11: BRIUMVI_NDC11, unit: 'ML', quantity: '2' });
   });
 
-  it('fills the CMS-1500 boxes: 24A shaded, 24D, 24G, 19', () => {
-    expect(given!.boxes).toEqual({
-      '24A shaded': `N4${BRIUMVI_NDC11} ML4`,
-      '24D': 'J3590',
-      '24G': '1',
-      '19': 'BRIUMVI UBLITUXIMAB-XIIY 100MG IV NDC 73150015006',
+  it('fills the CMS-1500 boxes: 24A shaded, 24D, 24G and the description of each line, Item 19 for the claim', () => {
+    const form = professional(evaluate(withDrug({})));
+    expect(form.lines[0]).toEqual({
+      line: 1, drugIndex: 0, item24AShaded: `N4${BRIUMVI_NDC11} ML4`, item24D: 'J3590', item24G: '1', description: 'BRIUMVI UBLITUXIMAB-XIIY 100MG IV NDC 73150015006',
     });
-    expect(discarded!.boxes['24A shaded']).toBe(`N4${BRIUMVI_NDC11} ML2`);
-    expect(discarded!.boxes['24D']).toBe('J3590 JW');
-    expect(discarded!.boxes['24G']).toBe('1');
-    expect(discarded!.boxes['19']).toMatch(/^BRIUMVI .*50MG DISCARDED NDC 73150015006$/);
+    expect(form.lines[1]).toMatchObject({ line: 2, item24AShaded: `N4${BRIUMVI_NDC11} ML2`, item24D: 'J3590 JW', item24G: '1' });
+    expect(form.lines[1]!.description).toMatch(/^BRIUMVI .*50MG DISCARDED NDC 73150015006$/);
+    // Both descriptions together are longer than the 80 characters Item 19 holds.
+    expect(form.item19).toBe('SEE ATTACHMENT');
   });
 
   it('never puts JW and JZ on the same line', () => {
@@ -65,8 +78,7 @@ describe('HCPCS units per payer profile (§3)', () => {
     const result = evaluateOn('2019-02-12', { ...profile('medicaid-nc'), diagnoses: [{ code: 'D59.5' }], drugs: [ultomiris('2019-02-12')] });
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatchObject({ code: 'J3590', units: 2700, ndc: { unit: 'UN', quantity: '9' } });
-    expect(result.lines[0]!.boxes['24A shaded']).toBe('N425682002201 UN9');
-    expect(result.lines[0]!.boxes['24G']).toBe('2700');
+    expect(professional(result).lines[0]).toMatchObject({ item24AShaded: 'N425682002201 UN9', item24G: '2700' });
     expect(result.findings).toContainEqual(expect.objectContaining({
       rule: 'units.over-item-24g', severity: 'warn', path: 'drugs.0.administration.dose.value',
       message: expect.stringContaining('2700 HCPCS units do not fit Item 24G of a paper CMS-1500, which holds 3 digits (999 at most)'),
@@ -84,14 +96,15 @@ describe('HCPCS units per payer profile (§3)', () => {
   });
 
   it('bills Alaska Medicaid in containers opened, and 3.5 mL from one vial as J3490 × 1, ML3.5 (scenario 7)', () => {
-    const oneVial = lines({
+    const oneVialClaim = evaluate(withDrug({
       isBiologic: false, marketingCategory: 'NDA',
       container: { type: 'multi-dose', amount: { value: '50', unit: 'mg' }, volume: { value: '5', unit: 'mL' }, opened: '1' },
       administration: { dose: { value: '3.5', unit: 'mL' } }, waste: undefined,
-    }, profile('medicaid-ak'));
+    }, profile('medicaid-ak')));
+    const oneVial = oneVialClaim.lines;
     expect(oneVial).toHaveLength(1);
     expect(oneVial[0]).toMatchObject({ code: 'J3490', units: 1 });
-    expect(oneVial[0]!.boxes['24A shaded']).toBe(`N4${BRIUMVI_NDC11} ML3.5`);
+    expect(professional(oneVialClaim).lines[0]!.item24AShaded).toBe(`N4${BRIUMVI_NDC11} ML3.5`);
     const twoVials = lines({ container: { opened: '2' }, administration: { dose: { value: '250' } }, waste: { amount: { value: '50' } } }, profile('medicaid-ak'));
     expect(twoVials[0]!.units).toBe(2);
   });
@@ -178,7 +191,7 @@ describe('NDC quantity exactness (§3)', () => {
   it('leaves 24A blank rather than printing a quantity it could not compute', () => {
     const result = evaluate(withDrug({ strength: undefined, container: { amount: undefined } }));
     expect(result.lines[0]!.ndc!.quantity).toBeNull();
-    expect(result.lines[0]!.boxes['24A shaded']).toBe('');
+    expect(professional(result).lines[0]!.item24AShaded).toBe('');
     expect(result.exportable).toBe(false);
   });
 
@@ -227,8 +240,7 @@ describe('waste lines (§4)', () => {
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatchObject({ code: 'J3590', modifiers: ['JZ'], units: 1, ndc: { unit: 'ML', quantity: '1.7' } });
     expect(result.lines[0]!.narrative).toBe('JUBEREQ DENOSUMAB-DESU 120MG SUBQ NDC 69448002263');
-    expect(result.lines[0]!.boxes['24D']).toBe('J3590 JZ');
-    expect(result.lines[0]!.boxes['24A shaded']).toBe('N469448002263 ML1.7');
+    expect(professional(result).lines[0]).toMatchObject({ item24D: 'J3590 JZ', item24AShaded: 'N469448002263 ML1.7' });
     expect(result.exportable).toBe(true);
   });
 
@@ -250,22 +262,22 @@ describe('waste lines (§4)', () => {
 
   it('bills C9399 waste on a JW line when the contractor wants it (Palmetto Part A)', () => {
     const result = evaluate(withDrug({}, opps));
-    expect(result.lines.map((l) => [l.kind, l.boxes.FL44])).toEqual([['administered', 'C9399'], ['discarded', 'C9399 JW']]);
-    expect(result.lines[1]!.boxes.FL43).toBe(`N4${BRIUMVI_NDC11}ML2`);
-    expect(result.lines[1]!.boxes.FL46).toBe('1');
+    expect(result.lines.map((l) => l.kind)).toEqual(['administered', 'discarded']);
+    expect(institutional(result).lines.map((l) => l.fl44)).toEqual(['C9399', 'C9399 JW']);
+    expect(institutional(result).lines[1]).toMatchObject({ fl43: `N4${BRIUMVI_NDC11}ML2`, fl46: '1' });
   });
 
   it('tells C9399 waste in the remarks, with no JW line, when the contractor wants that (Visante)', () => {
     const result = evaluate(withDrug({}, { careSetting: 'hospital-outpatient', ...profile('medicare-opps-waste-in-remarks') }));
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]!.modifiers).toEqual([]);
-    expect(result.lines[0]!.boxes.FL80).toContain('WASTE 50MG');
+    expect(institutional(result).fl80).toContain('WASTE 50MG');
   });
 
   it('repeats the biller\'s modifiers on the JW line after JW', () => {
     const result = evaluateOn('2024-05-06', { providers: { billing: { is340bEntity: true } }, drugs: [{ modifiers: ['JG'] }] });
     expect(result.lines.map((l) => l.modifiers)).toEqual([['JG'], ['JW', 'JG']]);
-    expect(result.lines[1]!.boxes['24D']).toBe('J3590 JW JG');
+    expect(professional(result).lines[1]!.item24D).toBe('J3590 JW JG');
   });
 });
 
@@ -273,13 +285,11 @@ describe('UB-04 boxes for C9399 (§10)', () => {
   it('fills FL42 0636, FL43, FL44, FL46 1 and the FL80 remarks (scenario 2, Ultomiris OPPS)', () => {
     const result = evaluateOn('2019-01-15', { ...opps, diagnoses: [{ code: 'D59.5' }], drugs: [ultomiris('2019-01-15')] });
     expect(result.lines).toHaveLength(1);
-    expect(result.lines[0]!.boxes).toEqual({
-      FL42: '0636',
-      FL43: 'N425682002201ML270',
-      FL44: 'C9399',
-      FL46: '1',
-      FL80: 'ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)',
-    });
+    const form = institutional(result);
+    expect(form.lines).toEqual([{
+      line: 1, drugIndex: 0, fl42: '0636', fl43: 'N425682002201ML270', fl44: 'C9399', fl46: '1', description: 'ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)',
+    }]);
+    expect(form.fl80).toBe('ULTOMIRIS 25682-0022-01 IV 01/15/19 2700MG ONCE (270 ML)');
   });
 });
 

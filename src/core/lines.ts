@@ -2,16 +2,17 @@
  * The claim lines of one drug: the administered line and, when a billable amount was discarded
  * from a single-dose container, the JW line (billing-rules §3, §4, §8-10), for an unclassified code
  * or the drug's own code. Each line carries its HCPCS units (per payer profile or the code's billing
- * unit), its NDC unit qualifier and quantity, its description (unclassified codes only), and the
- * boxes of the paper form as they will be filled.
+ * unit), its NDC unit qualifier and quantity, and its description (unclassified codes only). The
+ * boxes of the claim form are laid out from the lines of every drug at once (`layOutClaim`).
  */
 import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
 import { convertWith, drugAmountOf } from './amounts';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
+import { isMedicare } from './payers';
 import { shortUsDate } from './dates';
-import type { ClaimForm, CodeDecision } from './decision';
+import type { ClaimForm, CodeDecision } from './code-decision';
 import type { UnitCounter, Units, UnitsProblem } from './hcpcs-units';
 import type { Fitted } from './narrative';
 import { checkPaperNdcQuantity, countText, unitsFit } from './limits';
@@ -46,8 +47,6 @@ export interface ClaimLine {
   readonly form: ClaimForm;
   /** How the NDC quantity and the HCPCS units were worked out, in words; `null` until they are. */
   readonly explanation: { readonly ndc: string | null; readonly units: string | null };
-  /** Paper-form boxes as they will be filled: 24A shaded, 24D, 24G, 19 or FL42, FL43, FL44, FL46, FL80. */
-  readonly boxes: Readonly<Record<string, string>>;
 }
 
 const SEMISOLID = /cream|ointment|gel|paste|lotion/i;
@@ -165,10 +164,7 @@ export function buildLines(ctx: DrugContext, decision: CodeDecision, a: DrugAmou
       fitted.shortened.forEach((s) => shortened.add(s));
       narrative = draft.kind === 'administered' ? typedNarrative(ctx, fitted) : fitted.text;
     }
-    return {
-      drugIndex: ctx.index, kind: draft.kind, codeKind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation,
-      boxes: boxes(decision.form, code, draft.modifiers, units, ndc, narrative),
-    };
+    return { drugIndex: ctx.index, kind: draft.kind, codeKind, code, modifiers: draft.modifiers, units, ndc, narrative, form: decision.form, explanation };
   });
   if (shortened.size > 0 && isBlank(ctx.drug.narrativeOverride)) {
     ctx.findings.push(finding('narrativeShortened', `${ctx.base}.genericName`, { dropped: [...shortened].join(', ') }));
@@ -220,7 +216,7 @@ function administeredUnits(ctx: DrugContext, dose: Amount | undefined, counter: 
   if (!isTypedValid) return worked;
   const units = Number(typed);
   if (units === computed) return worked;
-  if (ctx.profile?.payerKind === 'medicare' && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
+  if (isMedicare(ctx.profile) && computed === 1) ctx.findings.push(finding('unitsMustBeOne', path, { units: typed }));
   else ctx.findings.push(finding('unitsOverrideDiffers', path, { units: typed, computed: computed === null ? 'none yet' : countText(computed) }));
   return { units, how: 'typed as the payer asked', path };
 }
@@ -285,25 +281,4 @@ function typedNarrative(ctx: DrugContext, written: Fitted): string | null {
   if (ctx.ndc !== undefined && (ctx.profile?.narrativeNdc ?? 'plain') !== 'none'
     && !text.replace(/-/g, '').includes(ctx.ndc.ndc11)) ctx.findings.push(finding('narrativeNoNdc', path));
   return text;
-}
-
-function boxes(form: ClaimForm, code: string, modifiers: readonly string[], units: number | null, ndc: LineNdc | null, narrative: string | null): Record<string, string> {
-  const codeAndModifiers = [code, ...modifiers].join(' ');
-  const unitsText = units === null ? '' : String(units);
-  const ndcText = ndc === null || ndc.quantity === null ? '' : `${ndc.qualifier}${ndc.ndc11}`;
-  if (form === 'UB-04') {
-    return {
-      FL42: '0636',
-      FL43: ndcText === '' ? '' : `${ndcText}${ndc!.unit}${ndc!.quantity}`,
-      FL44: codeAndModifiers,
-      FL46: unitsText,
-      FL80: narrative ?? '',
-    };
-  }
-  return {
-    '24A shaded': ndcText === '' ? '' : `${ndcText} ${ndc!.unit}${ndc!.quantity}`,
-    '24D': codeAndModifiers,
-    '24G': unitsText,
-    '19': narrative ?? '',
-  };
 }

@@ -4,8 +4,9 @@
  */
 import type { DrugContext } from './context';
 import { isBlank } from './context';
+import { isMedicare } from './payers';
 import { dayNumber } from './dates';
-import type { CodeDecision } from './decision';
+import type { CodeDecision } from './code-decision';
 import { CLAIM_SIZE } from './limits';
 import { finding } from './rules';
 import type { WastePlan } from './waste';
@@ -49,7 +50,6 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
   const accepted: string[] = [];
   const seen = new Set<string>();
   const raw = ctx.drug.modifiers ?? [];
-  const isMedicare = ctx.profile?.payerKind === 'medicare';
   const typedBothWasteModifiers = ctx.modifiers.includes('JW') && ctx.modifiers.includes('JZ');
   raw.forEach((typed, i) => {
     const m = typed.trim().toUpperCase();
@@ -70,7 +70,7 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
     if (route !== undefined && ctx.drug.route !== undefined && ctx.drug.route !== route.route) {
       ctx.findings.push(finding('modifierRouteMismatch', path, { modifier: m, route: route.words }));
     }
-    if ((m === 'JG' || m === 'TB') && !isMedicare) ctx.findings.push(finding('modifier340bNotMedicare', path, { modifier: m }));
+    if ((m === 'JG' || m === 'TB') && !isMedicare(ctx.profile)) ctx.findings.push(finding('modifier340bNotMedicare', path, { modifier: m }));
     if ((m === 'Q0' || m === 'Q1') && isBlank(ctx.packet.clinicalTrial?.nctNumber)) {
       ctx.findings.push(finding('modifierTrialWithoutTrial', path, { modifier: m }));
     }
@@ -92,8 +92,7 @@ export function checkModifiers(ctx: DrugContext, decision: CodeDecision, waste: 
 /** Modifiers the situation calls for: 340B JG/TB, GY for excluded drugs (with the exclusion itself). */
 function checkSituationalModifiers(ctx: DrugContext, decision: CodeDecision, seen: ReadonlySet<string>): void {
   const listPath = `${ctx.base}.modifiers`;
-  const isMedicare = ctx.profile?.payerKind === 'medicare';
-  if (decision.kind !== 'not-billable' && isMedicare && ctx.packet.providers?.billing?.is340bEntity === true
+  if (decision.kind !== 'not-billable' && isMedicare(ctx.profile) && ctx.packet.providers?.billing?.is340bEntity === true
     && ctx.serviceDay !== undefined && ctx.serviceDay >= FROM_340B && !seen.has('JG') && !seen.has('TB')) {
     ctx.findings.push(finding('modifier340bMissing', listPath));
   }

@@ -135,6 +135,11 @@ export function filingLimitText(profile: PayerProfile): string {
     : `${limit}, not moved off weekends and federal holidays: this profile's workday switch is off`;
 }
 
-export function isMedicare(profile: PayerProfile): boolean {
-  return profile.payerKind === 'medicare';
+/**
+ * "Is this Medicare?", asked one way by every rule that treats traditional Medicare apart
+ * (unapproved drugs, 1 unit on an unclassified line, 340B and GY modifiers, code choices). False
+ * until a profile is chosen; a Medicare Advantage plan is not traditional Medicare.
+ */
+export function isMedicare(profile: PayerProfile | undefined): boolean {
+  return profile?.payerKind === 'medicare';
 }

@@ -184,7 +184,7 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   claimTooManyLines: [packet({ drugs: drugCopies(26) }), 'drugs'],
   claimPaperForms: [packet({ drugs: drugCopies(4) }), 'drugs'],
   attachmentsTooMany: [packet({ attachments: replaced(Array.from({ length: 11 }, (_, i) => attachment(`file-${i}`))) }), 'attachments'],
-  drugDuplicateId: [packet({ drugs: replaced([...drugCopies(2), ...drugCopies(1)]) }), 'drugs.2.id'],
+  drugDuplicateId: [packet({ drugs: replaced([...drugCopies(2), ...drugCopies(1)]) }), 'drugs.2'],
   attachmentDuplicateId: [packet({ attachments: replaced([attachment('a'), attachment('b'), attachment('a')]) }), 'attachments.2.id'],
   attachmentFingerprint: [packet({ attachments: replaced([attachment('a', 'zz')]) }), 'attachments.0.sha256'],
   ndcZeroSegment: [drug({ ndc: { input: '00000-0150-06', normalized: undefined } }), 'drugs.0.ndc.input'],
@@ -280,6 +280,23 @@ describe('the catalogue', () => {
     for (const rule of Object.values(RULES)) {
       if (rule.source.confidence === 'U') expect(rule.severity, rule.id).toBe('warn');
     }
+  });
+
+  it('says what each rule asks of the biller: warnings are advice; an input still missing is asked for, and blocks', () => {
+    for (const rule of Object.values(RULES)) {
+      expect(rule.kind === 'advice', rule.id).toBe(rule.severity === 'warn');
+      if (rule.kind === 'missing') {
+        expect(rule.severity, rule.id).toBe('block');
+        expect(rule.message({} as never), rule.id).toMatch(/\b(?:enter|choose|add|say|give|explain)\b/i);
+      }
+    }
+    // Rules whose ids do not end in -missing but ask for an input all the same.
+    expect(['drug.none', 'drug.approval-date-needed', 'container.volume-needed'].map((id) => Object.values(RULES).find((r) => r.id === id)?.kind)).toEqual(['missing', 'missing', 'missing']);
+  });
+
+  it('raises a missing checklist item as a missing input', () => {
+    const [run] = CHECKLIST_CASES['checklist.provider']!;
+    expect(run().findings.filter((f) => f.rule === 'checklist.provider').map((f) => f.kind)).toEqual(['missing']);
   });
 
   it('names a source document and section for every rule and checklist item', () => {

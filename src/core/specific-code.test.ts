@@ -106,7 +106,9 @@ describe('the line of a specific code', () => {
     const result = onDate('2025-11-05', remicade('350', '50'));
     expect(result.lines[0]).toMatchObject({ codeKind: 'specific', narrative: null, ndc: { qualifier: 'N4', ndc11: REMICADE_NDC11, unit: 'UN', quantity: '3.5' } });
     expect(result.narrative).toBeNull();
-    expect(result.lines[0]!.boxes).toEqual({ '24A shaded': 'N457894003001 UN3.5', '24D': 'J1745', '24G': '35', '19': '' });
+    const form = result.claimForm.strings;
+    expect(form.form === 'CMS-1500' && form.lines[0]).toMatchObject({ item24AShaded: 'N457894003001 UN3.5', item24D: 'J1745', item24G: '35', description: '' });
+    expect(form.form === 'CMS-1500' && form.item19).toBe('');
   });
 
   it('flags a description typed for it (Part A contractors return it), and leaves it off the line', () => {

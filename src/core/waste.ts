@@ -11,7 +11,7 @@ import { convertWith } from './amounts';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { dayNumber, minuteNumber } from './dates';
-import type { CodeDecision } from './decision';
+import type { CodeDecision } from './code-decision';
 import type { UnitCounter } from './hcpcs-units';
 import type { Amount } from './quantity';
 import { amountForPeople, isZero } from './quantity';

@@ -5,11 +5,9 @@
  * practice's account number only (no name, no birth date); the coverage is a placeholder naming the
  * payer, since the packet holds no member id.
  */
-import type { Evaluation } from '../evaluate';
 import type { ClaimPacket, NdcUnitQualifier } from '../packet/schema';
-import { DRUG_REVENUE_CODE } from './claim-form';
-import type { ExportLine, Exported } from './export-claim';
-import { readCompleteClaim } from './export-claim';
+import type { EvaluatedClaim, ExportLine, Exported } from './export-claim';
+import { DRUG_REVENUE_CODE, readCompleteClaim } from './export-claim';
 
 /** Code systems of the HCPCS codes and modifiers, the NDC and the ICD-10-CM diagnoses. */
 export const HCPCS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
@@ -122,8 +120,8 @@ function ndcDetail(line: ExportLine): FhirItem['detail'] {
  * The FHIR R4 Claim of an exportable claim, `created` being the export time (FHIR dateTime);
  * refused when the claim is not exportable or a value is missing.
  */
-export function fhirClaim(packet: ClaimPacket, evaluation: Evaluation, created: string): Exported<FhirClaim> {
-  const read = readCompleteClaim(packet, evaluation);
+export function fhirClaim(packet: ClaimPacket, evaluation: EvaluatedClaim, created: string): Exported<FhirClaim> {
+  const read = readCompleteClaim(evaluation);
   if (!read.ok) return read;
   const claim = read.value;
   const providers = packet.providers;

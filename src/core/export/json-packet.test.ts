@@ -25,7 +25,8 @@ describe('JSON export', () => {
     expect(file).toMatchObject({ format: 'noc-claim-export', version: 1, exportedAt: EXPORTED_AT, reference: REFERENCE });
     expect(file.packet).toEqual(packet);
     expect(file.evaluation).toEqual(JSON.parse(JSON.stringify({
-      decision: evaluation.decision, lines: evaluation.lines, checklist: evaluation.checklist, findings: evaluation.findings, exportable: true,
+      decision: evaluation.decision, lines: evaluation.lines, claimForm: evaluation.claimForm.strings, payment: evaluation.payment,
+      checklist: evaluation.checklist, findings: evaluation.findings, exportable: true,
     })));
     expect(file.attachments).toEqual([
       { id: 'att-1', drugId: 'drug-1', name: 'waste-record-2023-03-10.pdf', kind: 'waste-record', mediaType: 'application/pdf', size: 41208, sha256: 'ac2baf0caf66001da1e02bb48f221525fad0559df3e582e40c0f8016a26765a2' },
@@ -75,7 +76,7 @@ describe('JSON export', () => {
   it('names the field when the packet has a value of the wrong shape, and when the manifest is damaged', () => {
     const file = JSON.parse(exportText(completePacket()));
     expect(readExport(JSON.stringify({ ...file, packet: { ...file.packet, dates: { service: 20230310 } } })))
-      .toEqual({ ok: false, message: expect.stringMatching(/^The claim in this file has a value the wizard cannot read: Date of service\. A date written as YYYY-MM-DD/) });
+      .toEqual({ ok: false, message: expect.stringMatching(/^The claim in this file has a value the wizard cannot read: Date of service\. The day the drug was given\. Written like 2024-05-06\.$/) });
     expect(readExport(JSON.stringify({ ...file, attachments: 'none' }))).toEqual({ ok: false, message: expect.stringContaining('attachment list') });
   });
 });

@@ -40,7 +40,10 @@ const ZSaved = z.object({
 export type SavedExport = z.infer<typeof ZSaved>;
 
 /** The evaluation as recorded in the file. */
-export type ExportedEvaluation = Pick<Evaluation, 'decision' | 'lines' | 'checklist' | 'findings' | 'exportable'>;
+export type ExportedEvaluation = Pick<Evaluation, 'decision' | 'lines' | 'payment' | 'checklist' | 'findings' | 'exportable'> & {
+  /** The claim-form strings (`evaluation.claimForm.strings`). */
+  readonly claimForm: Evaluation['claimForm']['strings'];
+};
 
 /** The export file. */
 export interface ClaimExportFile extends SavedExport {
@@ -60,13 +63,13 @@ export function attachmentManifest(packet: ClaimPacket): ManifestEntry[] {
 
 /** Builds the export file; `exportedAt` is an ISO date-time, `reference` the versions the evaluation used. */
 export function buildClaimExport(packet: ClaimPacket, evaluation: Evaluation, options: { exportedAt: string; reference: readonly ReferenceVersion[] }): ClaimExportFile {
-  const { decision, lines, checklist, findings, exportable } = evaluation;
+  const { decision, lines, payment, checklist, findings, exportable } = evaluation;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: options.exportedAt,
     packet,
-    evaluation: { decision, lines, checklist, findings, exportable },
+    evaluation: { decision, lines, claimForm: evaluation.claimForm.strings, payment, checklist, findings, exportable },
     attachments: attachmentManifest(packet),
     reference: [...options.reference],
   };
@@ -104,8 +107,8 @@ function readPacket(value: unknown, notPacket: string): { ok: true; packet: Clai
   const parsed = ZClaimPacket.safeParse(value);
   if (parsed.success) return { ok: true, packet: parsed.data };
   const path = parsed.error.issues[0]!.path.map(String).join('.');
-  const { title, hint } = fieldMeta(path);
-  return { ok: false, result: fail(`The claim in this file has a value the wizard cannot read: ${title}. ${hint}`.trim()) };
+  const { title, hint, written } = fieldMeta(path);
+  return { ok: false, result: fail(`The claim in this file has a value the wizard cannot read: ${title}. ${hint} ${written}`.trim()) };
 }
 
 /** The text of a file without the byte-order mark some editors write first (JSON does not allow it). */

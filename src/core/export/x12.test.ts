@@ -5,6 +5,7 @@ import { evaluateClaim } from '../evaluate';
 import type { ClaimPacket } from '../packet/schema';
 import { NO_REFERENCE } from '../reference';
 import { completePacket, customProfile, evaluate, exampleReference, FIXTURE_TODAY } from '../test-fixtures';
+import { layOutClaim } from './export-claim';
 import type { X12Delimiters } from './x12';
 import { x12Fragment } from './x12';
 
@@ -13,7 +14,7 @@ const example = (name: string) => ({ packet: read(`${name}.json`) as ClaimPacket
 
 /** Segments of a packet evaluated without reference data (any ICD-10-CM code of the right shape passes). */
 function segmentsOf(packet: ClaimPacket, delimiters?: X12Delimiters): readonly string[] {
-  const result = x12Fragment(packet, evaluateClaim(packet, NO_REFERENCE, FIXTURE_TODAY), delimiters);
+  const result = x12Fragment(evaluateClaim(packet, NO_REFERENCE, FIXTURE_TODAY), delimiters);
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.value.segments;
 }
@@ -21,13 +22,13 @@ function segmentsOf(packet: ClaimPacket, delimiters?: X12Delimiters): readonly s
 /** The fragment of an example, evaluated on the day its expected outcome names. */
 function exampleFragment(name: string) {
   const { packet, today } = example(name);
-  return x12Fragment(packet, evaluateClaim(packet, NO_REFERENCE, today));
+  return x12Fragment(evaluateClaim(packet, NO_REFERENCE, today));
 }
 
 describe('837 fragments', () => {
   it('writes a drug billed under its own code with no description in SV101-7 (example 31: J1745 × 35 and J1745-JW × 5)', () => {
     const { packet, today } = example('31-remicade-own-code-jw');
-    const result = x12Fragment(packet, evaluateClaim(packet, exampleReference(read('31-remicade-own-code-jw.expected.json').reference), today));
+    const result = x12Fragment(evaluateClaim(packet, exampleReference(read('31-remicade-own-code-jw.expected.json').reference), today));
     expect(result).toEqual({ ok: true, value: { transaction: '837P', segments: [
       'LX*1~', 'SV1*HC:J1745*0*UN*35***1~', 'DTP*472*D8*20251105~', 'LIN**N4*57894003001~', 'CTP****3.5*UN~',
       'LX*2~', 'SV1*HC:J1745:JW*0*UN*5***1~', 'DTP*472*D8*20251105~', 'LIN**N4*57894003001~', 'CTP****0.5*UN~',
@@ -36,7 +37,7 @@ describe('837 fragments', () => {
 
   it('writes the 837I lines of a drug billed under its own code in hospital outpatient, with no remarks (example 33: J1162-JZ × 6)', () => {
     const { packet, today } = example('33-digifab-per-vial');
-    const result = x12Fragment(packet, evaluateClaim(packet, exampleReference(read('33-digifab-per-vial.expected.json').reference), today));
+    const result = x12Fragment(evaluateClaim(packet, exampleReference(read('33-digifab-per-vial.expected.json').reference), today));
     expect(result).toEqual({ ok: true, value: { transaction: '837I', segments: [
       'LX*1~', 'SV2*0636*HC:J1162:JZ*0*UN*6~', 'DTP*472*D8*20251107~', 'LIN**N4*50633012011~', 'CTP****6*UN~',
     ] } });
@@ -103,13 +104,13 @@ describe('837 fragments', () => {
   });
 
   it('refuses a value that contains a delimiter, naming the value', () => {
-    const result = x12Fragment(completePacket(), evaluate(completePacket()), { element: '*', component: '-', segment: '~' });
+    const result = x12Fragment(evaluate(completePacket()), { element: '*', component: '-', segment: '~' });
     expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^"BRIUMVI UBLITUXIMAB-XIIY .*" contains "-", which this 837 uses as a delimiter/)] });
   });
 
   it('refuses delimiters that are not single distinct punctuation characters', () => {
     for (const delimiters of [{ element: '**', component: ':', segment: '~' }, { element: 'A', component: ':', segment: '~' }, { element: '*', component: '*', segment: '~' }]) {
-      const result = x12Fragment(completePacket(), evaluate(completePacket()), delimiters);
+      const result = x12Fragment(evaluate(completePacket()), delimiters);
       expect(result.ok, JSON.stringify(delimiters)).toBe(false);
     }
   });
@@ -121,15 +122,16 @@ describe('837 fragments', () => {
     });
     const evaluation = evaluate(packet);
     expect(evaluation.exportable).toBe(true);
-    expect(x12Fragment(packet, evaluation)).toEqual({ ok: false, problems: [expect.stringMatching(/^Line 1: the description has 10\d characters; an 837 holds 80\./)] });
+    expect(x12Fragment(evaluation)).toEqual({ ok: false, problems: [expect.stringMatching(/^Line 1: the description has 10\d characters; an 837 holds 80\./)] });
   });
 
   it('refuses a claim with a value left blank, and a claim that is not exportable', () => {
     const packet = completePacket();
     const evaluation = evaluate(packet);
-    const blank = { ...evaluation, lines: evaluation.lines.map((l) => ({ ...l, units: null })) };
-    expect(x12Fragment(packet, blank)).toEqual({ ok: false, problems: [expect.stringContaining('Line 1: the units could not be computed'), expect.stringContaining('Line 2')] });
+    const lines = evaluation.lines.map((l) => ({ ...l, units: null }));
+    const blank = { ...evaluation, lines, claimForm: layOutClaim(packet, lines, evaluation.profile, evaluation.decision.form) };
+    expect(x12Fragment(blank)).toEqual({ ok: false, problems: [expect.stringContaining('Line 1: the units could not be computed'), expect.stringContaining('Line 2')] });
     const blocked = completePacket({ patient: { accountReference: '' } });
-    expect(x12Fragment(blocked, evaluate(blocked))).toEqual({ ok: false, problems: [expect.stringContaining("patient's account")] });
+    expect(x12Fragment(evaluate(blocked))).toEqual({ ok: false, problems: [expect.stringContaining("patient's account")] });
   });
 });

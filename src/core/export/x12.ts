@@ -14,11 +14,8 @@
  *
  * The packet carries no line charge, so SV102/SV203 are 0 for the sending system to fill in.
  */
-import type { Evaluation } from '../evaluate';
-import type { ClaimPacket } from '../packet/schema';
-import { DRUG_REVENUE_CODE } from './claim-form';
-import type { ExportClaim, ExportLine, Exported } from './export-claim';
-import { readCompleteClaim } from './export-claim';
+import type { EvaluatedClaim, ExportClaim, ExportLine, Exported } from './export-claim';
+import { DRUG_REVENUE_CODE, readCompleteClaim } from './export-claim';
 
 /** Delimiters of the receiving system; each a single character, all different. */
 export interface X12Delimiters {
@@ -133,10 +130,10 @@ function institutional(w: SegmentWriter, claim: ExportClaim): void {
  * refused when the claim is not exportable, a value is missing or too long, or a value contains a
  * delimiter.
  */
-export function x12Fragment(packet: ClaimPacket, evaluation: Evaluation, delimiters: X12Delimiters = DEFAULT_DELIMITERS): Exported<X12Fragment> {
+export function x12Fragment(evaluation: EvaluatedClaim, delimiters: X12Delimiters = DEFAULT_DELIMITERS): Exported<X12Fragment> {
   const bad = delimiterProblems(delimiters);
   if (bad.length > 0) return { ok: false, problems: bad };
-  const read = readCompleteClaim(packet, evaluation);
+  const read = readCompleteClaim(evaluation);
   if (!read.ok) return read;
   const claim = read.value;
   const tooLong = claim.lines.flatMap(longText);

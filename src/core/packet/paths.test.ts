@@ -22,8 +22,9 @@ describe('pathExists', () => {
 describe('fieldMeta', () => {
   it('gives the title and hint of a field', () => {
     expect(fieldMeta('dates.service').title).toBe('Date of service');
-    expect(fieldMeta('dates.service').hint).toMatch(/YYYY-MM-DD/);
-    expect(fieldMeta('drugs.0.route').title).toBe('Route of administration');
+    expect(fieldMeta('dates.service').hint).toBe('The day the drug was given.');
+    expect(fieldMeta('dates.service').written).toBe('Written like 2024-05-06.');
+    expect(fieldMeta('drugs.0.route').title).toBe('Route it was given by');
   });
 
   it('falls back to the nearest titled field above', () => {

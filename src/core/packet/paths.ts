@@ -51,14 +51,20 @@ export function pathExists(path: string): boolean {
   return schemaAt(path) !== undefined;
 }
 
-/** The title and hint registered for the field at a path (the nearest titled field above it). */
-export function fieldMeta(path: string): { title: string; hint: string } {
+/**
+ * The title and hint registered for the field at a path (the nearest titled field above it), and
+ * how a value is written when the field has an example (dates: "Written like 2024-05-06.").
+ */
+export function fieldMeta(path: string): { title: string; hint: string; written: string } {
   const segments = path === '' ? [] : path.split('.');
   for (let n = segments.length; n >= 0; n--) {
     const node = schemaAt(segments.slice(0, n).join('.'));
     if (node === undefined) continue;
     const meta = z.globalRegistry.get(node) ?? z.globalRegistry.get(unwrap(node));
-    if (meta?.title !== undefined) return { title: meta.title, hint: meta.description ?? '' };
+    if (meta?.title !== undefined) {
+      const example = Array.isArray(meta.examples) ? meta.examples[0] : undefined;
+      return { title: meta.title, hint: meta.description ?? '', written: typeof example === 'string' ? `Written like ${example}.` : '' };
+    }
   }
-  return { title: 'This field', hint: '' };
+  return { title: 'This field', hint: '', written: '' };
 }

@@ -5,13 +5,14 @@
  * typed as decimal strings) so that a half-finished draft always parses and is never lost. Whether
  * a value is complete and correct is decided by the rules in `evaluateClaim`, which speak to the
  * biller; the schema only fixes the *shape*. Every field carries a title (and where useful a hint)
- * that feeds both the generated JSON Schema and the messages shown when a file has the wrong shape.
+ * in the biller's words: the wizard's labels and hints, the generated JSON Schema and the messages
+ * shown when a file has the wrong shape all read them (fieldMeta in paths.ts); none is written twice.
  */
 import * as z from 'zod/mini';
 
-/** Title and hint for a field; they become JSON Schema `title`/`description`. */
-function describe<T extends z.ZodMiniType>(schema: T, title: string, description?: string): T {
-  z.globalRegistry.add(schema, description === undefined ? { title } : { title, description });
+/** Title, hint and an example of a field; they become JSON Schema `title`, `description` and `examples`. */
+function describe<T extends z.ZodMiniType>(schema: T, title: string, description?: string, example?: string): T {
+  z.globalRegistry.add(schema, { title, ...(description === undefined ? {} : { description }), ...(example === undefined ? {} : { examples: [example] }) });
   return schema;
 }
 
@@ -21,11 +22,9 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T, title
   z.optional(describe(z.enum(values), title, hint));
 
 /** A calendar date as `YYYY-MM-DD` (what a date input produces). Checked by the rules. */
-const isoDate = (title: string, hint = 'A date written as YYYY-MM-DD, for example 2024-05-06.') =>
-  text(title, hint);
+const isoDate = (title: string, hint?: string) => z.optional(describe(z.string(), title, hint, '2024-05-06'));
 /** A local date and time as `YYYY-MM-DDTHH:mm` (what a datetime-local input produces). */
-const isoDateTime = (title: string, hint = 'A date and time written as YYYY-MM-DDTHH:mm, for example 2024-05-06T09:30.') =>
-  text(title, hint);
+const isoDateTime = (title: string, hint?: string) => z.optional(describe(z.string(), title, hint, '2024-05-06T09:30'));
 
 export const CARE_SETTINGS = ['office', 'hospital-outpatient', 'asc', 'dme-supplier'] as const;
 export const PAYER_KINDS = ['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'other'] as const;
@@ -60,17 +59,18 @@ export type NdcUnitQualifier = (typeof NDC_UNIT_QUALIFIERS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** An amount with its unit; the amount is kept as the decimal text typed, so nothing drifts. */
-const quantity = (title: string) =>
+const quantity = (title: string, hint?: string) =>
   z.optional(describe(z.object({
     value: text(`${title}: amount`, 'A number such as 150 or 2.5, without thousands separators.'),
     unit: choice(QUANTITY_UNITS, `${title}: unit`),
-  }), title));
+  }), title, hint));
 
-const provider = (title: string) =>
+/** A provider: `npiHint` tells whose NPI it is; `ifDifferent` names a provider given only when not the rendering one. */
+const provider = (title: string, npiHint: string, ifDifferent = '') =>
   z.optional(describe(z.object({
-    npi: text(`${title} NPI`, 'The 10-digit National Provider Identifier.'),
-    name: text(`${title} name`),
-    credentials: text(`${title} credentials`, 'For example MD, DO, NP, PA-C, RN.'),
+    npi: text(`${title} NPI${ifDifferent}`, npiHint),
+    name: text(`${title} name${ifDifferent}`),
+    credentials: text(`${title} credentials`, 'For example MD, DO, NP, PA-C.'),
   }), title));
 
 /** Payer profile: how one payer wants unclassified drugs billed. Built-in ones live in `payers`. */
@@ -110,74 +110,75 @@ export type PayerProfile = z.infer<typeof ZPayerProfile>;
 const ZDrug = describe(z.object({
   id: text('Drug id', 'A stable identifier of this drug within the packet.'),
   ndc: z.optional(describe(z.object({
-    input: text('NDC as typed', 'The NDC from the vial or package label, with its hyphens.'),
+    input: text('NDC from the vial or package label', 'Type it with its hyphens, as printed (for example 0409-1560-29 or 25682-0022-01). The 11-digit form is worked out for you.'),
     normalized: text('NDC (11 digits)', 'The 11-digit 5-4-2 NDC without hyphens; computed from the typed NDC.'),
   }), 'NDC')),
-  brandName: text('Brand name'),
-  genericName: text('Generic name'),
-  strength: text('Strength', 'As on the label, for example 300 mg/30 mL.'),
+  brandName: text('Brand name', 'As on the label, for example Briumvi.'),
+  genericName: text('Generic name', 'For example ublituximab-xiiy.'),
+  strength: text('Strength', 'As on the label, for example 150 mg/6 mL.'),
   dosageForm: text('Dosage form', 'For example injection, solution; lyophilized powder; tablet; cream.'),
-  route: choice(ROUTES, 'Route of administration'),
-  marketingCategory: choice(MARKETING_CATEGORIES, 'FDA marketing category'),
+  route: choice(ROUTES, 'Route it was given by'),
+  marketingCategory: choice(MARKETING_CATEGORIES, 'FDA marketing category', 'On the FDA listing or the label: NDA, ANDA, BLA…'),
   isBiologic: flag('Biologic (licensed under a BLA)'),
   isBiosimilar: flag('Biosimilar'),
-  isAntineoplastic: flag('Antineoplastic (anticancer) drug'),
-  therapeuticClass: choice(THERAPEUTIC_CLASSES, 'Special drug group'),
-  fdaApprovalDate: isoDate('FDA approval date'),
-  isOffLabel: flag('Off-label use'),
-  offLabelRationale: text('Off-label rationale', 'Why this use is medically accepted, for example the compendium listing.'),
+  isAntineoplastic: flag('Anticancer (antineoplastic) drug'),
+  therapeuticClass: choice(THERAPEUTIC_CLASSES, 'Special drug group', 'Some groups have their own unclassified code. Choose “None of these” for most drugs.'),
+  fdaApprovalDate: isoDate('FDA approval date', 'From the approval letter, the label, or the FDA listing.'),
+  isOffLabel: flag('Used off-label (for a use not on the label)'),
+  offLabelRationale: text('Why the off-label use is medically accepted', 'For example the compendium listing (NCCN, DrugDex) and its category.'),
   isOnSelfAdministeredList: flag("On the contractor's self-administered drug list"),
-  isMixtureOfCommercialProducts: flag('Only commercial products mixed together', 'Several commercially available products drawn into one syringe, not a compounded new drug.'),
-  isSuppliedFreeBySponsor: flag('Supplied free by a trial sponsor'),
+  isMixtureOfCommercialProducts: flag('Only commercial products mixed together (for example two drugs in one syringe)'),
+  isSuppliedFreeBySponsor: flag('Supplied free by a clinical trial sponsor'),
   compoundIngredients: z.optional(describe(z.array(z.object({
     name: text('Ingredient name'),
     ndc: text('Ingredient NDC'),
     amount: quantity('Ingredient amount'),
   })), 'Compound ingredients')),
   container: z.optional(describe(z.object({
-    type: choice(CONTAINER_TYPES, 'Container type', 'Single-dose or multi-dose, as the FDA label says.'),
-    amount: quantity('Drug amount per container'),
-    volume: quantity('Volume per container'),
-    opened: text('Containers opened', 'How many vials, syringes or other containers were opened for this dose.'),
+    type: choice(CONTAINER_TYPES, 'Container type', 'As the FDA label says.'),
+    amount: quantity('Drug amount in one container', 'For a 150 mg/6 mL vial: 150 mg.'),
+    volume: quantity('Volume of one container (liquids)', 'For a 150 mg/6 mL vial: 6 mL. Leave empty for tablets or powders.'),
+    opened: text('Containers opened for this dose'),
   }), 'Container')),
   administration: z.optional(describe(z.object({
-    dose: quantity('Dose given'),
-    start: isoDateTime('Administration start'),
-    end: isoDateTime('Administration end'),
+    dose: quantity('Total dose given', 'The whole amount the patient was given, for example 150 mg (not a concentration like mg/mL).'),
+    start: isoDateTime('Administration started'),
+    end: isoDateTime('Administration ended', 'For infusions: when the infusion stopped.'),
     frequency: text('Frequency', 'For example ONCE, or EVERY 8 WEEKS.'),
     lot: text('Lot number'),
     expiration: isoDate('Expiration date'),
-    administeredBy: text('Administered by'),
+    administeredBy: text('Given by', 'The clinician who gave the drug.'),
   }), 'Administration')),
   waste: z.optional(describe(z.object({
-    amount: quantity('Amount discarded'),
-    reason: text('Reason for the waste'),
-    time: isoDateTime('Time discarded'),
+    amount: quantity('Amount discarded', 'From the waste record. Enter 0 if nothing was discarded.'),
+    reason: text('Why it was discarded', 'For example: remainder of single-dose vial; infusion stopped after a reaction.'),
+    time: isoDateTime('Date and time it was discarded'),
   }), 'Waste')),
-  ndcUnitOverride: choice(NDC_UNIT_QUALIFIERS, 'NDC unit of measure (payer override)'),
-  hcpcsUnitsOverride: text('HCPCS units (override)', 'Only when the payer asks for units other than the computed ones.'),
+  ndcUnitOverride: choice(NDC_UNIT_QUALIFIERS, 'NDC unit of measure'),
+  hcpcsUnitsOverride: text('HCPCS units', 'Leave empty: the payer profile decides the units.'),
   modifiers: z.optional(describe(z.array(z.string()), 'Modifiers added by the biller', 'Waste modifiers JW and JZ are added automatically.')),
-  narrativeOverride: text('Drug description (typed)', 'Leave empty to use the description the wizard writes.'),
+  narrativeOverride: text('Your own description (optional)',
+    'Only if the payer asks for other wording. At most 80 characters; it must name the drug and give the total dose with its unit.'),
   priorAuth: z.optional(describe(z.object({
-    status: choice(PRIOR_AUTH_STATUSES, 'Prior authorization status'),
-    number: text('Prior authorization number'),
-    validFrom: isoDate('Authorization valid from'),
-    validThrough: isoDate('Authorization valid through'),
+    status: choice(PRIOR_AUTH_STATUSES, 'Authorization status'),
+    number: text('Authorization number'),
+    validFrom: isoDate('Valid from'),
+    validThrough: isoDate('Valid through'),
   }), 'Prior authorization')),
   invoice: z.optional(describe(z.object({
-    supplier: text('Invoice supplier'),
+    supplier: text('Supplier'),
     date: isoDate('Invoice date'),
     ndc: text('NDC on the invoice'),
     quantity: text('Packages on the invoice'),
-    netCost: text('Net cost (USD)', 'The cost after discounts, rebates and chargebacks, for example 1234.56.'),
+    netCost: text('Net cost (USD)', 'After discounts, rebates and chargebacks, for example 1234.56.'),
   }), 'Invoice')),
-  medicalNecessity: text('Medical necessity statement'),
+  medicalNecessity: text('Why the drug was medically necessary', 'Tie it to the diagnosis, for example the condition, prior treatments, and the order.'),
   documentsOnFile: z.optional(describe(z.array(z.enum(DOCUMENT_KINDS)), 'Records kept in the chart', 'Documents not attached but kept in the medical record and available on request.')),
   specificCodeChoice: text('Product-specific code to bill',
     'The biller\'s choice to bill the drug under its own code instead of an unclassified code, when CMS lists the NDC under a code of its own on the date of service; when it lists several (for example one for patients on dialysis for ESRD and one for others), the one that fits the patient.'),
   codeOverride: z.optional(describe(z.object({
-    code: text('Code to bill instead'),
-    reason: text('Reason for choosing another code'),
+    code: text('Code to bill instead', 'Leave empty to use the code the wizard picks.'),
+    reason: text('Why this code', "For example the payer's written instruction, with its date."),
   }), 'Code override')),
 }), 'Drug');
 
@@ -187,35 +188,35 @@ export const ZClaimPacket = describe(z.object({
   id: text('Packet id'),
   createdAt: text('Created at'),
   updatedAt: text('Updated at'),
-  careSetting: choice(CARE_SETTINGS, 'Care setting'),
+  careSetting: choice(CARE_SETTINGS, 'Care setting', 'It decides the claim form (CMS-1500 or UB-04) and the code.'),
   payer: z.optional(describe(z.object({
     kind: choice(PAYER_KINDS, 'Kind of payer'),
-    name: text('Payer name'),
-    profileId: text('Payer profile', 'The id of a built-in or user-defined payer profile.'),
+    name: text('Payer name', "As on the patient's card, for example Medicare Part B, Palmetto GBA."),
+    profileId: text('Payer profile', 'How this payer wants unclassified drugs billed: units, the description, filing limits.'),
     customProfile: z.optional(ZPayerProfile),
   }), 'Payer')),
   dates: z.optional(describe(z.object({
-    service: isoDate('Date of service'),
-    plannedSubmission: isoDate('Planned submission date'),
+    service: isoDate('Date of service', 'The day the drug was given.'),
+    plannedSubmission: isoDate('Planned submission date', 'Leave empty if you send the claim today.'),
   }), 'Dates')),
   patient: z.optional(describe(z.object({
-    accountReference: text('Patient account number', "The practice's own account or encounter number: no name, no date of birth."),
+    accountReference: text('Patient account number', "The practice's own account or encounter number. No names or birth dates are needed here."),
   }), 'Patient')),
   providers: z.optional(describe(z.object({
-    rendering: provider('Rendering provider'),
+    rendering: provider('Rendering provider', '10 digits.'),
     billing: z.optional(describe(z.object({
-      npi: text('Billing provider NPI', 'The 10-digit National Provider Identifier.'),
+      npi: text('Billing provider NPI', '10 digits: the practice or hospital.'),
       name: text('Billing provider name'),
-      is340bEntity: flag('340B covered entity'),
+      is340bEntity: flag('The billing provider is a 340B covered entity'),
     }), 'Billing provider')),
-    ordering: provider('Ordering provider'),
+    ordering: provider('Ordering provider', 'The 10-digit National Provider Identifier.', ' (if different)'),
   }), 'Providers')),
   diagnoses: z.optional(describe(z.array(z.object({
-    code: text('ICD-10-CM code', 'For example D59.5 or C22.0.'),
+    code: text('ICD-10-CM code', 'The code that supports the drug, for example D59.5 or C22.0.'),
   })), 'Diagnoses', 'ICD-10-CM codes, the primary diagnosis first.')),
   clinicalTrial: z.optional(describe(z.object({
     nctNumber: text('ClinicalTrials.gov number', 'NCT followed by 8 digits, for example NCT01234567.'),
-    isQualifyingTrial: flag('Qualifying clinical trial'),
+    isQualifyingTrial: flag('This is a qualifying clinical trial'),
   }), 'Clinical trial')),
   drugs: z.optional(describe(z.array(ZDrug), 'Drugs', 'Each unclassified drug given at this visit.')),
   attachments: z.optional(describe(z.array(z.object({

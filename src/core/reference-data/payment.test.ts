@@ -7,7 +7,6 @@ import type { ReferenceData } from '../reference';
 import { packetOn, plusDays } from '../test-fixtures';
 import { importReferenceFile } from './import';
 import { createReference } from './memory-reference';
-import { estimatePayment } from './payment';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -24,11 +23,12 @@ function realReference(): ReferenceData {
   }));
 }
 
+/** The first drug's estimate, as the evaluation carries it. */
 const estimate = (packet: ClaimPacket, reference: ReferenceData) =>
-  estimatePayment(packet, evaluateClaim(packet, reference, plusDays(packet.dates!.service!, 10)), reference)[0]!;
+  evaluateClaim(packet, reference, plusDays(packet.dates!.service!, 10)).payment[0]!;
 const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples', `${name}.json`), 'utf8')) as ClaimPacket;
 
-describe.skipIf(!hasData)('estimatePayment with the October 2025 CMS files', () => {
+describe.skipIf(!hasData)('the payment estimate with the October 2025 CMS files', () => {
   const reference = hasData ? realReference() : createReference([]);
 
   it('uses the NOC payment limit for a drug CMS priced without a code (vasopressin, Long Grove)', () => {

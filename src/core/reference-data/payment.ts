@@ -1,5 +1,6 @@
 /**
- * What Medicare is likely to pay for each drug of a claim, for the review step. The estimate comes
+ * What Medicare is likely to pay for each drug of a claim, worked out by `evaluateClaim` (every view
+ * shows `evaluation.payment`, never computes its own). The estimate comes
  * from the first source that has it, in this order (billing rules §11):
  *   1. the CMS NOC payment-limit file (drugs without a code that CMS priced),
  *   2. the CMS ASP payment limit of the drug's product-specific code,
@@ -13,11 +14,10 @@
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
 import { isBlank } from '../context';
-import { dayNumber } from '../dates';
-import type { DrugEvaluation, Evaluation } from '../evaluate';
+import type { CodeDecision } from '../code-decision';
 import type { ClaimLine } from '../lines';
 import { parseNdc } from '../ndc';
-import type { ClaimPacket, Drug } from '../packet/schema';
+import type { Drug } from '../packet/schema';
 import type { Amount } from '../quantity';
 import { amountForPeople, convert, decimalText, parseMoney, readAmount } from '../quantity';
 import type { PaymentLimit, ReferenceData } from '../reference';
@@ -91,7 +91,7 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   };
 }
 
-function estimateDrug(drug: Drug, evaluated: DrugEvaluation, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
+function estimateDrug(drug: Drug, evaluated: EvaluatedDrug, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
   const { decision, lines } = evaluated;
   const none = (explanation: string, notes: readonly string[] = []) => ({ amount: null, basis: 'none' as const, source: '', explanation, notes });
   if (decision.kind === 'not-billable' || decision.code === null) return none('No drug line is billed, so nothing is paid for the drug.');
@@ -137,9 +137,19 @@ function estimateDrug(drug: Drug, evaluated: DrugEvaluation, dateOfService: stri
   return none('No published price and no invoice net cost: the contractor prices the drug from its own sources. Enter the invoice to see an estimate.', notes);
 }
 
-/** One estimate per drug of the claim, in the order of `evaluation.drugs`. */
-export function estimatePayment(packet: ClaimPacket, evaluation: Evaluation, reference: ReferenceData): PaymentEstimate[] {
-  const service = packet.dates?.service;
-  const dateOfService = dayNumber(service) === undefined ? undefined : service;
-  return evaluation.drugs.map((d) => ({ drugIndex: d.index, ...estimateDrug(packet.drugs?.[d.index] ?? {}, d, dateOfService, reference) }));
+/** "$70499.00 (Invoice from McKesson dated 2023-03-01)", or "None": the estimate as every view prints it. */
+export function paymentText(estimate: PaymentEstimate): string {
+  return estimate.amount === null ? 'None' : `$${estimate.amount} (${estimate.source})`;
+}
+
+/** A drug as evaluated: its code decision and its claim lines. */
+export interface EvaluatedDrug {
+  readonly index: number;
+  readonly decision: CodeDecision;
+  readonly lines: readonly ClaimLine[];
+}
+
+/** The estimate of one evaluated drug; `dateOfService` only when it is a valid date. */
+export function estimatePayment(drug: Drug, evaluated: EvaluatedDrug, dateOfService: string | undefined, reference: ReferenceData): PaymentEstimate {
+  return { drugIndex: evaluated.index, ...estimateDrug(drug, evaluated, dateOfService, reference) };
 }

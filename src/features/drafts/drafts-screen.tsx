@@ -3,10 +3,10 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DraftRecord } from './db';
-import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from './drafts';
-import { notKeptMessage } from './storage-errors';
-import { formatTime } from '../../components/format';
+import type { DraftRecord } from '../../storage/db';
+import { createDraft, deleteDraft, draftTitle, duplicateDraft, listDrafts } from '../../storage/drafts';
+import { notKeptMessage } from '../../storage/storage-errors';
+import { formatTime } from '../../core/format';
 
 const DRAFTS_KEY = ['drafts'] as const;
 

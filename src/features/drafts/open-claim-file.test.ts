@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { completePacket } from '../../core/test-fixtures';
-import { getAttachmentFile, saveAttachmentFile, sha256Hex } from './attachments';
+import { getAttachmentFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
 import { openClaimFile } from './open-claim-file';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

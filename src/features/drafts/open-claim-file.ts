@@ -2,10 +2,10 @@
  * Opening a saved claim file (loaded on demand: it brings the packet reader).
  */
 import { readExport } from '../../core/export/json-packet';
-import { findAttachmentFile } from './attachments';
-import type { DraftRecord } from './db';
-import { database } from './db';
-import { newId } from './drafts';
+import { findAttachmentFile } from '../../storage/attachments';
+import type { DraftRecord } from '../../storage/db';
+import { database } from '../../storage/db';
+import { newId } from '../../storage/drafts';
 
 export type OpenedFile =
   | { readonly ok: true; readonly draft: DraftRecord; readonly missingFiles: readonly string[] }

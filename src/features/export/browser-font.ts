@@ -3,7 +3,7 @@
  * Vite as an asset (not inlined into any script) and fetched the first time a PDF is built.
  */
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import type { FontSource } from './pdf';
+import type { FontSource } from '../../core/export/pdf/packet';
 
 let bytes: Promise<Uint8Array> | undefined;
 

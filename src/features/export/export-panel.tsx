@@ -14,10 +14,8 @@ import { buildClaimExport, claimExportJson } from '../../core/export/json-packet
 import type { X12Delimiters } from '../../core/export/x12';
 import { DEFAULT_DELIMITERS, x12Fragment } from '../../core/export/x12';
 import type { ClaimPacket } from '../../core/packet/schema';
-import { KIND_NAMES } from '../../core/reference-data/tables';
-import { getAttachmentFile } from '../drafts/attachments';
-import { useReferenceData } from '../reference-data/queries';
-import type { AttachmentFile } from './pdf';
+import { getAttachmentFile, sha256Hex } from '../../storage/attachments';
+import type { AttachmentFile } from '../../core/export/pdf/packet';
 
 const BUTTON = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';
 
@@ -31,17 +29,20 @@ async function attachmentFiles(draftId: string, packet: ClaimPacket): Promise<Ma
   for (const a of packet.attachments ?? []) {
     if (a.id === undefined) continue;
     const blob = await getAttachmentFile(draftId, a.id);
-    if (blob !== undefined) files.set(a.id, { bytes: new Uint8Array(await blob.arrayBuffer()), mediaType: a.mediaType ?? blob.type });
+    if (blob === undefined) continue;
+    const bytes = await blob.arrayBuffer();
+    files.set(a.id, { bytes: new Uint8Array(bytes), mediaType: a.mediaType ?? blob.type, sha256: await sha256Hex(bytes) });
   }
   return files;
 }
 
-export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftId: string; packet: ClaimPacket; evaluation: Evaluation; blockedBy: string | undefined }) {
-  const { files } = useReferenceData();
+/** `reference` is the reference data the evaluation used, recorded in the exports. */
+export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference }: {
+  draftId: string; packet: ClaimPacket; evaluation: Evaluation; blockedBy: string | undefined; reference: readonly ReferenceVersion[];
+}) {
   const [status, setStatus] = useState<string>('');
   const [delimiters, setDelimiters] = useState<X12Delimiters>(DEFAULT_DELIMITERS);
   const isBlocked = !evaluation.exportable;
-  const reference: ReferenceVersion[] = files.map((f) => ({ kind: KIND_NAMES[f.kind], label: f.period.label }));
   const refused = (r: ExportRefusal) => setStatus(`Not exported: ${r.problems.join(' ')}`);
 
   const run = (label: string, action: () => Promise<void> | void) => async () => {
@@ -55,7 +56,7 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftI
   };
 
   const pdf = run('Building the PDF packet', async () => {
-    const [{ buildPdfPacket }, { browserFont }] = await Promise.all([import('./pdf'), import('./browser-font')]);
+    const [{ buildPdfPacket }, { browserFont }] = await Promise.all([import('../../core/export/pdf/packet'), import('./browser-font')]);
     const result = await buildPdfPacket({
       packet, evaluation, font: browserFont, attachments: await attachmentFiles(draftId, packet), exportedAt: new Date().toISOString(), reference,
     });
@@ -75,7 +76,7 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftI
     setStatus('The FHIR R4 Claim was downloaded.');
   });
   const x12 = run('Writing the 837 fragment', () => {
-    const result = x12Fragment(packet, evaluation, delimiters);
+    const result = x12Fragment(evaluation, delimiters);
     if (!result.ok) return refused(result);
     downloadBlob(packetFileName(packet, `${result.value.transaction.toLowerCase()}.txt`), text(`${result.value.segments.join('\n')}\n`, 'text/plain'));
     setStatus(`The ${result.value.transaction} service-line fragment was downloaded.`);
@@ -107,15 +108,15 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy }: { draftI
           ))}
         </div>
       </details>
-      {!isBlocked && <ClaimFormCopy packet={packet} evaluation={evaluation} />}
+      {!isBlocked && <ClaimFormCopy evaluation={evaluation} />}
     </div>
   );
 }
 
 /** The exact strings to type into a practice-management system or a clearinghouse portal. */
-function ClaimFormCopy({ packet, evaluation }: { packet: ClaimPacket; evaluation: Evaluation }) {
+function ClaimFormCopy({ evaluation }: { evaluation: Evaluation }) {
   const [copied, setCopied] = useState('');
-  const form = claimFormStrings(packet, evaluation);
+  const form = claimFormStrings(evaluation);
   if (!form.ok) return null;
   const rows: [string, string][] = form.value.form === 'CMS-1500'
     ? [...form.value.lines.flatMap((l): [string, string][] => [

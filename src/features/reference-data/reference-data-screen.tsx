@@ -11,7 +11,7 @@ import { KIND_NAMES } from '../../core/reference-data/tables';
 import { DOWNLOAD_SOURCES } from './download-sources';
 import type { ImportOutcome } from './import-job';
 import { useImportReferenceFiles, useReferenceData } from './queries';
-import { formatCount, formatTime } from '../../components/format';
+import { formatCount, formatTime } from '../../core/format';
 
 interface FileRun {
   readonly name: string;

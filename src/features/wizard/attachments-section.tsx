@@ -3,12 +3,12 @@
  * IndexedDB beside the draft, previewable and removable. The packet lists them for the export.
  */
 import { useId, useRef, useState } from 'react';
-import { Section } from '../../components/fields';
+import { Section } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import type { DocumentKind } from '../../core/packet/schema';
-import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../drafts/attachments';
-import { newId } from '../drafts/drafts';
-import { notKeptMessage } from '../drafts/storage-errors';
+import { attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
+import { newId } from '../../storage/drafts';
+import { notKeptMessage } from '../../storage/storage-errors';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { fieldId } from './steps';
 import { useWizard, useWizardData } from './wizard-context';

@@ -5,13 +5,13 @@
 import { useCallback } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { CLAIM_SIZE } from '../../core/limits';
 import { builtInProfiles } from '../../core/payers';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
-import { ZClaimStep } from './step-schemas';
+import { ZClaimStep } from './step-forms';
 import { GroupFindings } from './group-findings';
 import { useWizard } from './wizard-context';
 
@@ -31,34 +31,32 @@ export function ClaimStep() {
   return (
     <StepForm form={form} prefix="">
       <Section title="Where the drug was given, and who pays">
-        <RadioField name="careSetting" label="Care setting" options={CARE_SETTING_OPTIONS} hint="It decides the claim form (CMS-1500 or UB-04) and the code." />
-        <SelectField name="payer.kind" label="Kind of payer" options={PAYER_KIND_OPTIONS} />
-        <TextField name="payer.name" label="Payer name" hint="As on the patient's card, for example Medicare Part B, Palmetto GBA." />
-        <SelectField name="payer.profileId" label="Payer profile" options={PROFILE_OPTIONS}
-          hint="How this payer wants unclassified drugs billed: units, the description, filing limits." />
+        <RadioField name="careSetting" options={CARE_SETTING_OPTIONS} />
+        <SelectField name="payer.kind" options={PAYER_KIND_OPTIONS} />
+        <TextField name="payer.name" />
+        <SelectField name="payer.profileId" options={PROFILE_OPTIONS} />
       </Section>
       <Section title="Dates">
-        <DateField name="dates.service" label="Date of service" hint="The day the drug was given." />
-        <DateField name="dates.plannedSubmission" label="Planned submission date" hint="Leave empty if you send the claim today." />
+        <DateField name="dates.service" />
+        <DateField name="dates.plannedSubmission" />
       </Section>
       <Section title="Patient">
-        <TextField name="patient.accountReference" label="Patient account number"
-          hint="The practice's own account or encounter number. No names or birth dates are needed here." />
+        <TextField name="patient.accountReference" />
       </Section>
       <Section title="Providers">
-        <TextField name="providers.rendering.npi" label="Rendering provider NPI" inputMode="numeric" width="max-w-xs" hint="10 digits." />
-        <TextField name="providers.rendering.name" label="Rendering provider name" />
-        <TextField name="providers.rendering.credentials" label="Rendering provider credentials" width="max-w-xs" hint="For example MD, DO, NP, PA-C." />
-        <TextField name="providers.billing.npi" label="Billing provider NPI" inputMode="numeric" width="max-w-xs" hint="10 digits: the practice or hospital." />
-        <TextField name="providers.billing.name" label="Billing provider name" />
-        <CheckboxField name="providers.billing.is340bEntity" label="The billing provider is a 340B covered entity" />
-        <TextField name="providers.ordering.npi" label="Ordering provider NPI (if different)" inputMode="numeric" width="max-w-xs" />
-        <TextField name="providers.ordering.name" label="Ordering provider name (if different)" />
+        <TextField name="providers.rendering.npi" inputMode="numeric" width="max-w-xs" />
+        <TextField name="providers.rendering.name" />
+        <TextField name="providers.rendering.credentials" width="max-w-xs" />
+        <TextField name="providers.billing.npi" inputMode="numeric" width="max-w-xs" />
+        <TextField name="providers.billing.name" />
+        <CheckboxField name="providers.billing.is340bEntity" />
+        <TextField name="providers.ordering.npi" inputMode="numeric" width="max-w-xs" />
+        <TextField name="providers.ordering.name" />
       </Section>
       <Diagnoses />
       <Section title="Clinical trial (only if the patient is in one)">
-        <TextField name="clinicalTrial.nctNumber" label="ClinicalTrials.gov number" width="max-w-xs" hint="NCT followed by 8 digits, for example NCT01234567." />
-        <CheckboxField name="clinicalTrial.isQualifyingTrial" label="This is a qualifying clinical trial" />
+        <TextField name="clinicalTrial.nctNumber" width="max-w-xs" />
+        <CheckboxField name="clinicalTrial.isQualifyingTrial" />
       </Section>
     </StepForm>
   );
@@ -80,7 +78,7 @@ function Diagnoses() {
           <li key={field.id} className="flex items-end gap-2">
             <div className="grow">
               <TextField name={`diagnoses.${i}.code`} label={i === 0 ? 'Primary diagnosis' : `Diagnosis ${i + 1}`} width="max-w-xs"
-                hint={i === 0 ? 'The code that supports the drug, for example D59.5 or C22.0.' : undefined} />
+                hint={i === 0 ? undefined : null} />
             </div>
             {fields.length > 1 && (
               <button type="button" onClick={() => remove(i)} className="mb-1 rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">

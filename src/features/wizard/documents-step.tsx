@@ -4,13 +4,13 @@
  */
 import { useFormContext } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { DateField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { DateField, Section, SelectField, TextArea, TextField } from './fields';
 import { AttachmentsSection } from './attachments-section';
 import { ChecklistView } from './checklist-view';
 import { GroupFindings } from './group-findings';
 import { DOCUMENT_KIND_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZDocumentsStep } from './step-schemas';
+import { ZDocumentsStep } from './step-forms';
 import { useWizard } from './wizard-context';
 
 const PRIOR_AUTH_OPTIONS = [
@@ -32,28 +32,28 @@ export function DocumentsStep() {
     <div className="space-y-6">
       <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
         <Section title="Administration record">
-          <DateField name="administration.start" label="Administration started" time />
-          <DateField name="administration.end" label="Administration ended" time hint="For infusions: when the infusion stopped." />
-          <TextField name="administration.frequency" label="Frequency" hint="For example ONCE, or EVERY 8 WEEKS." />
-          <TextField name="administration.lot" label="Lot number" width="max-w-xs" />
-          <DateField name="administration.expiration" label="Expiration date" />
-          <TextField name="administration.administeredBy" label="Given by" hint="The clinician who gave the drug." />
+          <DateField name="administration.start" time />
+          <DateField name="administration.end" time />
+          <TextField name="administration.frequency" />
+          <TextField name="administration.lot" width="max-w-xs" />
+          <DateField name="administration.expiration" />
+          <TextField name="administration.administeredBy" />
         </Section>
         <Section title="Medical necessity">
-          <TextArea name="medicalNecessity" label="Why the drug was medically necessary" hint="Tie it to the diagnosis, for example the condition, prior treatments, and the order." />
+          <TextArea name="medicalNecessity" />
         </Section>
         <Section title="Prior authorization">
-          <SelectField name="priorAuth.status" label="Authorization status" options={PRIOR_AUTH_OPTIONS} />
-          <TextField name="priorAuth.number" label="Authorization number" width="max-w-xs" />
-          <DateField name="priorAuth.validFrom" label="Valid from" />
-          <DateField name="priorAuth.validThrough" label="Valid through" />
+          <SelectField name="priorAuth.status" options={PRIOR_AUTH_OPTIONS} />
+          <TextField name="priorAuth.number" width="max-w-xs" />
+          <DateField name="priorAuth.validFrom" />
+          <DateField name="priorAuth.validThrough" />
         </Section>
         <Section title="Invoice">
-          <TextField name="invoice.supplier" label="Supplier" />
-          <DateField name="invoice.date" label="Invoice date" />
-          <TextField name="invoice.ndc" label="NDC on the invoice" width="max-w-xs" />
-          <TextField name="invoice.quantity" label="Packages on the invoice" inputMode="numeric" width="max-w-32" />
-          <TextField name="invoice.netCost" label="Net cost (USD)" inputMode="decimal" width="max-w-40" hint="After discounts, rebates and chargebacks, for example 1234.56." />
+          <TextField name="invoice.supplier" />
+          <DateField name="invoice.date" />
+          <TextField name="invoice.ndc" width="max-w-xs" />
+          <TextField name="invoice.quantity" inputMode="numeric" width="max-w-32" />
+          <TextField name="invoice.netCost" inputMode="decimal" width="max-w-40" />
         </Section>
         <RecordsOnFile />
       </StepForm>

@@ -2,19 +2,19 @@
  * Step 2, the drug: the NDC (normalized as it is typed; a bare 10-digit NDC asks which layout),
  * names, form, route, FDA facts, special cases, and a code chosen by the biller if needed.
  */
+import { useMemo } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from '../../components/fields';
+import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { parseNdc } from '../../core/ndc';
-import { useNdcFacts } from '../reference-data/queries';
 import { GroupFindings } from './group-findings';
 import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, UNIT_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZDrugStep } from './step-schemas';
+import { ZDrugStep } from './step-forms';
 import { fieldId } from './steps';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
-import { formatCount } from '../../components/format';
+import { formatCount } from '../../core/format';
 
 type DrugValues = z.input<typeof ZDrugStep>;
 
@@ -30,40 +30,37 @@ export function DrugStep() {
   return (
     <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
       <Section title="NDC">
-        <TextField name="ndc.input" label="NDC from the vial or package label" width="max-w-xs"
-          hint="Type it with its hyphens, as printed (for example 0409-1560-29 or 25682-0022-01). The 11-digit form is worked out for you." />
+        <TextField name="ndc.input" width="max-w-xs" />
         <NdcReading />
         <DrugFactsFill />
         <SpecificCodeChoice />
       </Section>
       <Section title="Drug">
-        <TextField name="brandName" label="Brand name" hint="As on the label, for example Briumvi." />
-        <TextField name="genericName" label="Generic name" hint="For example ublituximab-xiiy." />
-        <TextField name="strength" label="Strength" hint="As on the label, for example 150 mg/6 mL." />
-        <TextField name="dosageForm" label="Dosage form" hint="For example injection, solution; lyophilized powder; tablet; cream." />
-        <SelectField name="route" label="Route it was given by" options={ROUTE_OPTIONS} />
+        <TextField name="brandName" />
+        <TextField name="genericName" />
+        <TextField name="strength" />
+        <TextField name="dosageForm" />
+        <SelectField name="route" options={ROUTE_OPTIONS} />
       </Section>
       <Section title="FDA facts">
-        <SelectField name="marketingCategory" label="FDA marketing category" options={MARKETING_CATEGORY_OPTIONS}
-          hint="On the FDA listing or the label: NDA, ANDA, BLA…" />
-        <DateField name="fdaApprovalDate" label="FDA approval date" hint="From the approval letter, the label, or the FDA listing." />
-        <CheckboxField name="isBiologic" label="Biologic (licensed under a BLA)" />
-        <CheckboxField name="isBiosimilar" label="Biosimilar" />
-        <CheckboxField name="isAntineoplastic" label="Anticancer (antineoplastic) drug" />
-        <SelectField name="therapeuticClass" label="Special drug group" options={THERAPEUTIC_CLASS_OPTIONS}
-          hint="Some groups have their own unclassified code. Choose “None of these” for most drugs." placeholder="None of these" />
+        <SelectField name="marketingCategory" options={MARKETING_CATEGORY_OPTIONS} />
+        <DateField name="fdaApprovalDate" />
+        <CheckboxField name="isBiologic" />
+        <CheckboxField name="isBiosimilar" />
+        <CheckboxField name="isAntineoplastic" />
+        <SelectField name="therapeuticClass" options={THERAPEUTIC_CLASS_OPTIONS} placeholder="None of these" />
       </Section>
       <Section title="Use and coverage">
-        <CheckboxField name="isOffLabel" label="Used off-label (for a use not on the label)" />
+        <CheckboxField name="isOffLabel" />
         <OffLabelRationale />
-        <CheckboxField name="isOnSelfAdministeredList" label="On the contractor's self-administered drug list" />
-        <CheckboxField name="isMixtureOfCommercialProducts" label="Only commercial products mixed together (for example two drugs in one syringe)" />
-        <CheckboxField name="isSuppliedFreeBySponsor" label="Supplied free by a clinical trial sponsor" />
+        <CheckboxField name="isOnSelfAdministeredList" />
+        <CheckboxField name="isMixtureOfCommercialProducts" />
+        <CheckboxField name="isSuppliedFreeBySponsor" />
       </Section>
       <CompoundIngredients />
       <Section title="A different code (only when the payer tells you)">
-        <TextField name="codeOverride.code" label="Code to bill instead" width="max-w-xs" hint="Leave empty to use the code the wizard picks." />
-        <TextArea name="codeOverride.reason" label="Why this code" hint="For example the payer's written instruction, with its date." />
+        <TextField name="codeOverride.code" width="max-w-xs" />
+        <TextArea name="codeOverride.reason" />
       </Section>
     </StepForm>
   );
@@ -108,7 +105,9 @@ function DrugFactsFill() {
   const { getValues, setValue } = useFormContext<DrugValues>();
   const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
   const parsed = parseNdc(input);
-  const facts = useNdcFacts(parsed.ok ? parsed.ndc.ndc11 : undefined);
+  const { reference } = useWizard().services;
+  const ndc11 = parsed.ok ? parsed.ndc.ndc11 : undefined;
+  const facts = useMemo(() => (ndc11 === undefined ? undefined : reference.drugFacts(ndc11)), [reference, ndc11]);
   if (facts === undefined) return null;
   const fill = () => {
     for (const field of FACT_FIELDS) {
@@ -164,7 +163,7 @@ function SpecificCodeChoice() {
 function OffLabelRationale() {
   const isOffLabel = useWatch<DrugValues, 'isOffLabel'>({ name: 'isOffLabel' });
   if (isOffLabel !== true) return null;
-  return <TextArea name="offLabelRationale" label="Why the off-label use is medically accepted" hint="For example the compendium listing (NCCN, DrugDex) and its category." />;
+  return <TextArea name="offLabelRationale" />;
 }
 
 /** Ingredients shown at a time (a claim file from elsewhere may list thousands). */

@@ -4,8 +4,8 @@
  * or one after the other, so the page never holds a control per drug.
  */
 import { useEffect, useId, useState } from 'react';
-import { formatCount } from '../../components/format';
-import { newId } from '../drafts/drafts';
+import { formatCount } from '../../core/format';
+import { newId } from '../../storage/drafts';
 import { fieldId } from './steps';
 import { useWizard, useWizardData } from './wizard-context';
 

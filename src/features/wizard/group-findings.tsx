@@ -3,7 +3,7 @@
  * drug): shown at the top of the group, which is where a finding's link moves the focus. A named
  * group (a bare div may not carry aria-label).
  */
-import { FindingList } from '../../components/fields';
+import { FindingList } from './fields';
 import { fieldId } from './steps';
 import { isStillToFill, sameFindings, useWizardData } from './wizard-context';
 

@@ -5,12 +5,12 @@
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { FindingList, Section } from '../../components/fields';
+import { FindingList, Section } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { GroupFindings } from './group-findings';
 import { LinesPreview } from './lines-preview';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
-import { ZModifiersStep } from './step-schemas';
+import { ZModifiersStep } from './step-forms';
 import { fieldId } from './steps';
 import { sameFindings, sameJson, useWizard, useWizardData } from './wizard-context';
 

@@ -1,7 +1,7 @@
 /**
  * The choices the wizard offers, in the words billers use. Values are the packet's enum values.
  */
-import type { Option } from '../../components/fields';
+import type { Option } from './fields';
 import type {
   CareSetting, DocumentKind, MarketingCategory, NdcUnitQualifier, PayerKind, QuantityUnit, Route, TherapeuticClass,
 } from '../../core/packet/schema';

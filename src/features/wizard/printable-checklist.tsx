@@ -1,11 +1,12 @@
 /**
- * The documentation checklist on paper: the claim summary, each item with its state and reason,
- * and lines for a signature and date. Rendered beside the app and shown only when printing.
+ * The documentation checklist on paper: the claim summary, each drug's lines as the claim form
+ * carries them (the evaluation's claim-form strings), each item with its state and reason, and lines
+ * for a signature and date. Rendered beside the app and shown only when printing.
  */
 import { createPortal } from 'react-dom';
-import { formatCount } from '../../components/format';
+import type { ClaimFormStrings } from '../../core/export/export-claim';
+import { formatCount } from '../../core/format';
 import { CLAIM_SIZE } from '../../core/limits';
-import { builtInProfile } from '../../core/payers';
 import { CARE_SETTING_OPTIONS } from './options';
 import { everything, useWizardData } from './wizard-context';
 
@@ -14,17 +15,25 @@ const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-n
 /** Drugs printed: as many as a claim carries (a claim file from elsewhere may hold thousands). */
 const PRINTED_DRUGS = CLAIM_SIZE.serviceLines;
 
+/** A drug's lines as the claim form carries them: code and modifiers × units · NDC box · description. */
+function formLines(form: ClaimFormStrings, drugIndex: number): string[] {
+  const lines = form.form === 'UB-04'
+    ? form.lines.map((l) => ({ drugIndex: l.drugIndex, boxes: [l.fl44, l.fl46, l.fl43, l.description] }))
+    : form.lines.map((l) => ({ drugIndex: l.drugIndex, boxes: [l.item24D, l.item24G, l.item24AShaded, l.description] }));
+  return lines.filter((l) => l.drugIndex === drugIndex).map(({ boxes: [code, units, ndc, description] }) => `${code} × ${units || '?'} · ${ndc} · ${description}`);
+}
+
 export function PrintableChecklist() {
   const { packet, evaluation } = useWizardData(everything);
   const drugs = packet.drugs ?? [];
   const printed = evaluation.drugs.slice(0, PRINTED_DRUGS);
   const items = evaluation.drugs.length > PRINTED_DRUGS ? evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex < PRINTED_DRUGS) : evaluation.checklist;
-  const profile = packet.payer?.customProfile?.name ?? builtInProfile(packet.payer?.profileId ?? '')?.name ?? '—';
   const summary: [string, string][] = [
     ['Patient account', packet.patient?.accountReference || '—'],
     ['Date of service', packet.dates?.service || '—'],
     ['Care setting', CARE_SETTING_OPTIONS.find((o) => o.value === packet.careSetting)?.label ?? '—'],
-    ['Payer', `${packet.payer?.name || '—'} (${profile})`],
+    ['Payer', packet.payer?.name || '—'],
+    ['Payer profile', evaluation.profile?.name ?? '—'],
     ['Diagnoses', (packet.diagnoses ?? []).map((d) => d.code).filter(Boolean).join(', ') || '—'],
   ];
   return createPortal(
@@ -42,7 +51,7 @@ export function PrintableChecklist() {
       {printed.map((d) => (
         <div key={d.index} className="mt-3 break-inside-avoid">
           <h2 className="font-bold">Drug {d.index + 1}: {drugs[d.index]?.brandName || drugs[d.index]?.genericName || '—'} · NDC {drugs[d.index]?.ndc?.input || '—'} · Code {d.decision.code ?? 'not billed'}</h2>
-          <ul className="font-mono text-sm">{d.lines.map((l) => <li key={l.kind}>{[l.code, ...l.modifiers].join(' ')} × {l.units ?? '?'} · {l.ndc === null ? '' : `N4${l.ndc.ndc11} ${l.ndc.unit}${l.ndc.quantity ?? ''}`} · {l.narrative ?? ''}</li>)}</ul>
+          <ul className="font-mono text-sm">{formLines(evaluation.claimForm.strings, d.index).map((l) => <li key={l}>{l}</li>)}</ul>
         </div>
       ))}
       <table className="mt-4 w-full border-collapse text-sm">

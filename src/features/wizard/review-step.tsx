@@ -1,24 +1,23 @@
 /**
  * Step 7, review: the code decision and its reasons, the lines as they go on the claim form, the
- * description, the checklist and every finding; the exports, blocked until the core says the
- * claim is complete; and the printable checklist.
+ * payment estimate, the description, the checklist and every finding; the exports, blocked until
+ * the core says the claim is complete; and the printable checklist. Everything shown is the
+ * evaluation's (the same claim-form strings and payment estimate as the PDF and the command line).
  */
-import { Section, TextArea } from '../../components/fields';
-import { formatCount } from '../../components/format';
+import { Section, TextArea } from './fields';
+import type { ClaimFormStrings, ClaimLayout } from '../../core/export/export-claim';
+import { formatCount } from '../../core/format';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import type { Evaluation } from '../../core/evaluate';
 import { CLAIM_SIZE } from '../../core/limits';
 import type { Finding } from '../../core/rules';
-import type { ClaimLine } from '../../core/lines';
 import type { PaymentEstimate } from '../../core/reference-data/payment';
-import { estimatePayment } from '../../core/reference-data/payment';
-import { useReferenceData } from '../reference-data/queries';
-import { ExportPanel } from '../export/export-panel';
+import { paymentText } from '../../core/reference-data/payment';
 import { ChecklistView } from './checklist-view';
 import { FindingLink, FINDINGS_PAGE } from './findings-panel';
 import { PrintableChecklist } from './printable-checklist';
 import { StepForm, useDrugStepForm } from './step-form';
-import { ZReviewStep } from './step-schemas';
+import { ZReviewStep } from './step-forms';
 import type { StepId } from './steps';
 import { STEPS, stepOfPath } from './steps';
 import { everything, useWizard, useWizardData } from './wizard-context';
@@ -28,8 +27,7 @@ const DRUGS_PAGE = CLAIM_SIZE.serviceLines;
 
 export function ReviewStep() {
   const { evaluation, packet } = useWizardData(everything);
-  const { reference } = useReferenceData();
-  const estimates = estimatePayment(packet, evaluation, reference);
+  const layout = evaluation.claimForm;
   const drugs = useShownCount(evaluation.drugs.length, DRUGS_PAGE);
   return (
     <div className="space-y-6">
@@ -43,11 +41,12 @@ export function ReviewStep() {
             <p className="font-semibold">Why</p>
             <ol className="list-decimal space-y-1 pl-6">{d.decision.reasons.map((r) => <li key={r}>{r}</li>)}</ol>
           </div>
-          {d.lines.length > 0 && <FormBoxes lines={d.lines} />}
-          <PaymentView estimate={estimates.find((e) => e.drugIndex === d.index)} />
+          {d.lines.length > 0 && <FormBoxes layout={layout} drugIndex={d.index} />}
+          <PaymentView estimate={evaluation.payment.find((e) => e.drugIndex === d.index)} />
         </Section>
       ))}
       <ShowMore shown={drugs.shown} total={evaluation.drugs.length} page={DRUGS_PAGE} what="drugs" onMore={drugs.showMore} />
+      {evaluation.lines.length > 0 && <ClaimBox form={layout.strings} />}
       <Description />
       <Section title="Documentation checklist">
         <ChecklistView />
@@ -64,36 +63,37 @@ function PaymentView({ estimate }: { estimate: PaymentEstimate | undefined }) {
   if (estimate === undefined) return null;
   return (
     <div>
-      <p><span className="font-semibold">Payment estimate: </span>{estimate.amount === null ? 'none' : `$${estimate.amount}`} <span className="text-slate-700">({estimate.source})</span></p>
+      <p><span className="font-semibold">Payment estimate: </span>{paymentText(estimate)}</p>
       <p className="text-sm text-slate-700">{estimate.explanation}</p>
       {estimate.notes.length > 0 && <ul className="list-disc pl-6 text-sm text-slate-700">{estimate.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
     </div>
   );
 }
 
-/** Each line's boxes as they will be filled on the paper form. */
-const BOX_ORDER: Record<ClaimLine['form'], readonly string[]> = {
-  'CMS-1500': ['24A shaded', '24D', '24G', '19'],
-  'UB-04': ['FL42', 'FL43', 'FL44', 'FL46', 'FL80'],
-};
-
-function FormBoxes({ lines }: { lines: readonly ClaimLine[] }) {
-  const form = lines[0]!.form;
-  const boxes = BOX_ORDER[form];
+/** Each line's boxes as they will be filled on the paper form, for one drug. */
+function FormBoxes({ layout, drugIndex }: { layout: ClaimLayout; drugIndex: number }) {
+  const form = layout.strings;
+  const rows = (form.form === 'UB-04'
+    ? form.lines.map((l) => ({ line: l.line, drugIndex: l.drugIndex, boxes: [l.fl42, l.fl43, l.fl44, l.fl46, l.description] }))
+    : form.lines.map((l) => ({ line: l.line, drugIndex: l.drugIndex, boxes: [l.item24AShaded, l.item24D, l.item24G, l.description] })))
+    .filter((row) => row.drugIndex === drugIndex);
+  const heads = form.form === 'UB-04'
+    ? ['FL42', 'FL43', 'FL44', 'FL46', 'Remarks (SV202-7)']
+    : ['Item 24A shaded', 'Item 24D', 'Item 24G', 'Description (SV101-7)'];
   return (
     <table className="w-full text-left text-sm">
-      <caption className="text-left font-semibold">{form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines'}</caption>
+      <caption className="text-left font-semibold">{form.form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines'}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="py-1 pr-3">Line</th>
-          {boxes.map((b) => <th key={b} scope="col" className="py-1 pr-3">{form === 'UB-04' ? b : /^\d/.test(b) ? `Item ${b}` : b}</th>)}
+          {heads.map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}
         </tr>
       </thead>
       <tbody>
-        {lines.map((line) => (
-          <tr key={line.kind} className="border-b border-slate-100 align-top">
-            <th scope="row" className="py-1 pr-3 font-medium">{line.kind === 'administered' ? 'Drug given' : 'Drug discarded'}</th>
-            {boxes.map((b) => <td key={b} className="py-1 pr-3 font-mono">{line.boxes[b] || '—'}</td>)}
+        {rows.map((row) => (
+          <tr key={row.line} className="border-b border-slate-100 align-top">
+            <th scope="row" className="py-1 pr-3 font-medium">{layout.lines[row.line - 1]?.kind === 'discarded' ? 'Drug discarded' : 'Drug given'}</th>
+            {row.boxes.map((value, i) => <td key={heads[i]} className="py-1 pr-3 font-mono">{value || '—'}</td>)}
           </tr>
         ))}
       </tbody>
@@ -109,16 +109,29 @@ function writtenText(drug: Evaluation['drugs'][number] | undefined): string {
   return 'not yet: complete the drug name and dose';
 }
 
+/** The claim-level box: Item 19 of the CMS-1500 or FL80 of the UB-04, every line's description combined. */
+function ClaimBox({ form }: { form: ClaimFormStrings }) {
+  const [name, text] = form.form === 'UB-04' ? ['FL80 remarks', form.fl80] : ['Item 19', form.item19];
+  return (
+    <Section id="claim-box" title={`${name} (the whole claim)`}>
+      <p className="font-mono">{text || '—'}</p>
+      <p className="text-sm text-slate-700">
+        Every line&apos;s description, three spaces apart{form.form === 'CMS-1500' ? ', after the trial number when there is one' : ''}; SEE ATTACHMENT when they do not fit, and the PDF packet is the attachment.
+      </p>
+    </Section>
+  );
+}
+
 /** The description the wizard writes, and the biller's own wording if the payer wants another. */
 function Description() {
   const { drugIndex } = useWizard();
   const { evaluation } = useWizardData(everything);
   const form = useDrugStepForm(ZReviewStep);
   return (
-    <Section title="Drug description (Item 19 / SV101-7 / FL80)">
+    <Section title="Drug description (SV101-7 / FL80 remarks)">
       <p>The wizard writes: <span className="font-mono">{writtenText(evaluation.drugs[drugIndex])}</span></p>
       <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
-        <TextArea name="narrativeOverride" label="Your own description (optional)" hint="Only if the payer asks for other wording. At most 80 characters; it must name the drug and give the total dose with its unit." />
+        <TextArea name="narrativeOverride" />
       </StepForm>
     </Section>
   );
@@ -163,7 +176,7 @@ function AllFindings() {
 }
 
 function ExportActions() {
-  const { draftId } = useWizard();
+  const { draftId, services } = useWizard();
   const { evaluation, packet } = useWizardData(everything);
   const blocking = evaluation.findings.filter((f) => f.severity === 'block');
   const isBlocked = !evaluation.exportable;
@@ -176,7 +189,7 @@ function ExportActions() {
         </div>
       )}
       <div className="print:hidden">
-        <ExportPanel draftId={draftId} packet={packet} evaluation={evaluation} blockedBy={isBlocked ? 'export-blocked' : undefined} />
+        {services.exportPanel({ draftId, packet, evaluation, blockedBy: isBlocked ? 'export-blocked' : undefined })}
       </div>
       <button type="button" onClick={() => window.print()} className="rounded border border-slate-500 px-4 py-2 font-semibold hover:bg-slate-100 print:hidden">
         Print the documentation checklist

@@ -2,11 +2,11 @@
  * Step 4, waste: what was discarded from the container, why and when, and the resulting lines
  * (drug line, JW line, or JZ), shown live.
  */
-import { DateField, QuantityField, Section, TextField } from '../../components/fields';
+import { DateField, QuantityField, Section, TextField } from './fields';
 import { LinesPreview } from './lines-preview';
 import { UNIT_OPTIONS } from './options';
 import { StepForm, useDrugStepForm } from './step-form';
-import { ZWasteStep } from './step-schemas';
+import { ZWasteStep } from './step-forms';
 import { useWizard, useWizardData } from './wizard-context';
 
 export function WasteStep() {
@@ -16,10 +16,9 @@ export function WasteStep() {
     <StepForm form={form} prefix={`drugs.${drugIndex}.`}>
       <WasteExplanation />
       <Section title="Waste record">
-        <QuantityField name="waste.amount" label="Amount discarded" units={UNIT_OPTIONS}
-          hint="From the waste record. Enter 0 if nothing was discarded." />
-        <TextField name="waste.reason" label="Why it was discarded" hint="For example: remainder of single-dose vial; infusion stopped after a reaction." />
-        <DateField name="waste.time" label="Date and time it was discarded" time />
+        <QuantityField name="waste.amount" units={UNIT_OPTIONS} />
+        <TextField name="waste.reason" />
+        <DateField name="waste.time" time />
       </Section>
       <LinesPreview caption="The lines with this waste" />
     </StepForm>

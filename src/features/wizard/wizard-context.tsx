@@ -6,9 +6,11 @@
  *   keystroke. Components subscribe to just the part they show (a field to its own findings), so
  *   a keystroke re-renders what it changes and not the whole step.
  */
+import type { ReactNode } from 'react';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
+import type { ReferenceData } from '../../core/reference';
 import type { Finding, FindingAction } from '../../core/rules';
 import type { StepId } from './steps';
 
@@ -51,6 +53,25 @@ export class WizardStore {
   }
 }
 
+/** What the review step hands to the export actions. */
+export interface ExportSlot {
+  readonly draftId: string;
+  readonly packet: ClaimPacket;
+  readonly evaluation: Evaluation;
+  /** The id of the element that says why export is blocked, when it is. */
+  readonly blockedBy: string | undefined;
+}
+
+/**
+ * What the wizard gets from the app, which composes it with the other features: the reference
+ * data the claim is checked against, the reference-data status line, and the export actions.
+ */
+export interface WizardServices {
+  readonly reference: ReferenceData;
+  readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
+  readonly exportPanel: (slot: ExportSlot) => ReactNode;
+}
+
 export interface WizardValue {
   readonly draftId: string;
   readonly store: WizardStore;
@@ -62,6 +83,7 @@ export interface WizardValue {
   readonly goTo: (path: string) => void;
   /** Takes a finding's action (bill the drug's own code…): changes the packet and shows the step anew. */
   readonly takeAction: (action: FindingAction) => void;
+  readonly services: WizardServices;
 }
 
 export const WizardContext = createContext<WizardValue | null>(null);
@@ -101,9 +123,9 @@ export function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A value not filled in yet: shown once the biller tries to move on, not while they are still getting there. */
+/** A value not filled in yet (its rule says so): shown once the biller tries to move on, not while they are still getting there. */
 export function isStillToFill(f: Finding): boolean {
-  return f.severity === 'block' && (f.rule.startsWith('checklist.') || f.rule.endsWith('-missing'));
+  return f.kind === 'missing';
 }
 
 /** Groups findings by path once per evaluation. */

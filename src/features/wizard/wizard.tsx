@@ -9,11 +9,9 @@ import { evaluateClaim } from '../../core/evaluate';
 import type { FindingAction } from '../../core/rules';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { localToday } from '../../components/today';
-import { useReferenceData } from '../reference-data/queries';
-import { ReferenceStatus } from '../reference-data/reference-status';
 import { downloadJson, packetFileName } from '../../components/download';
-import type { Draft, SaveState } from '../drafts/use-draft';
-import { useDraft } from '../drafts/use-draft';
+import type { Draft, SaveState } from '../../storage/use-draft';
+import { useDraft } from '../../storage/use-draft';
 import { ClaimStep } from './claim-step';
 import { DocumentsStep } from './documents-step';
 import { DoseStep } from './dose-step';
@@ -26,7 +24,7 @@ import { countByStep, Stepper } from './stepper';
 import type { StepId } from './steps';
 import { drugOfPath, fieldId, STEPS, stepOfPath } from './steps';
 import { WasteStep } from './waste-step';
-import type { WizardData, WizardValue } from './wizard-context';
+import type { WizardData, WizardServices, WizardValue } from './wizard-context';
 import { groupByPath, WizardContext, WizardStore } from './wizard-context';
 
 /** Each step subscribes to the data it shows: re-rendering the wizard does not re-render the step. */
@@ -40,9 +38,10 @@ export function SaveIndicator({ save }: { save: SaveState }) {
   return <p role="status" className={`text-sm ${save.kind === 'failed' ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{text}</p>;
 }
 
-export function Wizard({ draftId, step, onStep, onClose }: {
+export function Wizard({ draftId, step, onStep, onClose, services }: {
   draftId: string;
   step: StepId;
+  services: WizardServices;
   onStep: (step: StepId) => void;
   onClose: () => void;
 }) {
@@ -56,18 +55,19 @@ export function Wizard({ draftId, step, onStep, onClose }: {
       </div>
     );
   }
-  return <WizardBody draftId={draftId} draft={draft} packet={draft.packet} step={step} onStep={onStep} onClose={onClose} />;
+  return <WizardBody draftId={draftId} draft={draft} packet={draft.packet} step={step} onStep={onStep} onClose={onClose} services={services} />;
 }
 
-function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
+function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }: {
   draftId: string;
+  services: WizardServices;
   draft: Draft;
   packet: ClaimPacket;
   step: StepId;
   onStep: (step: StepId) => void;
   onClose: () => void;
 }) {
-  const { reference } = useReferenceData();
+  const { reference } = services;
   const [drugIndex, setDrugIndex] = useState(0);
   const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(new Set());
   // The field "Go to the field" asked for, until its step is shown; a new request re-runs the focus effect.
@@ -118,8 +118,8 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
     setFocusRequest((n) => n + 1);
   }, [draft.update]);
 
-  const value: WizardValue = useMemo(() => ({ draftId, store, update: draft.update, drugIndex: shownDrug, step, goTo, takeAction }),
-    [draftId, store, draft.update, shownDrug, step, goTo, takeAction]);
+  const value: WizardValue = useMemo(() => ({ draftId, store, update: draft.update, drugIndex: shownDrug, step, goTo, takeAction, services }),
+    [draftId, store, draft.update, shownDrug, step, goTo, takeAction, services]);
   const index = STEPS.findIndex((s) => s.id === step);
   const move = (to: number) => {
     setAttempted((a) => new Set(a).add(step));
@@ -147,7 +147,7 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose }: {
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
           <button type="button" onClick={leave} className="text-blue-800 underline">← All claims</button>
-          <ReferenceStatus today={today} dateOfService={packet.dates?.service} />
+          {services.referenceStatus(packet.dates?.service)}
           <SaveIndicator save={draft.save} />
         </div>
         {draft.save.kind === 'failed' && <SaveFailed message={draft.save.message} packet={packet} />}

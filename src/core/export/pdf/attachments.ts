@@ -7,14 +7,15 @@
  */
 import type { PDFDocument, PDFFont, PDFImage } from 'pdf-lib';
 import { PDFDocument as Pdf } from 'pdf-lib';
-import type { ManifestEntry } from '../../core/export/json-packet';
-import { MARGIN, PAGE_SIZE, PageWriter, printableText } from './pdf-layout';
-import { formatCount } from '../../components/format';
+import type { ManifestEntry } from '../json-packet';
+import { MARGIN, PAGE_SIZE, PageWriter, printableText } from './layout';
+import { formatCount } from '../../format';
 
-/** The bytes of one attachment and its media type. */
+/** The bytes of one attachment, its media type, and the SHA-256 of the bytes (hex) as the caller computed it. */
 export interface AttachmentFile {
   readonly bytes: Uint8Array;
   readonly mediaType: string;
+  readonly sha256: string;
 }
 
 /** An attachment the caller leaves out, and why ("its name is a path: …"), listed in the manifest. */
@@ -37,11 +38,6 @@ interface Loaded {
 /** A SHA-256 in hexadecimal fits on one line at this size. */
 const HASH_SIZE = 8;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes.slice());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function place(doc: PDFDocument, file: AttachmentFile): Promise<Placement> {
   const type = file.mediaType.toLowerCase();
   try {
@@ -62,7 +58,7 @@ async function place(doc: PDFDocument, file: AttachmentFile): Promise<Placement>
 async function load(doc: PDFDocument, file: AttachmentFile | LeftOutFile | undefined): Promise<Loaded> {
   if (file === undefined) return { placement: { kind: 'left-out', reason: 'Not included: the file was not given with this export.', pages: 0 }, sha256: null };
   if ('reason' in file) return { placement: { kind: 'left-out', reason: `Not included: ${file.reason}.`, pages: 0 }, sha256: null };
-  return { placement: await place(doc, file), sha256: await sha256Hex(file.bytes) };
+  return { placement: await place(doc, file), sha256: file.sha256.toLowerCase() };
 }
 
 function writeManifest(w: PageWriter, entries: readonly ManifestEntry[], loaded: readonly Loaded[], firstPage: number): void {

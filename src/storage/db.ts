@@ -4,7 +4,7 @@
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
-import type { ClaimPacket, PayerProfile } from '../../core/packet/schema';
+import type { ClaimPacket, PayerProfile } from '../core/packet/schema';
 
 export interface DraftRecord {
   readonly id: string;

@@ -2,7 +2,14 @@
  * Small attachment files for the PDF packet's tests and benchmark (not used by the app): a PDF with
  * numbered pages whose text can be found again, and a PNG image drawn pixel by pixel.
  */
+import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { AttachmentFile } from '../core/export/pdf/attachments';
+
+/** An attachment file as the command line reads one: its bytes, media type and SHA-256. */
+export function attachmentFile(bytes: Uint8Array, mediaType: string): AttachmentFile {
+  return { bytes, mediaType, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
 
 /** A PDF of `pages` Letter pages, each saying "<title> page N of M". */
 export async function samplePdf(title: string, pages: number): Promise<Uint8Array> {

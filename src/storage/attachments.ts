@@ -2,8 +2,8 @@
  * Attachment files (invoices, orders, records): kept in IndexedDB beside the draft; the packet
  * holds their description and SHA-256 fingerprint only.
  */
-import { isSha256 } from '../../core/entries';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_SIZE_TEXT } from '../../core/limits';
+import { isSha256 } from '../core/entries';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_SIZE_TEXT } from '../core/limits';
 import { database } from './db';
 
 /** Files a payer or auditor can read: PDF and common image types. */

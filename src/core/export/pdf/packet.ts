@@ -8,30 +8,20 @@
  * `FontSource`: in the browser `browserFont` (a Vite asset URL), in Node `nodeFont` (the file in
  * node_modules), so that the same function runs in both.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { dayNumber, usDate } from '../../core/dates';
-import type { Evaluation } from '../../core/evaluate';
-import { claimFormStrings } from '../../core/export/claim-form';
-import type { Exported } from '../../core/export/export-claim';
-import type { ReferenceVersion } from '../../core/export/json-packet';
-import { attachmentManifest } from '../../core/export/json-packet';
-import type { ClaimPacket } from '../../core/packet/schema';
-import type { AttachmentFile, LeftOutFile } from './pdf-attachments';
-import { writeAttachments } from './pdf-attachments';
-import { drawFooters, PageWriter } from './pdf-layout';
-import { writeChecklist, writeCover, writeServiceLines } from './pdf-sections';
+import { dayNumber, usDate } from '../../dates';
+import type { Evaluation } from '../../evaluate';
+import { claimFormStrings } from '../claim-form';
+import type { Exported } from '../export-claim';
+import type { ReferenceVersion } from '../json-packet';
+import { attachmentManifest } from '../json-packet';
+import type { ClaimPacket } from '../../packet/schema';
+import type { AttachmentFile, LeftOutFile } from './attachments';
+import { writeAttachments } from './attachments';
+import { drawFooters, embedPacketFont, PageWriter } from './layout';
+import { writeChecklist, writeCover, writeServiceLines } from './sections';
 
-export type { AttachmentFile, LeftOutFile } from './pdf-attachments';
-
-/**
- * OpenType features switched off: without them fontkit only maps characters to glyphs, five times
- * faster than shaping. Text is normalised to composed form (NFC) first, so accented letters still
- * print as one glyph; scripts that need shaping (Arabic, Indic) print unjoined.
- */
-const NO_SHAPING = Object.fromEntries(
-  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom'].map((f) => [f, false]),
-);
+export type { AttachmentFile, LeftOutFile } from './attachments';
 
 /** Loads the bytes of the TrueType font the packet is printed in. */
 export type FontSource = () => Promise<Uint8Array>;
@@ -59,11 +49,10 @@ function claimReference(packet: ClaimPacket): string {
 /** Builds the PDF claim packet of an exportable claim; refused (with the reasons) when it is not. */
 export async function buildPdfPacket(input: PdfPacketInput): Promise<Exported<Uint8Array>> {
   const { packet, evaluation } = input;
-  const form = claimFormStrings(packet, evaluation);
+  const form = claimFormStrings(evaluation);
   if (!form.ok) return form;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await input.font(), { subset: true, features: NO_SHAPING });
+  const font = await embedPacketFont(doc, await input.font());
   const reference = claimReference(packet);
   doc.setTitle(`NOC claim packet: ${reference}`);
   doc.setCreator('NOC Claim Wizard');

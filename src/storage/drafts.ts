@@ -2,7 +2,7 @@
  * Drafts: claim packets being built, kept in IndexedDB. Every change is saved; nothing a biller
  * typed is ever dropped by the wizard.
  */
-import type { ClaimPacket } from '../../core/packet/schema';
+import type { ClaimPacket } from '../core/packet/schema';
 import type { DraftRecord } from './db';
 import { database } from './db';
 

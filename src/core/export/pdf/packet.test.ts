@@ -8,15 +8,15 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeFont } from '../../cli/node-font';
-import { evaluateClaim } from '../../core/evaluate';
-import type { ClaimPacket } from '../../core/packet/schema';
-import { NO_REFERENCE } from '../../core/reference';
-import type { AttachmentFile, PdfPacketInput } from './pdf';
-import { buildPdfPacket } from './pdf';
-import { samplePdf, samplePng } from './test-attachments';
+import { nodeFont } from '../../../cli/node-font';
+import { evaluateClaim } from '../../evaluate';
+import type { ClaimPacket } from '../../packet/schema';
+import { NO_REFERENCE } from '../../reference';
+import type { AttachmentFile, PdfPacketInput } from './packet';
+import { buildPdfPacket } from './packet';
+import { attachmentFile, samplePdf, samplePng } from '../../../test-support/sample-files';
 
-const EXAMPLE = join(import.meta.dirname, '../../../examples/05-briumvi-partial-dose-waste.json');
+const EXAMPLE = join(import.meta.dirname, '../../../../examples/05-briumvi-partial-dose-waste.json');
 const TODAY = '2023-03-17';
 const REFERENCE_LINE = 'Patient account ACCT-1007 · Date of service 03/10/2023';
 const dir = mkdtempSync(join(tmpdir(), 'noc-pdf-'));
@@ -54,13 +54,13 @@ function pagesOf(name: string, pdf: Uint8Array): string[] {
 }
 
 describe('PDF claim packet (example 05, a waste-record image and a two-page invoice)', () => {
-  const png = { bytes: samplePng(400, 260), mediaType: 'image/png' };
+  const png = attachmentFile(samplePng(400, 260), 'image/png');
   let invoice: AttachmentFile;
   let pdfPath: string;
   let pages: string[];
 
   beforeAll(async () => {
-    invoice = { bytes: await samplePdf('MCKESSON INVOICE', 2), mediaType: 'application/pdf' };
+    invoice = attachmentFile(await samplePdf('MCKESSON INVOICE', 2), 'application/pdf');
     const files = { 'att-1': png, 'att-2': invoice };
     const result = await build(packetWith(files), new Map(Object.entries(files)));
     if (!result.ok) throw new Error(result.problems.join('\n'));
@@ -76,10 +76,11 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
     expect(pages[4]).toMatch(/Attachment manifest/);
   });
 
-  it('shows the code decision with its reasons and says there is no payment estimate', () => {
+  it('shows the code decision with its reasons, and the payment estimate of the evaluation (the invoice net cost)', () => {
     expect(pages[0]).toMatch(/Code decision\s+J3590: Unclassified biologics/);
     expect(pages[0]).toContain('A biologic licensed under a BLA, not anticancer: J3590.');
-    expect(pages[0]).toMatch(/Payment estimate\s+None: the wizard gives no payment estimate/);
+    expect(pages[0]).toMatch(/Payment estimate\s+Drug 1\s+\$6500\.00 \(Invoice from McKesson Specialty Health dated 2023-03-01\)/);
+    expect(pages[0]).toMatch(/Payer\s+Medicare Part B \(Palmetto GBA JJ\)\n\s*Payer profile\s+Medicare Part B: Palmetto GBA \(JJ\/JM\)\n/);
     expect(pages[0]).toMatch(/NDC\s+73150-0150-06/);
   });
 
@@ -167,8 +168,8 @@ describe('PDF claim packet: text, files and refusals', () => {
       { id: 'att-3', kind: 'other', fileName: 'scan.tiff', mediaType: 'image/tiff', size: 4, sha256: 'b'.repeat(64) },
     ];
     const files = new Map<string, AttachmentFile>([
-      ['att-1', { bytes: new TextEncoder().encode('not a pdf at all'), mediaType: 'application/pdf' }],
-      ['att-3', { bytes: new Uint8Array([1, 2, 3, 4]), mediaType: 'image/tiff' }],
+      ['att-1', attachmentFile(new TextEncoder().encode('not a pdf at all'), 'application/pdf')],
+      ['att-3', attachmentFile(new Uint8Array([1, 2, 3, 4]), 'image/tiff')],
     ]);
     const result = await build(packet, files);
     expect(result.ok).toBe(true);

@@ -6,7 +6,7 @@
  * biller is told and can download it, and saving is tried again until it works.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClaimPacket } from '../../core/packet/schema';
+import type { ClaimPacket } from '../core/packet/schema';
 import { getDraft, newId, saveDraft } from './drafts';
 import { draftNotSavedMessage } from './storage-errors';
 

@@ -10,12 +10,12 @@
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { nodeFont } from '../../cli/node-font';
-import { evaluateClaim } from '../../core/evaluate';
-import type { ClaimPacket } from '../../core/packet/schema';
-import { checkExport, holds, typedText } from '../../test-support/evaluation-invariants';
-import { exportableHostileTextCase } from '../../test-support/packet-arbitraries';
-import { buildPdfPacket } from './pdf';
+import { nodeFont } from '../../../cli/node-font';
+import { evaluateClaim } from '../../evaluate';
+import type { ClaimPacket } from '../../packet/schema';
+import { checkExport, holds, typedText } from '../../../test-support/evaluation-invariants';
+import { exportableHostileTextCase } from '../../../test-support/packet-arbitraries';
+import { buildPdfPacket } from './packet';
 
 const RUNS = 200;
 /** Cover, service lines and checklist at least. */

@@ -1,21 +1,22 @@
 /**
  * The written pages of the PDF claim packet: the cover (claim summary, code decision and reasons,
  * payment estimate), the service lines as they go on the claim form, and the documentation
- * checklist. Every value comes from the evaluation or the claim-form strings; nothing is re-derived.
+ * checklist. Every value comes from the evaluation (its payer profile, payment estimate and claim-form
+ * strings included); nothing is re-derived.
  */
-import type { ChecklistItem } from '../../core/checklist';
-import { isBlank } from '../../core/context';
-import { dayNumber, usDate } from '../../core/dates';
-import type { Evaluation } from '../../core/evaluate';
-import type { ClaimFormStrings } from '../../core/export/claim-form';
-import { SEE_ATTACHMENT } from '../../core/export/claim-form';
-import type { ReferenceVersion } from '../../core/export/json-packet';
-import { parseIcd10 } from '../../core/icd10';
-import { parseNdc } from '../../core/ndc';
-import type { ClaimPacket } from '../../core/packet/schema';
-import { resolveProfile } from '../../core/payers';
-import type { Source } from '../../core/sources';
-import type { PageWriter } from './pdf-layout';
+import type { ChecklistItem } from '../../checklist';
+import { isBlank } from '../../context';
+import { dayNumber, usDate } from '../../dates';
+import type { Evaluation } from '../../evaluate';
+import type { ClaimFormStrings } from '../export-claim';
+import { SEE_ATTACHMENT } from '../export-claim';
+import type { ReferenceVersion } from '../json-packet';
+import { parseIcd10 } from '../../icd10';
+import { parseNdc } from '../../ndc';
+import type { ClaimPacket } from '../../packet/schema';
+import { paymentText } from '../../reference-data/payment';
+import type { Source } from '../../sources';
+import type { PageWriter } from './layout';
 
 /** `03/10/2023` for a valid ISO date; the text as typed otherwise. */
 function readableDate(iso: string | undefined): string {
@@ -37,12 +38,12 @@ export function writeCover(w: PageWriter, packet: ClaimPacket, evaluation: Evalu
   w.heading('NOC claim packet', 16);
   w.paragraph(`Exported ${exportedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')} by NOC Claim Wizard.`, { muted: true });
   w.heading('Claim summary');
-  const profile = resolveProfile(packet);
   w.row('Patient account', text(packet.patient?.accountReference));
   w.row('Date of service', readableDate(packet.dates?.service));
   w.row('Planned submission', readableDate(packet.dates?.plannedSubmission));
   w.row('Care setting', text(packet.careSetting).replace('-', ' '));
-  w.row('Payer', joined(packet.payer?.name, profile === undefined ? undefined : `profile: ${profile.name}`));
+  w.row('Payer', text(packet.payer?.name));
+  w.row('Payer profile', evaluation.profile?.name ?? '');
   w.row('Claim form', evaluation.decision.form);
   w.row('Billing provider', providerText(packet.providers?.billing));
   w.row('Rendering provider', providerText(packet.providers?.rendering));
@@ -62,7 +63,12 @@ export function writeCover(w: PageWriter, packet: ClaimPacket, evaluation: Evalu
     for (const reason of d.reasons) w.paragraph(`• ${reason}`, { indent: 150 });
   });
   w.heading('Payment estimate');
-  w.paragraph('None: the wizard gives no payment estimate for this claim. The contractor prices it (see the code decision).');
+  if (evaluation.payment.length === 0) w.paragraph('None: no drug is entered.');
+  for (const estimate of evaluation.payment) {
+    w.row(`Drug ${estimate.drugIndex + 1}`, paymentText(estimate));
+    w.paragraph(estimate.explanation, { indent: 150 });
+    for (const note of estimate.notes) w.paragraph(`• ${note}`, { indent: 150, muted: true });
+  }
   const warnings = evaluation.findings.filter((f) => f.severity === 'warn');
   if (warnings.length > 0) {
     w.heading('Warnings at export');

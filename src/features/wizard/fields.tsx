@@ -1,15 +1,17 @@
 /**
- * Form fields for the wizard: every input has a visible label, an optional hint, and shows the
- * core's findings for its packet path (a problem in red, a check in amber) once the biller has
- * been there or has tried to move on. Numbers are text inputs with an input mode, never
+ * Form fields for the wizard: every input has a visible label and, where useful, a hint (both the
+ * packet schema's title and hint for the field, unless a row needs its own: "Diagnosis 2"), and
+ * shows the core's findings for its packet path (a problem in red, a check in amber) once the biller
+ * has been there or has tried to move on. Numbers are text inputs with an input mode, never
  * type="number" (it eats what it cannot parse and spins on scroll).
  */
 import type { ReactNode } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
-import type { Finding } from '../core/rules';
-import { usePrefix } from '../features/wizard/step-form';
-import { fieldId } from '../features/wizard/steps';
-import { sameFindings, useWizardData } from '../features/wizard/wizard-context';
+import { fieldMeta } from '../../core/packet/paths';
+import type { Finding } from '../../core/rules';
+import { usePrefix } from './step-form';
+import { fieldId } from './steps';
+import { sameFindings, useWizardData } from './wizard-context';
 
 export interface Option {
   readonly value: string;
@@ -47,13 +49,22 @@ export function FindingList({ id, findings }: { id?: string; findings: readonly 
 interface Common {
   /** The field's name in the step form (relative to the step's place in the packet). */
   readonly name: string;
-  readonly label: string;
-  readonly hint?: string;
+  /** Only for a label the schema cannot give (a numbered row); otherwise the schema's title. */
+  readonly label?: string;
+  /** Only for a hint the schema cannot give; `null` for none; otherwise the schema's hint. */
+  readonly hint?: string | null;
+}
+
+/** The label and hint of the field at a packet path: the schema's, unless given. */
+function useWording(path: string, label: string | undefined, hint: string | null | undefined): { label: string; hint: string | undefined } {
+  const meta = fieldMeta(path);
+  return { label: label ?? meta.title, hint: hint === null ? undefined : hint ?? (meta.hint === '' ? undefined : meta.hint) };
 }
 
 /** Label, hint, input and messages, wired together with ids. */
-function Shell({ name, label, hint, extraPaths = [], children }: Common & { extraPaths?: readonly string[]; children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
+function Shell({ name, extraPaths = [], children, ...given }: Common & { extraPaths?: readonly string[]; children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
   const path = usePrefix() + name;
+  const { label, hint } = useWording(path, given.label, given.hint);
   const id = fieldId(path);
   const findings = useShownFindings(name, [path, ...extraPaths]);
   const hintId = hint === undefined ? undefined : `${id}-hint`;
@@ -121,9 +132,10 @@ export function SelectField({ options, placeholder = 'Choose…', ...common }: C
   );
 }
 
-export function CheckboxField({ name, label, hint }: Common) {
+export function CheckboxField({ name, ...given }: Common) {
   const { register } = useFormContext();
   const path = usePrefix() + name;
+  const { label, hint } = useWording(path, given.label, given.hint);
   const id = fieldId(path);
   const findings = useShownFindings(name, [path]);
   const hintId = hint === undefined ? undefined : `${id}-hint`;
@@ -140,9 +152,10 @@ export function CheckboxField({ name, label, hint }: Common) {
 }
 
 /** A choice among a few options shown at once; the group is focusable for findings that point at it. */
-export function RadioField({ name, label, hint, options }: Common & { options: readonly Option[] }) {
+export function RadioField({ name, options, ...given }: Common & { options: readonly Option[] }) {
   const { register } = useFormContext();
   const path = usePrefix() + name;
+  const { label, hint } = useWording(path, given.label, given.hint);
   const id = fieldId(path);
   const findings = useShownFindings(name, [path]);
   return (
@@ -163,9 +176,10 @@ export function RadioField({ name, label, hint, options }: Common & { options: r
 }
 
 /** An amount and its unit: `name` is the quantity object (`administration.dose`). */
-export function QuantityField({ name, label, hint, units }: Common & { units: readonly Option[] }) {
+export function QuantityField({ name, units, ...given }: Common & { units: readonly Option[] }) {
   const { register } = useFormContext();
   const path = usePrefix() + name;
+  const { label, hint } = useWording(path, given.label, given.hint);
   const id = fieldId(`${path}.value`);
   const unitId = fieldId(`${path}.unit`);
   const findings = useShownFindings(name, [`${path}.value`, `${path}.unit`, path]);

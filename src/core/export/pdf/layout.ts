@@ -4,6 +4,7 @@
  * text a biller can type: characters the embedded font lacks (emoji, scripts it does not cover) are
  * replaced by U+FFFD rather than breaking the PDF.
  */
+import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { rgb } from 'pdf-lib';
 
@@ -15,8 +16,24 @@ const BODY = 10;
 const LEADING = 1.35;
 const MUTED = rgb(0.35, 0.35, 0.35);
 const REPLACEMENT = '\uFFFD';
+const ELLIPSIS = '…';
 /** Control characters (tabs, line breaks are handled apart) and lone surrogates. */
 const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+
+/**
+ * OpenType features switched off: without them fontkit only maps characters to glyphs, five times
+ * faster than shaping. Text is normalised to composed form (NFC) first, so accented letters still
+ * print as one glyph; scripts that need shaping (Arabic, Indic) print unjoined.
+ */
+const NO_SHAPING = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom'].map((f) => [f, false]),
+);
+
+/** Embeds the packet's font (subset, no shaping) in the PDF being built. */
+export async function embedPacketFont(doc: PDFDocument, bytes: Uint8Array): Promise<PDFFont> {
+  doc.registerFontkit(fontkit);
+  return doc.embedFont(bytes, { subset: true, features: NO_SHAPING });
+}
 
 /**
  * Makes text printable with the font: composed (NFC), characters the font lacks or cannot lay out
@@ -90,6 +107,16 @@ function fittingEnd(font: PDFFont, chars: readonly string[], start: number, size
     if (used > width) return Math.max(end, start + 1);
   }
   return chars.length;
+}
+
+/**
+ * Printable text cut to one line of `width`, ending with "…" when it was cut. Drawing text costs
+ * time in its length (fontkit lays it out), so a line repeated on every page must stay short.
+ */
+export function oneLine(font: PDFFont, text: string, size: number, width: number): string {
+  if (textWidth(font, text, size) <= width) return text;
+  const chars = Array.from(text);
+  return `${chars.slice(0, fittingEnd(font, chars, 0, size, width - textWidth(font, ELLIPSIS, size))).join('')}${ELLIPSIS}`;
 }
 
 /** Splits printable text into lines no wider than `width`; words longer than a line are cut. */
@@ -200,16 +227,25 @@ export class PageWriter {
   }
 }
 
-/** Writes the claim reference and "Page i of n" at the foot of every page of the document. */
+/**
+ * Writes the claim reference and "Page i of n" at the foot of every page of the PDF. The
+ * reference is cut to the line it has (a very long account number would otherwise be laid out
+ * again on every page, which grows with the square of its length).
+ */
 export function drawFooters(doc: PDFDocument, font: PDFFont, reference: string): void {
   const pages = doc.getPages();
   const size = 8;
-  const text = printableText(font, reference);
+  const printable = printableText(font, reference);
+  // Cut once per width of page (attached pages may differ), not once per page.
+  const cut = new Map<number, string>();
   pages.forEach((page, i) => {
     // Attached pages may place their visible area away from the origin.
     const box = page.getCropBox();
     const number = `Page ${i + 1} of ${pages.length}`;
     const y = box.y + 24;
+    const width = Math.floor(box.width - 72 - textWidth(font, `Page ${pages.length} of ${pages.length}`, size) - 18);
+    const text = cut.get(width) ?? oneLine(font, printable, size, width);
+    cut.set(width, text);
     page.drawText(text, { x: box.x + 36, y, size, font, color: MUTED });
     page.drawText(number, { x: box.x + box.width - 36 - textWidth(font, number, size), y, size, font, color: MUTED });
   });

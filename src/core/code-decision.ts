@@ -1,0 +1,34 @@
+/**
+ * The code decision of one drug, as `decideCode` (decision.ts) makes it and the line builder, the
+ * unit counter, the waste plan, the checks and the payment estimate read it. A file of its own, so
+ * that those read the decision without importing the code that makes it.
+ */
+import type { SpecificCode } from './reference';
+
+export type ClaimForm = 'CMS-1500' | 'UB-04';
+
+export interface CodeDecision {
+  /** The code to bill; `null` when the drug must not be billed under an unclassified code. */
+  readonly code: string | null;
+  readonly descriptor: string;
+  /** unclassified: a NOC line is built; specific: the drug has its own code; not-billable: no drug line. */
+  readonly kind: 'unclassified' | 'specific' | 'not-billable';
+  /** Why, step by step, in the order the rules were applied. */
+  readonly reasons: readonly string[];
+  readonly form: ClaimForm;
+  /** False for drugs packaged under hospital outpatient rules (reported, not paid separately). */
+  readonly isSeparatelyPayable: boolean;
+  /** The code the rules chose, when the biller overrode it. */
+  readonly ruleCode?: string | null;
+  /** The product-specific codes found for the NDC, when there are any. */
+  readonly specificCodes?: readonly SpecificCode[];
+  /** False when no crosswalk could be asked (not loaded for the date, or no valid NDC and date). */
+  readonly isVerified?: boolean;
+  /** For a product-specific code (kind `specific`): the code billed, with its descriptor, billing unit and source. */
+  readonly specific?: SpecificCode;
+  /**
+   * For a product-specific code: the biller chose to bill it (picked it among the NDC's codes, or
+   * typed it as the code to bill). Until then the claim shows its lines, and export is blocked.
+   */
+  readonly isChosenByBiller?: boolean;
+}
