@@ -3,7 +3,8 @@
  * fault, rows rejected with a reason, header columns found by name, and published date formats.
  */
 import { addMonths, dayNumber, isoOfDay, usDate } from '../dates';
-import type { Period } from './tables';
+import { detach } from './csv';
+import type { Period, ReferenceTable } from './tables';
 
 /** A row the importer could not use, with its line and the reason in the biller's words. */
 export interface Rejected {
@@ -83,4 +84,81 @@ export function quarterPeriod(iso: string): Period {
   const firstMonth = Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1;
   const start = dayNumber(`${year}-${String(firstMonth).padStart(2, '0')}-01`)!;
   return { from: isoOfDay(start), through: isoOfDay(addMonths(start, 3) - 1), label: `${MONTH_NAMES[firstMonth - 1]} ${year}` };
+}
+
+/**
+ * The values of one import, each kept once: the rows of a file repeat labelers, descriptions and
+ * units thousands of times, and a value is a copy cut loose from the text it was read from.
+ */
+export function valuePool(): (value: string) => string {
+  const pool = new Map<string, string>();
+  return (value) => {
+    if (value.length < 2) return value;
+    const kept = pool.get(value);
+    if (kept !== undefined) return kept;
+    const own = detach(value);
+    pool.set(own, own);
+    return own;
+  };
+}
+
+/** Lines of text pushed in pieces (LF or CR LF), numbered from 1. */
+export interface LineReader {
+  push(text: string): void;
+  /** The text is over: a last line without a line break after it is handed on (marked so). */
+  end(): void;
+}
+
+export function lineReader(onLine: (text: string, line: number, unterminated?: true) => void): LineReader {
+  let pending = '';
+  let line = 0;
+  return {
+    push(text) {
+      let start = 0;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+        const whole = pending === '' ? text.slice(start, i) : pending + text.slice(start, i);
+        pending = '';
+        onLine(whole.endsWith('\r') ? whole.slice(0, -1) : whole, ++line);
+        start = i + 1;
+      }
+      pending += text.slice(start);
+    },
+    end() {
+      if (pending === '') return;
+      const last = pending;
+      pending = '';
+      onLine(last, ++line, true);
+    },
+  };
+}
+
+export interface ImportOptions {
+  /** Today (ISO). Two-digit years of the Purple Book are read so that no approval lies in the future. */
+  readonly today: string;
+  /** Called with the share of the work done, from 0 to 1. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** What a reader of one file format gives back once the text is over. */
+export interface Parsed {
+  readonly table: ReferenceTable;
+  readonly notes?: readonly string[];
+  /** Rows read but left out without fault (exact repeats the publisher is known to make). */
+  readonly repeated?: number;
+}
+
+/** A reader of one file format: the text pushed in pieces, the table once it is over. Throws `ImportFailure`. */
+export interface FormatReader {
+  push(text: string): void;
+  finish(): Parsed;
+}
+
+/** What every format reader of one import shares. */
+export interface ReadContext {
+  readonly options: ImportOptions;
+  readonly rejected: Rejected[];
+  /** Keeps a value once per import (see `valuePool`). */
+  readonly keep: (value: string) => string;
+  /** Called as soon as the reader knows the kind of the file (its size limit is checked then). */
+  readonly identified: (kind: ReferenceTable['kind']) => void;
 }
