@@ -19,6 +19,8 @@ export interface ReferenceFileInfo {
   readonly importedAt: string;
   readonly rowCount: number;
   readonly rejectedCount: number;
+  /** Part of the built-in reference data the wizard ships with, not imported by the biller. */
+  readonly builtIn?: boolean;
 }
 
 export interface CoverageMessage {
