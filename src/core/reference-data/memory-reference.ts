@@ -11,7 +11,7 @@ import { dayNumber, fiscalYear } from '../dates';
 import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ReferenceData, SpecificCode } from '../reference';
 import { catalogueFacts } from './catalogue';
 import { directoryFacts } from './drug-facts';
-import type { CrosswalkRow, HcpcsRow, Icd10Row, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
+import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcPackageRow, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
 import { KIND_NAMES } from './tables';
 
 const covers = (period: Period, date: string) => period.from <= date && date <= period.through;
@@ -82,8 +82,31 @@ function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], 
   };
 }
 
-/** A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in catalogue. */
-export function createReference(tables: readonly ReferenceTable[]): ReferenceData {
+/**
+ * The FDA NDC Directory as the reference reads it: the package of an NDC and the product of a
+ * package. The app keeps the directory's 250,000 packages in IndexedDB and gives a directory that
+ * answers for the NDCs it has read from there; without one, the directory tables given are used.
+ */
+export interface NdcDirectory {
+  /** The period label of the package file ("as of 11/20/2025"). */
+  readonly label: string;
+  packageOf(ndc11: string): NdcPackageRow | undefined;
+  productOf(productId: string): NdcProductRow | undefined;
+}
+
+/** A directory over tables in memory (none without a package file). */
+function directoryOf(packageTable: TableOf<'fda-ndc-package'> | undefined, productTable: TableOf<'fda-ndc-product'> | undefined): NdcDirectory | undefined {
+  if (packageTable === undefined) return undefined;
+  const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
+  const packages = lazy(() => new Map(packageTable.rows.map((r) => [r.ndc11, r])));
+  return { label: packageTable.period.label, packageOf: (ndc11) => packages().get(ndc11), productOf: (id) => products().get(id) };
+}
+
+/**
+ * A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in
+ * catalogue. `directory` answers for the FDA NDC Directory instead of its tables, when given.
+ */
+export function createReference(tables: readonly ReferenceTable[], directory?: NdcDirectory): ReferenceData {
   const of = <K extends ReferenceKind>(kind: K) => latestFirst(tables.filter((t): t is TableOf<K> => t.kind === kind));
   const crosswalks = of('asp-crosswalk').map((t) => ({ period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)) }));
   const hcpcsTable = of('hcpcs')[0];
@@ -92,10 +115,7 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
   const nocCrosswalks = of('noc-crosswalk');
   const nocPrices = priceLookup(of('noc-pricing'), nameKey);
   const aspPrices = priceLookup(of('asp-pricing'), (k) => k.toUpperCase());
-  const productTable = of('fda-ndc-product')[0];
-  const packageTable = of('fda-ndc-package')[0];
-  const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
-  const packages = lazy(() => new Map((packageTable?.rows ?? []).map((r) => [r.ndc11, r])));
+  const ndcDirectory = directory ?? directoryOf(of('fda-ndc-package')[0], of('fda-ndc-product')[0]);
   const purpleTable = of('purple-book')[0];
   const purpleByBla = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => String(Number(r.blaNumber))));
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
@@ -125,13 +145,13 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
   };
 
   const drugFacts = (ndc11: string): DrugFacts | undefined => {
-    const pkg = packageTable === undefined ? undefined : packages().get(ndc11);
+    const pkg = ndcDirectory?.packageOf(ndc11);
     if (pkg === undefined) return catalogueFacts(ndc11);
-    const product = products().get(pkg.productId);
+    const product = ndcDirectory!.productOf(pkg.productId);
     const rows = product === undefined ? [] : purpleRows(product.applicationNumber, [product.nonproprietaryName, product.proprietaryName]);
     const chemo = crosswalks[0]?.byNdc().get(ndc11)?.find((r) => r.code.startsWith('J9') && !isUnclassified(r.code));
     return directoryFacts({
-      pkg, product, directoryLabel: packageTable!.period.label,
+      pkg, product, directoryLabel: ndcDirectory!.label,
       ...(rows.length === 0 ? {} : { purpleBook: { rows, label: purpleTable!.period.label } }),
       ...(chemo === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${crosswalks[0]!.period.label}` } }),
     });

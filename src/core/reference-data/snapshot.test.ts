@@ -7,7 +7,7 @@ import { importReferenceFile } from './import';
 import { createReference } from './memory-reference';
 import type { Snapshot } from './snapshot';
 import { decodeSnapshot, encodeSnapshot, snapshotFiles, withBuiltIn } from './snapshot';
-import type { ReferenceTable } from './tables';
+import type { Period, ReferenceKind, ReferenceTable } from './tables';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -37,7 +37,7 @@ describe('the snapshot form', () => {
 
   it('lets an imported file supersede the built-in table of its kind and period only', () => {
     const builtIn = snapshotFiles(snapshot);
-    const imported = [{ kind: 'asp-crosswalk' as const, period: OCTOBER }, { kind: 'asp-crosswalk' as const, period: period('2026-01-01', '2026-03-31', 'January 2026') }];
+    const imported: { kind: ReferenceKind; period: Period }[] = [{ kind: 'asp-crosswalk', period: OCTOBER }, { kind: 'asp-crosswalk', period: period('2026-01-01', '2026-03-31', 'January 2026') }];
     const used = withBuiltIn(imported, builtIn);
     expect(used.filter((t) => t.kind === 'asp-crosswalk')).toEqual(imported);
     expect(used.filter((t) => t.kind === 'icd10-order').map((t) => t.period.label).sort()).toEqual(['FY2025', 'FY2026']);

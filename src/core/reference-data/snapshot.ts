@@ -29,7 +29,7 @@ export interface SnapshotSource {
 type Column = readonly unknown[] | { readonly values: readonly unknown[]; readonly index: readonly number[] };
 
 type CompactTable =
-  | { readonly kind: Exclude<ReferenceKind, 'icd10-order'>; readonly period: Period; readonly fields: readonly string[]; readonly columns: readonly Column[] }
+  | { readonly kind: Exclude<ReferenceKind, 'icd10-order'>; readonly period: Period; readonly rows: CompactRows }
   | { readonly kind: 'icd10-order'; readonly period: Period; readonly fiscalYear: number; readonly codes: IcdColumns }
   | { readonly kind: 'icd10-order'; readonly period: Period; readonly fiscalYear: number; readonly base: number; readonly removed: readonly string[]; readonly added: IcdColumns };
 
@@ -67,6 +67,29 @@ function encodeColumn(values: readonly unknown[]): Column {
 
 const decodeColumn = (column: Column): readonly unknown[] => (Array.isArray(column) ? column : (({ values, index }) => index.map((i) => values[i]))(column as { values: unknown[]; index: number[] }));
 
+/** Rows of one table by column (objects by field name, tuples such as ICD-10-CM rows by position). */
+export interface CompactRows {
+  readonly fields: readonly string[];
+  readonly tuples: boolean;
+  readonly columns: readonly Column[];
+}
+
+export function compactRows(rows: readonly object[]): CompactRows {
+  const tuples = Array.isArray(rows[0]);
+  const fields = Object.keys(rows[0] ?? {});
+  return { fields, tuples, columns: fields.map((f) => encodeColumn(rows.map((r) => (r as Record<string, unknown>)[f]))) };
+}
+
+export function expandRows(compact: CompactRows): unknown[] {
+  const columns = compact.columns.map(decodeColumn);
+  const count = columns[0]?.length ?? 0;
+  const rows = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) {
+    rows[i] = compact.tuples ? columns.map((c) => c[i]) : Object.fromEntries(compact.fields.map((f, c) => [f, columns[c]![i]]));
+  }
+  return rows;
+}
+
 const SHARED_BASE = 48;
 
 function frontCode(values: readonly string[]): string[] {
@@ -99,10 +122,7 @@ export function encodeSnapshot(label: string, built: string, sources: readonly S
   const newest = icd[0];
   const newestByCode = new Map((newest?.rows ?? []).map((r) => [r[0], r]));
   const compact = tables.map((table): CompactTable => {
-    if (table.kind !== 'icd10-order') {
-      const fields = Object.keys(table.rows[0] ?? {});
-      return { kind: table.kind, period: table.period, fields, columns: fields.map((f) => encodeColumn(table.rows.map((r) => (r as unknown as Record<string, unknown>)[f]))) };
-    }
+    if (table.kind !== 'icd10-order') return { kind: table.kind, period: table.period, rows: compactRows(table.rows) };
     if (table === newest) return { kind: table.kind, period: table.period, fiscalYear: table.fiscalYear, codes: icdColumns(table.rows) };
     const own = new Set(table.rows.map((r) => r[0]));
     return {
@@ -129,10 +149,8 @@ export function decodeSnapshot(snapshot: Snapshot): ReferenceTable[] {
       for (const r of changed.values()) if (!present.has(r[0])) rows.push(r);
       return { kind: 'icd10-order', period: t.period, fiscalYear: t.fiscalYear, rows: rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
     }
-    const columns = t.columns.map(decodeColumn);
-    const rows = columns[0]?.map((_, i) => Object.fromEntries(t.fields.map((f, c) => [f, columns[c]![i]]))) ?? [];
     // Written by encodeSnapshot from a table of this kind: the same fields, row for row.
-    return { kind: t.kind, period: t.period, rows } as unknown as ReferenceTable;
+    return { kind: t.kind, period: t.period, rows: expandRows(t.rows) } as ReferenceTable;
   });
 }
 

@@ -8,7 +8,7 @@
 import type { DragEvent } from 'react';
 import { useId, useState } from 'react';
 import { KIND_NAMES } from '../../core/reference-data/tables';
-import { DOWNLOAD_SOURCES } from './download-sources';
+import { DOWNLOAD_SOURCES } from '../../core/reference-data/download-sources';
 import type { ImportOutcome } from './import-job';
 import { useImportReferenceFiles, useReferenceData } from './queries';
 import { formatCount, formatTime } from '../../components/format';

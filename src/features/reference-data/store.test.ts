@@ -1,8 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { CrosswalkRow, ReferenceTable } from '../../core/reference-data/tables';
+import { createReference } from '../../core/reference-data/memory-reference';
+import type { CrosswalkRow, NdcPackageRow, NdcProductRow, ReferenceTable } from '../../core/reference-data/tables';
 import { runImportJob } from './import-job';
-import { CHUNK_ROWS, listImports, loadReference, saveImport } from './store';
+import { CHUNK_ROWS, listImports, loadStored, saveImport } from './store';
+
+/** What the app answers from the store alone (no built-in data). */
+async function loadReference() {
+  const stored = await loadStored();
+  return { reference: createReference(stored.tables, stored.directory), files: stored.files, directory: stored.directory };
+}
 
 const TODAY = '2025-11-20';
 const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -67,5 +74,33 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
     expect(await listImports()).toEqual(before);
     expect((await loadReference()).reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
+  });
+
+  it('reads an NDC of the FDA directory from the one stored chunk that holds it, never the whole directory', async () => {
+    const count = CHUNK_ROWS * 2 + 7;
+    const ndc = (i: number) => String(10_000_000_000 + i * 3).slice(1);
+    const period = { from: '2025-11-20', through: '2025-11-20', label: 'as of 11/20/2025' };
+    // Stored out of order: the store sorts them by NDC and product id.
+    const packages: NdcPackageRow[] = Array.from({ length: count }, (_, k) => count - 1 - k).map((i) => ({
+      productId: `P${i}`, ndc11: ndc(i), packageNdc: `${ndc(i).slice(0, 5)}-${ndc(i).slice(5, 9)}-${ndc(i).slice(9)}`, description: `${i} VIAL in 1 CARTON`, marketingStart: '2020-01-01', marketingEnd: null, isSample: false,
+    }));
+    const products: NdcProductRow[] = Array.from({ length: count }, (_, i) => ({
+      productId: `P${i}`, productNdc: ndc(i).slice(0, 9), productType: 'HUMAN PRESCRIPTION DRUG', proprietaryName: `Brand ${i}`, proprietaryNameSuffix: '', nonproprietaryName: `generic ${i}`,
+      dosageForm: 'INJECTION, SOLUTION', routes: 'INTRAVENOUS', marketingStart: '2020-01-01', marketingEnd: null, marketingCategory: 'NDA', applicationNumber: 'NDA000001', labeler: 'Labeler',
+      substances: 'X', strength: '10', strengthUnit: 'mg/mL', pharmClasses: '',
+    }));
+    const details = { fileName: 'package.txt', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8' as const, notes: [] };
+    await saveImport({ kind: 'fda-ndc-package', period, rows: packages }, details);
+    await saveImport({ kind: 'fda-ndc-product', period, rows: products }, { ...details, fileName: 'product.txt' });
+    const { reference, directory, files } = await loadReference();
+    expect(files.filter((f) => f.kind.startsWith('fda')).map((f) => f.rowCount)).toEqual([count, count]);
+    for (const i of [0, CHUNK_ROWS - 1, CHUNK_ROWS, count - 1]) {
+      expect(reference.drugFacts(ndc(i))?.brandName).toBeUndefined();
+      await directory!.load(ndc(i));
+      expect(reference.drugFacts(ndc(i))).toMatchObject({ brandName: `Brand ${i}`, genericName: `generic ${i}`, packageDescription: `${i} VIAL in 1 CARTON` });
+    }
+    await directory!.load('00000000001');
+    await directory!.load('99999999999');
+    expect([reference.drugFacts('00000000001'), reference.drugFacts('99999999999')]).toEqual([undefined, undefined]);
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * The built-in reference data (src/core/reference-data/builtin): a static file of the app's own
+ * origin, fetched when the reference data are first needed (never part of the first bundle) and
+ * kept by the service worker for offline use like every other built file.
+ */
+import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
+import type { Snapshot } from '../../core/reference-data/snapshot';
+import { decodeSnapshot, snapshotFiles } from '../../core/reference-data/snapshot';
+import type { ReferenceTable } from '../../core/reference-data/tables';
+import snapshotUrl from '../../core/reference-data/builtin/reference-snapshot.json?url';
+
+export interface BuiltInReference {
+  readonly tables: ReferenceTable[];
+  readonly files: ReferenceFileInfo[];
+}
+
+export async function loadBuiltIn(): Promise<BuiltInReference> {
+  const response = await fetch(snapshotUrl);
+  if (!response.ok) throw new Error(`the built-in reference data could not be loaded (HTTP ${response.status})`);
+  const snapshot = (await response.json()) as Snapshot;
+  return { tables: decodeSnapshot(snapshot), files: snapshotFiles(snapshot) };
+}
