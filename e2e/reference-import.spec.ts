@@ -168,7 +168,7 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     await page.reload();
     await openStep(page, 'claim');
     await expectStatus(page, 'Reference data as of October 2025', [
-      /are for October 2025, older than the current quarter \(January 2026\)\. CMS publishes new files every quarter: import the current ones\./,
+      /are for October 2025, older than the current quarter \(January 2026\)\. CMS publishes new files every quarter: import the current ones \(ASP NDC-HCPCS crosswalk and ASP payment limits from CMS: Medicare Part B Drug Average Sales Price, "ASP Pricing Files"/,
       'The FDA Purple Book is as of 03/14/2025: products listed since then are missing.',
     ]);
     await byLabel(page, 'Date of service').fill('2026-01-05');
