@@ -14,7 +14,18 @@ export interface BuiltInReference {
   readonly files: ReferenceFileInfo[];
 }
 
-export async function loadBuiltIn(): Promise<BuiltInReference> {
+let loading: Promise<BuiltInReference> | undefined;
+
+/** The built-in data, read once per page (they do not change while it is open); a failed read is tried again next time. */
+export function loadBuiltIn(): Promise<BuiltInReference> {
+  loading ??= fetchBuiltIn().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function fetchBuiltIn(): Promise<BuiltInReference> {
   const response = await fetch(snapshotUrl);
   if (!response.ok) throw new Error(`the built-in reference data could not be loaded (HTTP ${response.status})`);
   const snapshot = (await response.json()) as Snapshot;
