@@ -60,7 +60,7 @@ export function ReferenceDataScreen() {
     if (chosen.length === 0 || importFiles.isPending) return;
     setFailure(null);
     setRuns(chosen.map((f) => ({ name: f.name, done: 0 })));
-    const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    const files = chosen.map((f) => ({ name: f.name, file: f }));
     const onProgress = (index: number, done: number) => setRuns((rs) => rs.map((r, i) => (i === index ? { ...r, done } : r)));
     try {
       const outcomes = await importFiles.mutateAsync({ files, onProgress });

@@ -12,7 +12,7 @@ async function loadReference() {
 }
 
 const TODAY = '2025-11-20';
-const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+const encode = (text: string) => new Blob([text]);
 const crosswalkFile = (quarter: 'October' | 'July', rows: readonly string[]) => encode([
   `${quarter} 2025 ASP NDC - HCPCS Crosswalk,,`,
   `"Effective ${quarter} 1, 2025 through ${quarter === 'October' ? 'December 31' : 'September 30'}, 2025",,`,
@@ -24,13 +24,13 @@ const KEYTRUDA = 'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,
 
 describe('the reference-data store and import job (IndexedDB)', () => {
   it('stores a successful import and answers from it; a failed file saves nothing and leaves the previous data untouched', async () => {
-    const first = await runImportJob([{ name: 'oct.csv', bytes: crosswalkFile('October', [BRIUMVI]) }], { today: TODAY, save: saveImport });
+    const first = await runImportJob([{ name: 'oct.csv', file: crosswalkFile('October', [BRIUMVI]) }], { today: TODAY, save: saveImport });
     expect(first).toEqual([expect.objectContaining({ fileName: 'oct.csv', ok: true, rowsRead: 1, rejected: [] })]);
 
     const progress: number[] = [];
     const second = await runImportJob([
-      { name: 'oct-duplicated.csv', bytes: crosswalkFile('October', [KEYTRUDA, KEYTRUDA]) },
-      { name: 'empty.csv', bytes: encode('') },
+      { name: 'oct-duplicated.csv', file: crosswalkFile('October', [KEYTRUDA, KEYTRUDA]) },
+      { name: 'empty.csv', file: encode('') },
     ], { today: TODAY, save: saveImport, onProgress: (i, done) => { if (i === 0) progress.push(done); } });
     expect(second).toEqual([
       { fileName: 'oct-duplicated.csv', ok: false, message: 'Line 5: this row repeats line 4 exactly. A published file has no duplicate rows: download it again from CMS' },
@@ -45,7 +45,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
   });
 
   it('replaces the same kind and quarter, and keeps other quarters beside it', async () => {
-    await runImportJob([{ name: 'oct-new.csv', bytes: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', bytes: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
+    await runImportJob([{ name: 'oct-new.csv', file: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', file: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
     const { reference, files } = await loadReference();
     expect(files.map((f) => f.fileName)).toEqual(['oct-new.csv', 'jul.csv']);
     expect(reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
@@ -68,7 +68,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
   it('leaves the previous import untouched when saving fails part-way (the transaction is undone)', async () => {
     const before = await listImports();
     const broken = { kind: 'asp-crosswalk', period: { from: '2025-10-01', through: '2025-12-31', label: 'October 2025' }, rows: [{ code: 'J9271', notCloneable: () => 1 }] } as unknown as ReferenceTable;
-    const outcome = await runImportJob([{ name: 'x.csv', bytes: crosswalkFile('October', [BRIUMVI]) }], {
+    const outcome = await runImportJob([{ name: 'x.csv', file: crosswalkFile('October', [BRIUMVI]) }], {
       today: TODAY, save: (_table, details) => saveImport(broken, details),
     });
     expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
