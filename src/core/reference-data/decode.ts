@@ -52,7 +52,7 @@ function decodeUtf8(bytes: Uint8Array, final: boolean): Utf8Piece {
       let j = i + 1;
       while (j < bytes.length && j - i < BLOCK && bytes[j]! < 0x80) j++;
       if (codes.length > 0) { parts.push(String.fromCodePoint(...codes)); codes = []; }
-      parts.push(String.fromCharCode(...bytes.subarray(i, j)));
+      parts.push(String.fromCharCode.apply(null, bytes.subarray(i, j) as unknown as number[]));
       i = j;
     } else {
       let cp: number, extra: number, min: number;

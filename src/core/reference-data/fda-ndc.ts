@@ -102,7 +102,7 @@ export function fdaNdcReader(context: ReadContext): FormatReader {
     if (faulty !== undefined) fail(`this line has ${faulty.count} values where the ${KIND_NAMES[reader.kind]} header has ${width}: the file is damaged or was edited. Download it again from the FDA`, faulty.line);
     const cells = text.split('\t');
     if (cells.length !== width) { faulty = { line, count: cells.length }; return; }
-    reader.rows.row(line, cells.map((c) => context.keep(c.trim())));
+    reader.rows.row(line, cells.map((c, column) => context.keep(c.trim(), column)));
   });
   return {
     push: (text) => lines.push(text),

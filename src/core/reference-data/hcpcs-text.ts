@@ -49,7 +49,7 @@ export function hcpcsTextReader(context: ReadContext, period: (rows: readonly Hc
     if (recordId === '4' || recordId === '8') {
       if (current === undefined || current.code !== code) fail(`this continuation record (record id ${recordId}) does not follow a record of code ${code}. ${LAYOUT_HELP}`, n);
       const piece = slice(line, LONG);
-      if (piece !== '') current = { ...current, longDescription: context.keep(`${current.longDescription} ${piece}`) };
+      if (piece !== '') current = { ...current, longDescription: context.keep(`${current.longDescription} ${piece}`, 0) };
       return;
     }
     if (recordId !== '3' && recordId !== '7') fail(`"${recordId ?? ''}" at position 11 is not a record id (3, 4, 7 or 8). ${LAYOUT_HELP}`, n);
@@ -66,7 +66,7 @@ export function hcpcsTextReader(context: ReadContext, period: (rows: readonly Hc
     finish();
     if (!/^[A-Z0-9]{2,5}$/.test(code)) { context.rejected.push({ line: n, reason: `"${code}" is not a HCPCS code or modifier` }); return; }
     current = {
-      code, longDescription: context.keep(slice(line, LONG)), shortDescription: context.keep(slice(line, SHORT)), added,
+      code, longDescription: context.keep(slice(line, LONG), 0), shortDescription: context.keep(slice(line, SHORT), 1), added,
       effective: effective ?? added, terminated, action, isModifier: recordId === '7',
     };
   };

@@ -32,7 +32,7 @@ export function icd10OrderReader(fileName: string, context: ReadContext): Format
     const code = line.slice(6, 13).trim();
     if (seen.has(code)) fail(`code ${code} appears twice`, n);
     seen.add(code);
-    rows.push([code, line[14] === '1', context.keep(line.slice(16, 76).trimEnd()), context.keep(line.slice(77).trimEnd())]);
+    rows.push([code, line[14] === '1', context.keep(line.slice(16, 76).trimEnd(), 0), context.keep(line.slice(77).trimEnd(), 1)]);
   });
   return {
     push: (text) => lines.push(text),

@@ -86,16 +86,28 @@ export function quarterPeriod(iso: string): Period {
   return { from: isoOfDay(start), through: isoOfDay(addMonths(start, 3) - 1), label: `${MONTH_NAMES[firstMonth - 1]} ${year}` };
 }
 
+/** Values of a column looked at before deciding whether the column's values repeat. */
+const TRIAL_VALUES = 2000;
+
 /**
- * The values of one import, each kept once: the rows of a file repeat labelers, descriptions and
- * units thousands of times, and a value is a copy cut loose from the text it was read from.
+ * The values of one import, each cut loose from the text it was read from, and kept once when
+ * its column repeats values: the rows of a file repeat labelers, descriptions and units thousands
+ * of times. A column whose first values do not repeat at least four times on average (NDCs,
+ * package descriptions, product ids) is not pooled, which would only cost time and memory.
  */
-export function valuePool(): (value: string) => string {
+export function valuePool(): (value: string, column: number) => string {
   const pool = new Map<string, string>();
-  return (value) => {
+  const seen: number[] = [], hits: number[] = [];
+  return (value, column) => {
     if (value.length < 2) return value;
+    const count = seen[column] ?? 0;
+    if (count >= TRIAL_VALUES && hits[column]! * 4 < count * 3) return detach(value);
+    if (count < TRIAL_VALUES) seen[column] = count + 1;
     const kept = pool.get(value);
-    if (kept !== undefined) return kept;
+    if (kept !== undefined) {
+      if (count < TRIAL_VALUES) hits[column] = (hits[column] ?? 0) + 1;
+      return kept;
+    }
     const own = detach(value);
     pool.set(own, own);
     return own;
@@ -157,8 +169,8 @@ export interface FormatReader {
 export interface ReadContext {
   readonly options: ImportOptions;
   readonly rejected: Rejected[];
-  /** Keeps a value once per import (see `valuePool`). */
-  readonly keep: (value: string) => string;
+  /** Keeps a value of a column, once per import when the column repeats values (see `valuePool`). */
+  readonly keep: (value: string, column: number) => string;
   /** Called as soon as the reader knows the kind of the file (its size limit is checked then). */
   readonly identified: (kind: ReferenceTable['kind']) => void;
 }
