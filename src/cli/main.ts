@@ -34,6 +34,7 @@ function report(file: string, e: Evaluation): string {
     lines: e.lines.map((l) => ({
       drugIndex: l.drugIndex, kind: l.kind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative, boxes: l.boxes,
     })),
+    diagnoses: e.diagnoses,
     findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: f.message, source: f.source })),
     checklist: e.checklist.map((c) => ({
       id: c.id, drugIndex: c.drugIndex, label: c.label, requirement: c.requirement, reason: c.reason, status: c.status, missing: c.missing, path: c.path,

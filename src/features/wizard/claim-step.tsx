@@ -11,7 +11,7 @@ import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
 import { ZClaimStep } from './step-schemas';
 import { GroupFindings } from './group-findings';
-import { useWizard } from './wizard-context';
+import { useWizard, useWizardData } from './wizard-context';
 
 type ClaimValues = z.input<typeof ZClaimStep>;
 
@@ -62,6 +62,16 @@ export function ClaimStep() {
   );
 }
 
+/** A diagnosis code, with its ICD-10-CM description once the reference data know it (from the evaluation). */
+function DiagnosisField({ index }: { index: number }) {
+  const known = useWizardData((d) => {
+    const entry = d.evaluation.diagnoses.find((e) => e.index === index);
+    return entry?.description === undefined ? undefined : `${entry.display}: ${entry.description} (ICD-10-CM ${entry.fiscalYear}).`;
+  });
+  const hint = [index === 0 ? 'The code that supports the drug, for example D59.5 or C22.0.' : undefined, known].filter(Boolean).join(' ');
+  return <TextField name={`diagnoses.${index}.code`} label={index === 0 ? 'Primary diagnosis' : `Diagnosis ${index + 1}`} width="max-w-xs" hint={hint === '' ? undefined : hint} />;
+}
+
 /** ICD-10-CM diagnoses, the primary first: add and remove rows. */
 function Diagnoses() {
   const { control } = useFormContext<ClaimValues>();
@@ -73,8 +83,7 @@ function Diagnoses() {
         {fields.map((field, i) => (
           <li key={field.id} className="flex items-end gap-2">
             <div className="grow">
-              <TextField name={`diagnoses.${i}.code`} label={i === 0 ? 'Primary diagnosis' : `Diagnosis ${i + 1}`} width="max-w-xs"
-                hint={i === 0 ? 'The code that supports the drug, for example D59.5 or C22.0.' : undefined} />
+              <DiagnosisField index={i} />
             </div>
             {fields.length > 1 && (
               <button type="button" onClick={() => remove(i)} className="mb-1 rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">
