@@ -108,8 +108,11 @@ export async function generateFdaNdc(dir: string, seed = 20251120): Promise<File
   return { ...files, packages: packageCount };
 }
 
+/** Where the files are generated unless told otherwise (tmp/ is git-ignored). */
+export const FDA_NDC_DIR = resolve(import.meta.dirname, '../tmp/fda-ndc');
+
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const dir = resolve(process.argv[2] ?? 'tmp/fda-ndc');
-  const files = await generateFdaNdc(dir);
-  process.stderr.write(`wrote ${files.product} (${PRODUCTS.toLocaleString('en-US')} products) and ${files.package} (${files.packages.toLocaleString('en-US')} packages)\n`);
+  void generateFdaNdc(resolve(process.argv[2] ?? FDA_NDC_DIR)).then((files) => {
+    process.stderr.write(`wrote ${files.product} (${PRODUCTS.toLocaleString('en-US')} products) and ${files.package} (${files.packages.toLocaleString('en-US')} packages)\n`);
+  });
 }
