@@ -111,7 +111,8 @@ export async function generateFdaNdc(dir: string, seed = 20251120): Promise<File
 /** Where the files are generated unless told otherwise (tmp/ is git-ignored). */
 export const FDA_NDC_DIR = resolve(import.meta.dirname, '../tmp/fda-ndc');
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+// Run as a script (not when imported by a test or bundled into the benchmarks).
+if (process.argv[1]?.endsWith('generate-fda-ndc.ts') === true) {
   void generateFdaNdc(resolve(process.argv[2] ?? FDA_NDC_DIR)).then((files) => {
     process.stderr.write(`wrote ${files.product} (${PRODUCTS.toLocaleString('en-US')} products) and ${files.package} (${files.packages.toLocaleString('en-US')} packages)\n`);
   });

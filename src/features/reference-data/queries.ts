@@ -35,6 +35,8 @@ async function loadReference(): Promise<LoadedReference> {
   const [stored, builtIn] = await Promise.all([loadStored(), loadBuiltIn().catch((error: unknown) => error as Error)]);
   const isBuiltIn = !(builtIn instanceof Error);
   const tables = isBuiltIn ? withBuiltIn(stored.tables, builtIn.tables) : stored.tables;
+  // Read by the benchmarks (bench/reference-browser.ts): when the reference data are ready to answer.
+  performance.mark('noc:reference-ready');
   return {
     reference: createReference(tables, stored.directory),
     files: isBuiltIn ? withBuiltIn<ReferenceFileInfo>(stored.files, builtIn.files) : stored.files,
