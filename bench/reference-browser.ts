@@ -40,7 +40,7 @@ async function openReferenceScreen(page: Page, url: string): Promise<void> {
 async function importFiles(page: Page, paths: readonly string[], timeout: number): Promise<void> {
   await page.getByLabel(DROP).setInputFiles([...paths]);
   const items = page.getByRole('region', { name: 'This import' }).getByRole('listitem');
-  for (let i = 0; i < paths.length; i++) await items.nth(i).getByRole('progressbar').and(page.locator('[value="1"]')).waitFor({ timeout });
+  for (let i = 0; i < paths.length; i++) await items.nth(i).locator('p').filter({ hasText: /(Imported|Not imported): / }).first().waitFor({ timeout });
 }
 
 async function tabPeakImporting(page: Page, url: string, file: string): Promise<{ peak: number; text: string }> {

@@ -68,14 +68,6 @@ export function latestDate(dates: Iterable<string | null>): string | undefined {
   return latest;
 }
 
-/** Reports progress every `every` items, from `from` to `to` of the whole import. */
-export function progressSteps(onProgress: ((done: number) => void) | undefined, total: number, from: number, to: number, every = 4096): (index: number) => void {
-  if (onProgress === undefined || total === 0) return () => {};
-  return (index) => {
-    if (index % every === 0) onProgress(from + ((to - from) * index) / total);
-  };
-}
-
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The calendar quarter holding a date, as CMS names its files: 2025-10-01 to 2025-12-31, "October 2025". */

@@ -82,10 +82,14 @@ export function compactRows(rows: readonly object[]): CompactRows {
 
 export function expandRows(compact: CompactRows): unknown[] {
   const columns = compact.columns.map(decodeColumn);
+  const { fields, tuples } = compact;
   const count = columns[0]?.length ?? 0;
   const rows = new Array<unknown>(count);
   for (let i = 0; i < count; i++) {
-    rows[i] = compact.tuples ? columns.map((c) => c[i]) : Object.fromEntries(compact.fields.map((f, c) => [f, columns[c]![i]]));
+    // A tuple (an ICD-10-CM row) is an array indexed by its fields "0", "1", …
+    const row = (tuples ? new Array<unknown>(fields.length) : {}) as Record<string, unknown>;
+    for (let c = 0; c < fields.length; c++) row[fields[c]!] = columns[c]![i];
+    rows[i] = row;
   }
   return rows;
 }
@@ -134,17 +138,25 @@ export function encodeSnapshot(label: string, built: string, sources: readonly S
   return { format: SNAPSHOT_FORMAT, label, built, sources, tables: compact };
 }
 
-/** The tables of a snapshot, as the importers gave them (ICD-10-CM with short descriptions). */
-export function decodeSnapshot(snapshot: Snapshot): ReferenceTable[] {
+/**
+ * The tables of a snapshot, as the importers gave them (ICD-10-CM with short descriptions); only
+ * those `wanted` are decoded (an imported file may supersede the others).
+ */
+export function decodeSnapshot(snapshot: Snapshot, wanted: (table: { kind: ReferenceKind; period: Period }) => boolean = () => true): ReferenceTable[] {
   if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`the built-in reference data are in format ${snapshot.format}; this version of the wizard reads format ${SNAPSHOT_FORMAT}`);
-  const icdYears = new Map<number, Icd10Row[]>();
-  for (const t of snapshot.tables) if ('codes' in t) icdYears.set(t.fiscalYear, icdRows(t.codes));
-  return snapshot.tables.map((t) => {
-    if ('codes' in t) return { kind: 'icd10-order', period: t.period, fiscalYear: t.fiscalYear, rows: icdYears.get(t.fiscalYear)! };
+  const icdYears = new Map<number, () => Icd10Row[]>();
+  for (const t of snapshot.tables) {
+    if ('codes' in t) {
+      let rows: Icd10Row[] | undefined;
+      icdYears.set(t.fiscalYear, () => (rows ??= icdRows(t.codes)));
+    }
+  }
+  return snapshot.tables.filter(wanted).map((t) => {
+    if ('codes' in t) return { kind: 'icd10-order', period: t.period, fiscalYear: t.fiscalYear, rows: icdYears.get(t.fiscalYear)!() };
     if ('base' in t) {
       const removed = new Set(t.removed);
       const changed = new Map(icdRows(t.added).map((r) => [r[0], r]));
-      const rows = (icdYears.get(t.base) ?? []).filter((r) => !removed.has(r[0])).map((r) => changed.get(r[0]) ?? r);
+      const rows = (icdYears.get(t.base)?.() ?? []).filter((r) => !removed.has(r[0])).map((r) => changed.get(r[0]) ?? r);
       const present = new Set(rows.map((r) => r[0]));
       for (const r of changed.values()) if (!present.has(r[0])) rows.push(r);
       return { kind: 'icd10-order', period: t.period, fiscalYear: t.fiscalYear, rows: rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };

@@ -114,7 +114,7 @@ describe('importReferenceStream', () => {
     expect(await importReferenceStream('p.csv', source(price, 16), TODAY)).toMatchObject({ ok: true, table: { kind: 'asp-pricing' } });
   });
 
-  it.skipIf(!hasData)('reads every real file in small pieces exactly as it reads it whole', async () => {
+  it.skipIf(!hasData)('reads every real file in small pieces exactly as it reads it whole', { timeout: 60_000 }, async () => {
     for (const file of ['cms_asp_ndc_hcpcs_crosswalk_oct2025.csv', 'cms_asp_payment_limits_oct2025.csv', 'cms_noc_payment_limits_oct2025.csv', 'hcpcs_level2_anweb_oct2025.csv', 'fda_purple_book_biologics_2025-03.csv', 'icd10cm/icd10cm_order_2026.txt', 'fixtures/fda_ndc_package_format_sample.txt']) {
       const bytes = readFileSync(join(DATA, file));
       const whole = importReferenceFile(file, bytes, TODAY);

@@ -6,31 +6,39 @@
 import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
 import type { Snapshot } from '../../core/reference-data/snapshot';
 import { decodeSnapshot, snapshotFiles } from '../../core/reference-data/snapshot';
-import type { ReferenceTable } from '../../core/reference-data/tables';
+import type { Period, ReferenceKind, ReferenceTable } from '../../core/reference-data/tables';
+import { storeKey } from '../../core/reference-data/tables';
 import snapshotUrl from '../../core/reference-data/builtin/reference-snapshot.json?url';
 
 export interface BuiltInReference {
+  /** The built-in tables no imported file supersedes. */
   readonly tables: ReferenceTable[];
+  /** Every built-in table's entry. */
   readonly files: ReferenceFileInfo[];
 }
 
-let loading: Promise<BuiltInReference> | undefined;
+let fetching: Promise<Snapshot> | undefined;
+const decoded = new Map<string, ReferenceTable>();
 
-/** The built-in data, read once per page (they do not change while it is open); a failed read is tried again next time. */
-export function loadBuiltIn(): Promise<BuiltInReference> {
-  loading ??= fetchBuiltIn().catch((error: unknown) => {
-    loading = undefined;
+/** The snapshot, fetched once per page (it does not change while the page is open); a failed fetch is tried again next time. */
+function snapshot(): Promise<Snapshot> {
+  fetching ??= fetch(snapshotUrl).then(async (response) => {
+    if (!response.ok) throw new Error(`the built-in reference data could not be loaded (HTTP ${response.status})`);
+    return (await response.json()) as Snapshot;
+  }).catch((error: unknown) => {
+    fetching = undefined;
     throw error;
   });
-  return loading;
+  return fetching;
 }
 
-async function fetchBuiltIn(): Promise<BuiltInReference> {
+/** The built-in data; tables whose store key is `superseded` (imported files of the same kind and period) are not decoded. */
+export async function loadBuiltIn(superseded: ReadonlySet<string>): Promise<BuiltInReference> {
   const start = performance.now();
-  const response = await fetch(snapshotUrl);
-  if (!response.ok) throw new Error(`the built-in reference data could not be loaded (HTTP ${response.status})`);
-  const snapshot = (await response.json()) as Snapshot;
-  const loaded = { tables: decodeSnapshot(snapshot), files: snapshotFiles(snapshot) };
+  const data = await snapshot();
+  const wanted = (t: { kind: ReferenceKind; period: Period }) => !superseded.has(storeKey(t));
+  for (const table of decodeSnapshot(data, (t) => wanted(t) && !decoded.has(storeKey(t)))) decoded.set(storeKey(table), table);
+  const loaded = { tables: [...decoded.values()].filter(wanted), files: snapshotFiles(data) };
   // Read by the benchmarks (bench/reference-browser.ts): fetching, parsing and decoding the snapshot.
   performance.measure('noc:built-in-reference', { start });
   return loaded;

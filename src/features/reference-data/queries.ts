@@ -32,7 +32,8 @@ interface LoadedReference {
 const CATALOGUE_ONLY: LoadedReference = { reference: createReference([]), files: [], directory: undefined, builtInError: null };
 
 async function loadReference(): Promise<LoadedReference> {
-  const [stored, builtIn] = await Promise.all([loadStored(), loadBuiltIn().catch((error: unknown) => error as Error)]);
+  const stored = await loadStored();
+  const builtIn = await loadBuiltIn(new Set(stored.files.map((f) => f.key))).catch((error: unknown) => error as Error);
   const isBuiltIn = !(builtIn instanceof Error);
   const tables = isBuiltIn ? withBuiltIn(stored.tables, builtIn.tables) : stored.tables;
   // Read by the benchmarks (bench/reference-browser.ts): when the reference data are ready to answer.

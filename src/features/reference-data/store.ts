@@ -1,7 +1,7 @@
 /**
  * The imported reference files, kept in this browser's IndexedDB (database `noc-reference-data`).
  * Per file: its kind, period, file name, import time, row counts, and its rows in chunks of
- * CHUNK_ROWS, each chunk stored by column (see `compactRows`), so that reading one back is short.
+ * CHUNK_ROWS, each chunk stored by column (see `compactRows`).
  *
  * At start only the tables the claim checks ask synchronously are read (crosswalks, prices, HCPCS,
  * ICD-10-CM, Purple Book). The FDA NDC Directory (about 250,000 packages and 130,000 products) is
@@ -119,16 +119,20 @@ export async function listImports(): Promise<ImportedFileInfo[]> {
   return (await db.getAll('files')).map((s) => s.info).sort(byPeriod);
 }
 
-async function readChunk(db: IDBPDatabase<ReferenceDb>, file: StoredFile, index: number): Promise<unknown[]> {
+const chunkRows = (chunk: StoredChunk): readonly unknown[] => ('compact' in chunk ? expandRows(chunk.compact) : chunk.rows);
+
+async function readChunk(db: IDBPDatabase<ReferenceDb>, file: StoredFile, index: number): Promise<readonly unknown[]> {
   const chunk = await db.get('chunks', [file.info.key, index]);
   if (chunk === undefined) throw new Error(`The stored ${file.info.fileName} is incomplete: import it again.`);
-  return 'compact' in chunk ? expandRows(chunk.compact) : [...chunk.rows];
+  return chunkRows(chunk);
 }
 
-/** Reads one stored table back, a chunk at a time. */
+/** Reads one stored table back: its chunks in one request, then their rows. */
 async function readTable(db: IDBPDatabase<ReferenceDb>, file: StoredFile): Promise<ReferenceTable> {
+  const chunks = await db.getAll('chunks', chunkRange(file.info.key));
+  if (chunks.length !== file.chunkCount) throw new Error(`The stored ${file.info.fileName} is incomplete: import it again.`);
   const rows: unknown[] = [];
-  for (let i = 0; i < file.chunkCount; i++) for (const row of await readChunk(db, file, i)) rows.push(row);
+  for (const chunk of chunks) for (const row of chunkRows(chunk)) rows.push(row);
   // The head and rows were split from one ReferenceTable by saveImport; joined again they are one.
   return { ...file.head, rows } as ReferenceTable;
 }
@@ -183,8 +187,7 @@ export interface StoredReference {
 export async function loadStored(): Promise<StoredReference> {
   const db = await database();
   const stored = await db.getAll('files');
-  const tables: ReferenceTable[] = [];
-  for (const file of stored) if (file.fences === undefined) tables.push(await readTable(db, file));
+  const tables = await Promise.all(stored.filter((file) => file.fences === undefined).map((file) => readTable(db, file)));
   const keyed = (kind: ReferenceKind) => stored.find((f) => f.info.kind === kind && f.fences !== undefined);
   const packages = keyed('fda-ndc-package');
   return {
