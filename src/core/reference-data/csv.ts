@@ -35,16 +35,6 @@ const QUOTE = 34, CR = 13, LF = 10;
 /** Where the reader is: before a value, inside an unquoted or quoted one, or just after a quote inside quotes. */
 const State = { FieldStart: 0, Unquoted: 1, Quoted: 2, QuoteInQuoted: 3 } as const;
 
-/**
- * A copy of a value that does not keep the text it was read from alive: JavaScript engines may
- * represent a slice of a long string as a view on it, which would keep every piece of the file
- * that a kept value came from. Short strings are copied by the engine already; a JSON round trip
- * gives a plain string of its own (and, measured, the smallest one).
- */
-export function detach(value: string): string {
-  return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
-}
-
 export interface CsvReader {
   /** Reads the next piece of text, handing on each record it completes. Throws `CsvError`. */
   push(text: string): void;
@@ -68,7 +58,8 @@ export function csvReader(onRecord: (record: CsvRecord) => void, delimiter = ','
   const addCell = (value: string) => {
     if (value === '') { emptyRun++; return; }
     for (; emptyRun > 0; emptyRun--) cells.push('');
-    cells.push(detach(value));
+    // A view on the text pushed; what is kept is copied by the importer (see `valuePool`).
+    cells.push(value);
   };
   const endRecord = () => {
     onRecord({ line: recordLine, cells, width: cells.length + emptyRun });
