@@ -32,9 +32,10 @@ function peakRss(pid: number): number {
 }
 
 async function openReferenceScreen(page: Page, url: string): Promise<void> {
-  // The screen loaded and the service worker's precache done: only the import is measured.
+  // The screen loaded, its reference data read and the service worker's precache done: only the import is measured.
   await page.goto(`${url}#/reference`, { waitUntil: 'networkidle' });
   await page.getByLabel(DROP).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('noc:reference-ready').length > 0, undefined, { timeout: 60_000 });
 }
 
 /** Chooses files on the screen and waits until each has its result. */

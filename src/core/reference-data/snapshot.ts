@@ -167,7 +167,7 @@ export function decodeSnapshot(snapshot: Snapshot, wanted: (table: { kind: Refer
 }
 
 /** What the app lists about each built-in table, like an imported file's entry. */
-export function snapshotFiles(snapshot: Snapshot): ReferenceFileInfo[] {
+export function snapshotFiles(snapshot: Pick<Snapshot, 'built' | 'sources'>): ReferenceFileInfo[] {
   return snapshot.sources.map((s) => ({
     key: storeKey(s), kind: s.kind, period: s.period, fileName: s.file, importedAt: snapshot.built, rowCount: s.rows, rejectedCount: 0, builtIn: true,
   }));

@@ -12,7 +12,7 @@ import { withBuiltIn } from '../../core/reference-data/snapshot';
 import type { DrugFacts, ReferenceData } from '../../core/reference';
 import { importInWorker } from './import-client';
 import type { FileToImport } from './import-job';
-import { loadBuiltIn } from './builtin';
+import { loadBuiltIn, prefetchBuiltIn } from './builtin';
 import type { NdcDirectoryStore } from './store';
 import { loadStored } from './store';
 
@@ -32,6 +32,7 @@ interface LoadedReference {
 const CATALOGUE_ONLY: LoadedReference = { reference: createReference([]), files: [], directory: undefined, builtInError: null };
 
 async function loadReference(): Promise<LoadedReference> {
+  prefetchBuiltIn();
   const stored = await loadStored();
   const builtIn = await loadBuiltIn(new Set(stored.files.map((f) => f.key))).catch((error: unknown) => error as Error);
   const isBuiltIn = !(builtIn instanceof Error);
