@@ -14,7 +14,7 @@ import type { Icd10Row, Period, ReferenceKind, ReferenceTable } from './tables';
 import { storeKey } from './tables';
 
 /** Raised when the stored form changes; a snapshot of another format is refused, never misread. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** One source file of the snapshot, as published. */
 export interface SnapshotSource {
@@ -25,8 +25,12 @@ export interface SnapshotSource {
   readonly sha256: string;
 }
 
-/** A column: every value in row order, or distinct values and each row's index into them. */
-type Column = readonly unknown[] | { readonly values: readonly unknown[]; readonly index: readonly number[] };
+/**
+ * A column: every value in row order; or distinct values and each row's index into them; or, for
+ * text that shares its start with the value before (codes, NDCs, descriptions in code order),
+ * front-coded values (see `frontCode`).
+ */
+type Column = readonly unknown[] | { readonly values: readonly unknown[]; readonly index: readonly number[] } | { readonly front: readonly string[] };
 
 type CompactTable =
   | { readonly kind: Exclude<ReferenceKind, 'icd10-order'>; readonly period: Period; readonly rows: CompactRows }
@@ -55,6 +59,23 @@ export interface Snapshot {
   readonly tables: readonly CompactTable[];
 }
 
+const SHARED_BASE = 48;
+
+function frontCode(values: readonly string[]): string[] {
+  let previous = '';
+  return values.map((value) => {
+    let shared = 0;
+    while (shared < previous.length && shared < value.length && previous[shared] === value[shared]) shared++;
+    previous = value;
+    return String.fromCharCode(SHARED_BASE + shared) + value.slice(shared);
+  });
+}
+
+function frontDecode(coded: readonly string[]): string[] {
+  let previous = '';
+  return coded.map((c) => (previous = previous.slice(0, c.charCodeAt(0) - SHARED_BASE) + c.slice(1)));
+}
+
 function encodeColumn(values: readonly unknown[]): Column {
   const distinct = new Map<unknown, number>();
   const index = values.map((v) => {
@@ -62,10 +83,21 @@ function encodeColumn(values: readonly unknown[]): Column {
     if (i === undefined) { i = distinct.size; distinct.set(v, i); }
     return i;
   });
-  return distinct.size * 2 <= values.length ? { values: [...distinct.keys()], index } : values;
+  if (distinct.size * 2 <= values.length) return { values: [...distinct.keys()], index };
+  if (values.every((v) => typeof v === 'string')) {
+    const front = frontCode(values as string[]);
+    const length = (list: readonly string[]) => list.reduce((sum, v) => sum + v.length, 0);
+    if (length(front) * 10 < length(values as string[]) * 7) return { front };
+  }
+  return values;
 }
 
-const decodeColumn = (column: Column): readonly unknown[] => (Array.isArray(column) ? column : (({ values, index }) => index.map((i) => values[i]))(column as { values: unknown[]; index: number[] }));
+function decodeColumn(column: Column): readonly unknown[] {
+  if (Array.isArray(column)) return column;
+  if ('front' in column) return frontDecode(column.front);
+  const { values, index } = column as { values: readonly unknown[]; index: readonly number[] };
+  return index.map((i) => values[i]);
+}
 
 /** Rows of one table by column (objects by field name, tuples such as ICD-10-CM rows by position). */
 export interface CompactRows {
@@ -92,23 +124,6 @@ export function expandRows(compact: CompactRows): unknown[] {
     rows[i] = row;
   }
   return rows;
-}
-
-const SHARED_BASE = 48;
-
-function frontCode(values: readonly string[]): string[] {
-  let previous = '';
-  return values.map((value) => {
-    let shared = 0;
-    while (shared < previous.length && shared < value.length && previous[shared] === value[shared]) shared++;
-    previous = value;
-    return String.fromCharCode(SHARED_BASE + shared) + value.slice(shared);
-  });
-}
-
-function frontDecode(coded: readonly string[]): string[] {
-  let previous = '';
-  return coded.map((c) => (previous = previous.slice(0, c.charCodeAt(0) - SHARED_BASE) + c.slice(1)));
 }
 
 const icdColumns = (rows: readonly Icd10Row[]): IcdColumns => ({
