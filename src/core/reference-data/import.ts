@@ -185,6 +185,14 @@ class Reading {
   }
 }
 
+/** Progress that never goes back (a file read again from the start reports from where it was). */
+function forwardOnly(options: ImportOptions): ImportOptions {
+  const report = options.onProgress;
+  if (report === undefined) return options;
+  let last = 0;
+  return { ...options, onProgress: (done) => { if (done >= last) { last = done; report(done); } } };
+}
+
 /** An import failure as the result `{ ok: false, message }`; anything else is a fault of the program. */
 function failed(error: unknown): ImportResult {
   if (error instanceof ImportFailure) return { ok: false, message: error.message };
@@ -196,7 +204,8 @@ function refuseSize(size: number): void {
 }
 
 /** Reads one published file held in memory; never throws for a bad file. */
-export function importReferenceFile(fileName: string, bytes: Uint8Array, options: ImportOptions): ImportResult {
+export function importReferenceFile(fileName: string, bytes: Uint8Array, given: ImportOptions): ImportResult {
+  const options = forwardOnly(given);
   try {
     refuseSize(bytes.length);
     let reading = new Reading(fileName, bytes.length, options);
@@ -217,7 +226,8 @@ export interface ByteSource {
 }
 
 /** Reads one published file as a stream of pieces; never rejects for a bad file. */
-export async function importReferenceStream(fileName: string, source: ByteSource, options: ImportOptions): Promise<ImportResult> {
+export async function importReferenceStream(fileName: string, source: ByteSource, given: ImportOptions): Promise<ImportResult> {
+  const options = forwardOnly(given);
   try {
     refuseSize(source.size);
     for (const encoding of [undefined, 'windows-1252'] as const) {

@@ -99,8 +99,11 @@ describe('importReferenceStream', () => {
     const utf8 = new TextEncoder().encode(CROSSWALK);
     const broken = new Uint8Array([...utf8, ...new TextEncoder().encode('J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda'), 0xa0, ...new TextEncoder().encode(',1 MG,4,1,100,100\r\n')]);
     const src = source(broken, 64);
-    const streamed = await importReferenceStream('x.csv', src, TODAY);
+    const progress: number[] = [];
+    const streamed = await importReferenceStream('x.csv', src, { ...TODAY, onProgress: (done) => progress.push(done) });
     expect(src.opened).toBe(2);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect(progress.at(-1)).toBe(1);
     expect(streamed).toEqual(importReferenceFile('x.csv', broken, TODAY));
     expect(streamed).toMatchObject({ ok: true, encoding: 'windows-1252' });
   });
