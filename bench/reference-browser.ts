@@ -72,7 +72,7 @@ async function directoryImport(page: Page, url: string, files: readonly string[]
   return { ms, task: longestMainThreadTask(trace), text: await page.getByRole('region', { name: 'This import' }).innerText() };
 }
 
-async function appStart(page: Page, url: string, files: readonly string[]): Promise<{ readyMs: number; loadMs: number; heap: number }> {
+async function appStart(page: Page, url: string, files: readonly string[]): Promise<{ readyMs: number; readMs: number; loadMs: number; heap: number }> {
   await openReferenceScreen(page, url);
   await importFiles(page, files, 5 * 60_000);
   await page.goto('about:blank');
@@ -80,10 +80,11 @@ async function appStart(page: Page, url: string, files: readonly string[]): Prom
   await page.waitForFunction(() => performance.getEntriesByName('noc:reference-ready').length > 0, undefined, { timeout: 60_000 });
   const readyMs = await page.evaluate(() => performance.getEntriesByName('noc:reference-ready')[0]!.startTime);
   const loadMs = await page.evaluate(() => performance.getEntriesByName('noc:built-in-reference')[0]?.duration ?? -1);
+  const readMs = await page.evaluate(() => performance.getEntriesByName('noc:reference-load')[0]!.duration);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return { readyMs, loadMs, heap: usedSize };
+  return { readyMs, readMs, loadMs, heap: usedSize };
 }
 
 /** The snapshot's load on a first visit (while the service worker fetches every file of the app), then on the next start. */
@@ -124,8 +125,9 @@ export async function referenceBrowserBenchmarks(root: string, app: string): Pro
   const start = await withApp(app, (page, url) => appStart(page, url, [...everyFile, directory.product, directory.package]));
   results.push(
     { id: 'reference.app-start-ready', name: 'app start with every file of ../shared/data and the full-size FDA directory imported: reference data ready, from navigation start', value: Math.round(start.readyMs), unit: 'ms', target: '≤ 500', met: start.readyMs <= 500 },
+    { id: 'reference.app-start-read', name: 'of which reading them (the stored tables from IndexedDB, the built-in data), from the first ask', value: Math.round(start.readMs), unit: 'ms', target: 'info', met: null },
     { id: 'reference.app-start-heap', name: 'JavaScript heap then, after a garbage collection', value: Math.round(start.heap / MB), unit: 'MB', target: '≤ 200', met: start.heap <= 200 * MB },
-    { id: 'reference.app-start-snapshot', name: 'built-in snapshot loaded during that start (served by the service worker)', value: Math.round(start.loadMs), unit: 'ms', target: 'info', met: null },
+    { id: 'reference.app-start-snapshot', name: 'built-in data during that start (every table superseded: only the manifest is read)', value: Math.round(start.loadMs), unit: 'ms', target: 'info', met: null },
   );
 
   const big = await bigCrosswalk(root);

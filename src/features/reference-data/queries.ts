@@ -32,13 +32,15 @@ interface LoadedReference {
 const CATALOGUE_ONLY: LoadedReference = { reference: createReference([]), files: [], directory: undefined, builtInError: null };
 
 async function loadReference(): Promise<LoadedReference> {
+  const start = performance.now();
   prefetchBuiltIn();
   const stored = await loadStored();
   const builtIn = await loadBuiltIn(new Set(stored.files.map((f) => f.key))).catch((error: unknown) => error as Error);
   const isBuiltIn = !(builtIn instanceof Error);
   const tables = isBuiltIn ? withBuiltIn(stored.tables, builtIn.tables) : stored.tables;
-  // Read by the benchmarks (bench/reference-browser.ts): when the reference data are ready to answer.
+  // Read by the benchmarks (bench/reference-browser.ts): when the reference data are ready to answer, and how long reading them took.
   performance.mark('noc:reference-ready');
+  performance.measure('noc:reference-load', { start });
   return {
     reference: createReference(tables, stored.directory),
     files: isBuiltIn ? withBuiltIn<ReferenceFileInfo>(stored.files, builtIn.files) : stored.files,
