@@ -30,6 +30,9 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,ttf,json}'],
+        // The built-in reference data (src/core/reference-data/builtin) is about 5 MB; Workbox
+        // leaves out files over 2 MiB unless told, and the app would then not have it offline.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The app routes with the hash: every page is index.html, and no other address needs it.
         navigateFallback: null,
         clientsClaim: true,

@@ -40,5 +40,11 @@ export function writeReport(root: string, results: readonly BenchResult[]): void
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    'The reference-data benchmarks need `../shared/data` and generate their large inputs into the git-ignored `tmp/`: a 300 MB',
+    'crosswalk-shaped file (the October 2025 crosswalk\'s rows over and over, each with an NDC of its own, padded to 250 columns;',
+    '`bench/reference-files.ts`) and the full-size FDA NDC Directory (`scripts/generate-fda-ndc.ts`). Peak memory is the high-water',
+    'mark of the resident set (`VmHWM` in `/proc`, Linux): of the CLI\'s process, and of Chromium\'s renderer process, which runs',
+    'the page and its import worker. Browser figures come from Debian\'s Chromium (`/usr/bin/chromium`) on the production build.',
+    '',
   ].join('\n'));
 }

@@ -19,12 +19,17 @@ function initialJsGzip(outDir: string): number {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f.replace(/^\.?\//, '')))).length, 0);
 }
 
-async function buildBoth(root: string): Promise<{ app: string; bare: string }> {
+/** Builds the app for the browser benchmarks; returns its folder. */
+export async function buildApp(root: string): Promise<string> {
   const app = join(root, 'node_modules/.bench/app');
-  const bare = join(root, 'node_modules/.bench/bare-react');
   await build({ root, logLevel: 'warn', build: { outDir: app, emptyOutDir: true } });
+  return app;
+}
+
+async function buildBare(root: string): Promise<string> {
+  const bare = join(root, 'node_modules/.bench/bare-react');
   await build({ root: join(root, 'bench/bare-react'), configFile: false, plugins: [react()], logLevel: 'warn', build: { outDir: bare, emptyOutDir: true } });
-  return { app, bare };
+  return bare;
 }
 
 /**
@@ -57,12 +62,15 @@ const INSTRUMENT = `
   });
 `;
 
+/** The port the benchmarks serve the app on (PW_PORT, as for the browser tests, else 4175). */
+const PORT = Number(process.env.PW_PORT ?? 4175);
+
 /** Serves a build and opens Debian's Chromium on it; closes both afterwards. */
-async function withApp<T>(outDir: string, run: (page: Page, url: string) => Promise<T>): Promise<T> {
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 4175, strictPort: true }, build: { outDir } });
+export async function withApp<T>(outDir: string, run: (page: Page, url: string) => Promise<T>): Promise<T> {
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: PORT, strictPort: true }, build: { outDir } });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'] });
   try {
-    return await run(await browser.newPage(), 'http://127.0.0.1:4175/');
+    return await run(await browser.newPage(), `http://127.0.0.1:${PORT}/`);
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -103,7 +111,7 @@ interface TraceEvent {
 }
 
 /** The longest task (ms) the renderer's main thread ran in a Chrome trace. */
-function longestMainThreadTask(trace: Buffer): number {
+export function longestMainThreadTask(trace: Buffer): number {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
@@ -137,8 +145,8 @@ async function importStall(page: Page, url: string, crosswalk: string): Promise<
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-export async function wizardBenchmarks(root: string): Promise<BenchResult[]> {
-  const { app, bare } = await buildBoth(root);
+export async function wizardBenchmarks(root: string, app: string): Promise<BenchResult[]> {
+  const bare = await buildBare(root);
   const appKb = initialJsGzip(app) / 1024;
   const bareKb = initialJsGzip(bare) / 1024;
   const ratio = appKb / bareKb;
@@ -151,7 +159,7 @@ export async function wizardBenchmarks(root: string): Promise<BenchResult[]> {
   return [
     { id: 'wizard.initial-js', name: 'initial JavaScript of the app (gzip)', value: Number(appKb.toFixed(1)), unit: 'KB', target: 'info', met: null },
     { id: 'wizard.bare-react-js', name: 'bare React + ReactDOM page by the same Vite (gzip)', value: Number(bareKb.toFixed(1)), unit: 'KB', target: 'info', met: null },
-    { id: 'wizard.initial-js-ratio', name: 'initial JavaScript ÷ bare React page', value: Number(ratio.toFixed(2)), unit: '×', target: '≤ 1.8', met: ratio <= 1.8 },
+    { id: 'wizard.initial-js-ratio', name: 'initial JavaScript ÷ bare React page (the built-in reference data load later)', value: Number(ratio.toFixed(2)), unit: '×', target: '≤ 1.3', met: ratio <= 1.3 },
     { id: 'wizard.keystroke-p50', name: `keystroke to findings panel updated, median (${latencies.length} keystrokes, Chromium)`, value: Number(percentile(latencies, 0.5).toFixed(1)), unit: 'ms', target: 'info', met: null },
     { id: 'wizard.keystroke-p95', name: 'keystroke to findings panel updated, 95th percentile', value: Number(p95.toFixed(1)), unit: 'ms', target: '≤ 16', met: p95 <= 16 },
     { id: 'wizard.keystroke-frame-p95', name: 'keystroke to the next painted frame, 95th percentile (includes waiting for the frame)', value: Number(percentile(frames, 0.95).toFixed(1)), unit: 'ms', target: 'info', met: null },

@@ -1,6 +1,6 @@
 /**
  * Offline (issue 6): a biller who has opened the app once opens it again with the network cut,
- * builds a claim, exports it (PDF packet and claim file) and imports reference data, every file
+ * builds a claim, exports it (PDF packet and claim file), has its built-in reference data and imports reference data, every file
  * of the app coming from the service worker's cache (vite.config.ts). Briumvi with a JW line
  * (billing-rules §16 scenario 5). And a new version published meanwhile waits until the biller
  * chooses to reload: no tab reloads by itself under a claim being typed.
@@ -56,6 +56,8 @@ test('once opened, the app opens again, builds and exports a claim and imports r
   expect(json.packet).toMatchObject({ patient: packet.patient, dates: packet.dates });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference data' }).click();
+  // The built-in reference data (about 5 MB) come from the service worker's cache too.
+  await expect(page.getByRole('region', { name: 'Built-in reference data' }).getByRole('row')).toHaveCount(9);
   await byLabel(page, 'Drop CMS or FDA files here, or choose files')
     .setInputFiles({ name: 'icd10cm_order_2026.txt', mimeType: 'text/plain', buffer: Buffer.from(ICD10_ORDER) });
   await expect(page.getByRole('region', { name: 'This import' }))

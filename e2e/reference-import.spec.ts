@@ -13,8 +13,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { buildClaim, openAppOn, openStep } from './support/claim';
-import type { Example } from './support/examples';
-import { loadExample, withDrug } from './support/examples';
+import { inNovember2025, loadExample, withDrug } from './support/examples';
 import { byLabel } from './support/fields';
 import { hasReferenceData, importReferenceFiles, REFERENCE_DATA as DATA, thisImport } from './support/reference';
 import { escape, expectCode, expectExportBlocked, expectLines } from './support/review';
@@ -48,15 +47,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   'icd10cm_order_addenda_2026.txt': ADDENDA,
 };
 
-/** Scenario 5 (Briumvi, 100 mg given, 50 mg discarded, diagnosis G35) moved into the quarter of the files. */
-function inNovember2025(example: Example): Example {
-  return withDrug({ ...example, packet: { ...example.packet, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' } } }, (drug) => ({
-    ...drug,
-    administration: { ...drug.administration, start: '2025-11-10T09:00', end: '2025-11-10T10:10', expiration: '2026-10-31' },
-    waste: { ...drug.waste, time: '2025-11-10T10:20' },
-    invoice: { ...drug.invoice, date: '2025-11-03' },
-  }));
-}
 const briumvi = inNovember2025(loadExample('05-briumvi-partial-dose-waste'));
 /** Retacrit, which the crosswalk lists under Q5105 (ESRD on dialysis, per 100 units) and Q5106 (others, per 1000 units). */
 const retacrit = withDrug(briumvi, (drug) => ({
@@ -170,7 +160,7 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     await page.reload();
     await openStep(page, 'claim');
     await expectStatus(page, 'Reference data as of October 2025', [
-      /are for October 2025, older than the current quarter \(January 2026\)\. CMS publishes new files every quarter: import the current ones\./,
+      /are for October 2025, older than the current quarter \(January 2026\)\. CMS publishes new files every quarter: import the current ones \(ASP NDC-HCPCS crosswalk and ASP payment limits from CMS: Medicare Part B Drug Average Sales Price, "ASP Pricing Files"/,
       'The FDA Purple Book is as of 03/14/2025: products listed since then are missing.',
     ]);
     await byLabel(page, 'Date of service').fill('2026-01-05');

@@ -45,3 +45,13 @@ export function withDrug(example: Example, change: (drug: Drug) => Drug): Exampl
   const drug = change(example.drug);
   return { ...example, drug, packet: { ...example.packet, drugs: [drug] } };
 }
+
+/** Scenario 5's kind of claim moved into October–December 2025, the quarter of the CMS files in ../shared/data and of the built-in data. */
+export function inNovember2025(example: Example): Example {
+  return withDrug({ ...example, packet: { ...example.packet, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' } } }, (drug) => ({
+    ...drug,
+    administration: { ...drug.administration, start: '2025-11-10T09:00', end: '2025-11-10T10:10', expiration: '2026-10-31' },
+    waste: { ...drug.waste, time: '2025-11-10T10:20' },
+    invoice: { ...drug.invoice, date: '2025-11-03' },
+  }));
+}

@@ -2,7 +2,6 @@
 import { dayNumber } from '../core/dates';
 import type { ReferenceVersion } from '../core/export/json-packet';
 import type { ReferenceData } from '../core/reference';
-import { NO_REFERENCE } from '../core/reference';
 
 /** A mistake in the command itself; printed with the usage, exit 2. */
 export class UsageError extends Error {}
@@ -45,12 +44,11 @@ export function parseArgs(args: readonly string[], allowed: readonly string[]): 
   return { options, files, today };
 }
 
-/** The reference data below `dir` (nothing when no folder is given), the versions of its files, and the files read. */
+/** The built-in reference data, superseded by the files below `dir` when given, the versions used, and the files read. */
 export async function loadReference(dir: string | undefined): Promise<{ data: ReferenceData; versions: readonly ReferenceVersion[]; files: readonly string[] }> {
-  if (dir === undefined) return { data: NO_REFERENCE, versions: [], files: [] };
   const { loadReferenceDirectory } = await import('./reference-dir');
   try {
-    return loadReferenceDirectory(dir);
+    return await loadReferenceDirectory(dir);
   } catch (error) {
     throw new InputError((error as Error).message);
   }

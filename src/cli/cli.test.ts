@@ -95,6 +95,54 @@ describe('npm run cli -- check', SLOW, () => {
   });
 });
 
+describe('npm run cli -- check with the built-in reference data', SLOW, () => {
+  const example05 = JSON.parse(readFileSync(join(ROOT, 'examples/05-briumvi-partial-dose-waste.json'), 'utf8'));
+  const november = (diagnoses: readonly string[]) => file(`briumvi-${diagnoses.join('-')}.json`, { ...example05, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' }, diagnoses: diagnoses.map((code) => ({ code })) });
+
+  it('names J2329 for Briumvi in November 2025 and gives the ICD-10-CM descriptions, without --reference', () => {
+    const r = cli(['check', '--today', '2025-11-20', november(['G35.A', 'G35'])]);
+    const out = JSON.parse(r.stdout);
+    expect(out.decision).toMatchObject({ code: 'J2329', kind: 'specific', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
+    expect(out.decision.reasons[0]).toBe('NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).');
+    expect(out.diagnoses).toEqual([
+      { index: 0, display: 'G35.A', status: 'billable', description: 'Relapsing-remitting multiple sclerosis', fiscalYear: 'FY2026' },
+      { index: 1, display: 'G35', status: 'header', description: 'Multiple sclerosis', fiscalYear: 'FY2026' },
+    ]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('lets a file in --reference supersede the built-in table of its kind and quarter, and keeps the others', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'noc-ref-'));
+    writeFileSync(join(folder, 'crosswalk.csv'), [
+      'October 2025 ASP NDC - HCPCS Crosswalk,,', '"Effective October 1, 2025 through December 31, 2025",,',
+      '_2025_CODE,Short Description,LABELER NAME,NDC2,Drug Name,HCPCS dosage,PKG SIZE,PKG QTY,BILLUNITS,BILLUNITSPKG',
+      'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,100,100', '',
+    ].join('\r\n'));
+    const r = cli(['check', '--today', '2025-11-20', '--reference', folder, november(['G35.A'])]);
+    expect(r.stderr).toBe('reference: crosswalk.csv: CMS ASP NDC-HCPCS crosswalk, October 2025, 1 rows\n');
+    const out = JSON.parse(r.stdout);
+    expect(out.decision.code).toBe('J3590');
+    expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('code.not-verified');
+    expect(out.diagnoses[0]).toMatchObject({ status: 'billable', description: 'Relapsing-remitting multiple sclerosis' });
+  });
+
+  it('skips what is not a regular file below --reference (a pipe would wait forever), and links leading out of the folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'noc-ref-'));
+    expect(spawnSync('mkfifo', [join(folder, 'waiting.csv')]).status).toBe(0);
+    symlinkSync(join(ROOT, 'package.json'), join(folder, 'outside.csv'));
+    writeFileSync(join(folder, 'inside.txt'), 'not a reference file\n');
+    symlinkSync(join(folder, 'inside.txt'), join(folder, 'link-inside.txt'));
+    const r = cli(['check', '--today', '2025-11-20', '--reference', folder, november(['G35.A'])]);
+    expect(r.stderr.split('\n').filter((l) => l !== '').sort()).toEqual([
+      expect.stringMatching(/^reference: skipped inside\.txt: this is not a file the wizard knows/),
+      expect.stringMatching(/^reference: skipped link-inside\.txt: this is not a file the wizard knows/),
+      'reference: skipped outside.csv: a link to a place outside the folder; only files inside the folder are read',
+      'reference: skipped waiting.csv: not a regular file (a pipe)',
+    ]);
+    expect(JSON.parse(r.stdout).decision.code).toBe('J2329');
+  });
+});
+
 const DATA = join(ROOT, '../shared/data');
 const hasData = existsSync(DATA);
 if (!hasData) console.warn(`Skipping check --reference on the real files: ${DATA} is absent (the CMS/FDA reference files live outside the repository).`);

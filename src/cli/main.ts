@@ -39,6 +39,7 @@ function report(file: string, e: Evaluation): string {
     })),
     claimForm: e.claimForm.strings,
     payment: e.payment,
+    diagnoses: e.diagnoses,
     findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: f.message, source: f.source, ...(f.actions === undefined ? {} : { actions: f.actions }) })),
     checklist: e.checklist.map((c) => ({
       id: c.id, drugIndex: c.drugIndex, label: c.label, requirement: c.requirement, reason: c.reason, status: c.status, missing: c.missing, path: c.path,

@@ -258,6 +258,14 @@ describe('providers', () => {
 });
 
 describe('diagnoses', () => {
+  it('gives each code entered with what the ICD-10-CM file of the fiscal year says of it', () => {
+    expect(evaluateOn('2025-10-01', { diagnoses: [{ code: 'g35a' }, { code: '' }, { code: 'G35' }, { code: 'A00.0' }] }).diagnoses).toEqual([
+      { index: 0, display: 'G35.A', status: 'billable', description: 'G35A', fiscalYear: 'FY2026' },
+      { index: 2, display: 'G35', status: 'header', description: 'G35', fiscalYear: 'FY2026' },
+      { index: 3, display: 'A00.0', status: 'not-found', fiscalYear: 'FY2026' },
+    ]);
+    expect(evaluateClaim(completePacket(), NO_REFERENCE, FIXTURE_TODAY).diagnoses.map((d) => d.status)).toEqual(['unverified']);
+  });
   it('accepts G35 through FY2025 and refuses it from 2025-10-01, naming G35.A-G35.D', () => {
     expect(ruleIds(evaluateOn('2025-09-30'))).not.toContain('dx.not-billable');
     const header = evaluateOn('2025-10-01');

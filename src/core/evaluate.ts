@@ -67,6 +67,22 @@ export interface Evaluation {
   readonly findings: readonly Finding[];
   /** True when no finding blocks export. */
   readonly exportable: boolean;
+  /** Each diagnosis code entered, as the ICD-10-CM file of the date of service's fiscal year has it. */
+  readonly diagnoses: readonly DiagnosisEntry[];
+}
+
+/** A diagnosis of the claim and what the reference data say of it. */
+export interface DiagnosisEntry {
+  /** Its place in `packet.diagnoses`. */
+  readonly index: number;
+  /** With the dot: "G35.A". */
+  readonly display: string;
+  /** `unverified` without the ICD-10-CM file of the fiscal year. */
+  readonly status: 'billable' | 'header' | 'not-found' | 'unverified';
+  /** The ICD-10-CM description (billable codes and categories). */
+  readonly description?: string;
+  /** "FY2026": the fiscal year of the date of service. */
+  readonly fiscalYear: string;
 }
 
 const NO_DECISION: CodeDecision = {
@@ -83,7 +99,7 @@ const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
 function blocked(findings: Finding[]): Evaluation {
   return {
     profile: undefined, decision: NO_DECISION, drugs: [], lines: [], narrative: null, claimForm: layOutClaim(NO_PACKET, [], undefined, NO_DECISION.form),
-    payment: [], checklist: [], findings, exportable: false,
+    payment: [], checklist: [], findings, exportable: false, diagnoses: [],
   };
 }
 
@@ -99,7 +115,7 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
     packet, reference, findings, profile: resolveProfile(packet),
     dateOfService: serviceDay === undefined ? undefined : service, serviceDay,
   };
-  checkClaim(ctx, dayNumber(today));
+  const diagnoses = checkClaim(ctx, dayNumber(today));
   const checklist = claimChecklist(ctx);
   const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
   const first = drugs[0];
@@ -119,6 +135,7 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
     checklist,
     findings,
     exportable: !findings.some((f) => f.severity === 'block'),
+    diagnoses,
   };
 }
 
@@ -197,7 +214,8 @@ function checkDate(ctx: ClaimContext, path: string, value: string | undefined): 
   return day;
 }
 
-function checkClaim(ctx: ClaimContext, todayDay: number | undefined): void {
+/** Checks what concerns the whole claim; gives back its diagnoses as the reference data know them. */
+function checkClaim(ctx: ClaimContext, todayDay: number | undefined): DiagnosisEntry[] {
   const { packet, findings } = ctx;
   if (packet.careSetting === undefined) findings.push(finding('careSettingMissing', 'careSetting'));
   checkPayer(ctx);
@@ -210,11 +228,12 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): void {
   checkTimelyFiling(ctx, serviceDay, todayDay);
   if (isBlank(packet.patient?.accountReference)) findings.push(finding('patientAccountMissing', 'patient.accountReference'));
   checkProviders(ctx);
-  checkDiagnoses(ctx);
+  const diagnoses = checkDiagnoses(ctx);
   const nct = packet.clinicalTrial?.nctNumber;
   if (!isBlank(nct) && !/^NCT\d{8}$/.test(nct!.trim().toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
   if ((packet.drugs ?? []).length === 0) findings.push(finding('drugsMissing', 'drugs'));
   checkEntries(ctx);
+  return diagnoses;
 }
 
 function checkPayer(ctx: ClaimContext): void {
@@ -271,11 +290,12 @@ function checkProviders(ctx: ClaimContext): void {
   }
 }
 
-function checkDiagnoses(ctx: ClaimContext): void {
+function checkDiagnoses(ctx: ClaimContext): DiagnosisEntry[] {
   const list = ctx.packet.diagnoses ?? [];
   const filled = list.filter((d) => !isBlank(d.code));
   if (filled.length > CLAIM_SIZE.diagnoses) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
   const seen = new Set<string>();
+  const entries: DiagnosisEntry[] = [];
   let isUnverified = false;
   list.forEach((dx, i) => {
     if (isBlank(dx.code)) return;
@@ -287,6 +307,10 @@ function checkDiagnoses(ctx: ClaimContext): void {
     if (ctx.dateOfService === undefined) return;
     const status = ctx.reference.diagnosis(code.code, ctx.dateOfService);
     const fy = fiscalYear(ctx.serviceDay!);
+    entries.push({
+      index: i, display: code.display, status: status?.status ?? 'unverified', fiscalYear: `FY${fy}`,
+      ...(status !== undefined && status.status !== 'not-found' ? { description: status.description } : {}),
+    });
     if (status === undefined) isUnverified = true;
     else if (status.status === 'header') {
       const children = status.billableChildren.map((c) => parseIcd10(c)?.display ?? c).join(', ');
@@ -294,6 +318,7 @@ function checkDiagnoses(ctx: ClaimContext): void {
     } else if (status.status === 'not-found') ctx.findings.push(finding('dxNotFound', path, { code: code.display, fy }));
   });
   if (isUnverified) ctx.findings.push(finding('dxUnverified', 'diagnoses', { fy: fiscalYear(ctx.serviceDay!) }));
+  return entries;
 }
 
 // ── One drug ─────────────────────────────────────────────────────────────────────────────────

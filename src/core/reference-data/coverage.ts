@@ -4,6 +4,7 @@
  * ICD-10-CM, a fiscal year); FDA files are snapshots of one day.
  */
 import { dayNumber, fiscalYear, usDate } from '../dates';
+import { whereToDownload } from './download-sources';
 import { quarterPeriod } from './import-support';
 import type { Period, ReferenceKind } from './tables';
 import { KIND_CADENCE, KIND_NAMES } from './tables';
@@ -19,6 +20,8 @@ export interface ReferenceFileInfo {
   readonly importedAt: string;
   readonly rowCount: number;
   readonly rejectedCount: number;
+  /** Part of the built-in reference data the wizard ships with, not imported by the biller. */
+  readonly builtIn?: boolean;
 }
 
 export interface CoverageMessage {
@@ -29,6 +32,8 @@ export interface CoverageMessage {
 export interface ReferenceCoverage {
   /** The newest period loaded ("October 2025"), `undefined` when nothing is imported. */
   readonly asOf: string | undefined;
+  /** Whether that newest period is the built-in data's (nothing newer imported). */
+  readonly isBuiltIn: boolean;
   /** True when a CMS file is older than the current quarter or an FDA file older than its start. */
   readonly isOutdated: boolean;
   /** Whether every kind loaded covers the date of service; `undefined` without a valid date or files. */
@@ -48,18 +53,32 @@ function newestByKind(files: readonly ReferenceFileInfo[]): ReferenceFileInfo[] 
   return [...newest.values()];
 }
 
-/** Groups kinds that share a label, for one sentence per label. */
-function byLabel(files: readonly ReferenceFileInfo[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const f of files) groups.set(f.period.label, [...(groups.get(f.period.label) ?? []), KIND_NAMES[f.kind]]);
-  return groups;
+interface Group {
+  readonly label: string;
+  /** "The built-in" or "The", to start the sentence. */
+  readonly the: string;
+  readonly kinds: ReferenceKind[];
 }
+
+/** Groups kinds that share a label (built-in apart from imported), for one sentence per group. */
+function byLabel(files: readonly ReferenceFileInfo[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const f of files) {
+    const key = `${f.builtIn === true}|${f.period.label}`;
+    const group = groups.get(key) ?? { label: f.period.label, the: f.builtIn === true ? 'The built-in' : 'The', kinds: [] };
+    group.kinds.push(f.kind);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+const names = (kinds: readonly ReferenceKind[]) => list(kinds.map((k) => KIND_NAMES[k]));
 
 /** What the biller should know about the imported files today, and for a date of service. */
 export function referenceCoverage(files: readonly ReferenceFileInfo[], today: string, dateOfService?: string): ReferenceCoverage {
   if (files.length === 0) {
     return {
-      asOf: undefined, isOutdated: false, coversDateOfService: undefined,
+      asOf: undefined, isBuiltIn: false, isOutdated: false, coversDateOfService: undefined,
       messages: [{ severity: 'info', text: 'No reference files imported. Drug facts come from the built-in catalogue only, and the wizard cannot check whether an NDC has its own HCPCS code. Import the CMS and FDA files on the Reference data screen.' }],
     };
   }
@@ -67,21 +86,22 @@ export function referenceCoverage(files: readonly ReferenceFileInfo[], today: st
   const newest = newestByKind(files);
   const dated = newest.filter((f) => KIND_CADENCE[f.kind] !== 'snapshot');
   const snapshots = newest.filter((f) => KIND_CADENCE[f.kind] === 'snapshot');
-  const asOf = [...(dated.length > 0 ? dated : snapshots)].sort((a, b) => b.period.from.localeCompare(a.period.from))[0]!.period.label;
+  const newestFile = [...(dated.length > 0 ? dated : snapshots)].sort((a, b) => b.period.from.localeCompare(a.period.from) || Number(a.builtIn === true) - Number(b.builtIn === true))[0]!;
+  const asOf = newestFile.period.label;
 
   const todayDay = dayNumber(today);
   let isOutdated = false;
   if (todayDay !== undefined) {
     const current = quarterPeriod(today);
     const oldQuarterly = dated.filter((f) => KIND_CADENCE[f.kind] === 'quarterly' && f.period.through < today);
-    for (const [label, kinds] of byLabel(oldQuarterly)) {
-      messages.push({ severity: 'warning', text: `The ${list(kinds)} ${kinds.length > 1 ? 'are' : 'is'} for ${label}, older than the current quarter (${current.label}). CMS publishes new files every quarter: import the current ones.` });
+    for (const { label, the, kinds } of byLabel(oldQuarterly)) {
+      messages.push({ severity: 'warning', text: `${the} ${names(kinds)} ${kinds.length > 1 ? 'are' : 'is'} for ${label}, older than the current quarter (${current.label}). CMS publishes new files every quarter: import the current ones (${whereToDownload(kinds)}).` });
     }
     const icd = dated.filter((f) => f.kind === 'icd10-order');
     const thisYear = fiscalYear(todayDay);
     const isIcdYearMissing = icd.length > 0 && !files.some((f) => f.kind === 'icd10-order' && f.period.from <= today && today <= f.period.through);
     if (isIcdYearMissing) {
-      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${thisYear} (the current fiscal year) is imported; the newest is ${icd[0]!.period.label}.` });
+      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${thisYear} (the current fiscal year) is imported; the newest is ${icd[0]!.period.label}. Import it: ${whereToDownload(['icd10-order'])}.` });
     }
     const oldSnapshots = snapshots.filter((f) => f.period.from < current.from);
     for (const f of oldSnapshots) {
@@ -95,16 +115,17 @@ export function referenceCoverage(files: readonly ReferenceFileInfo[], today: st
   if (dos !== undefined) {
     const date = dateOfService!, when = usDate(dos);
     const uncovered = dated.filter((f) => !files.some((g) => g.kind === f.kind && g.period.from <= date && date <= g.period.through));
-    for (const [label, kinds] of byLabel(uncovered.filter((f) => f.kind !== 'icd10-order'))) {
-      messages.push({ severity: 'warning', text: `The ${list(kinds)} imported ${kinds.length > 1 ? 'are' : 'is'} for ${label} and ${kinds.length > 1 ? 'do' : 'does'} not cover the date of service ${when}. Import the files for the quarter of the date of service (CMS keeps past quarters on the same pages).` });
+    for (const { label, the, kinds } of byLabel(uncovered.filter((f) => f.kind !== 'icd10-order'))) {
+      const which = the === 'The' ? ' imported' : '';
+      messages.push({ severity: 'warning', text: `${the} ${names(kinds)}${which} ${kinds.length > 1 ? 'are' : 'is'} for ${label} and ${kinds.length > 1 ? 'do' : 'does'} not cover the date of service ${when}. Import the files for the quarter of the date of service (CMS keeps past quarters on the same pages): ${whereToDownload(kinds)}.` });
     }
     if (uncovered.some((f) => f.kind === 'icd10-order')) {
-      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${fiscalYear(dos)} (the fiscal year of the date of service ${when}) is imported, so its diagnoses cannot be checked.` });
+      messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${fiscalYear(dos)} (the fiscal year of the date of service ${when}) is imported, so its diagnoses cannot be checked. Import it: ${whereToDownload(['icd10-order'])}.` });
     }
     for (const f of snapshots.filter((s) => s.period.through < date)) {
       messages.push({ severity: 'info', text: `The ${KIND_NAMES[f.kind]} is ${f.period.label}, before the date of service ${when}: a product first listed after it is not in it.` });
     }
     coversDateOfService = uncovered.length === 0;
   }
-  return { asOf, isOutdated, coversDateOfService, messages };
+  return { asOf, isBuiltIn: newestFile.builtIn === true, isOutdated, coversDateOfService, messages };
 }

@@ -5,9 +5,9 @@
  * line means the file was cut short or damaged, and the import stops there.
  */
 import { parseNdc } from '../ndc';
-import type { HeaderRow, Rejected } from './import-support';
-import { cell, columns, fail, headerNames, latestDate, progressSteps, snapshotPeriod, yyyymmdd } from './import-support';
-import type { NdcPackageRow, NdcProductRow, ReferenceTable } from './tables';
+import type { FormatReader, HeaderRow, ReadContext, Rejected } from './import-support';
+import { cell, columns, fail, headerNames, latestDate, lineReader, snapshotPeriod, yyyymmdd } from './import-support';
+import type { NdcPackageRow, NdcProductRow } from './tables';
 import { KIND_NAMES } from './tables';
 
 /** True when the first line is the header of an FDA NDC Directory file. */
@@ -16,32 +16,10 @@ export function isFdaNdcHeader(firstLine: string): boolean {
   return names.includes('PRODUCTID') && names.includes('PRODUCTNDC');
 }
 
-interface TabLine {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
-
-/** The data lines, each checked to have exactly the header's number of values. */
-function tabLines(lines: readonly string[], width: number, kindName: string): TabLine[] {
-  const out: TabLine[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i]!;
-    if (text.trim() === '') continue;
-    const cells = text.split('\t');
-    if (cells.length !== width) {
-      const isLast = lines.slice(i + 1).every((l) => l.trim() === '');
-      fail(isLast
-        ? `this last line has ${cells.length} values where the ${kindName} header has ${width}: the file was cut short. Download it again from the FDA and import it without editing it`
-        : `this line has ${cells.length} values where the ${kindName} header has ${width}: the file is damaged or was edited. Download it again from the FDA`, i + 1);
-    }
-    out.push({ line: i + 1, cells: cells.map((c) => c.trim()) });
-  }
-  return out;
-}
-
 const PRODUCT_NDC = /^\d{4,5}-\d{3,4}$/;
 
-function products(header: HeaderRow, data: readonly TabLine[], rejected: Rejected[], step: (i: number) => void): NdcProductRow[] {
+/** Reads product lines into rows. */
+function products(header: HeaderRow, rejected: Rejected[]): RowReader<NdcProductRow> {
   const name = KIND_NAMES['fda-ndc-product'];
   const col = columns(header, {
     productId: ['PRODUCTID'], productNdc: ['PRODUCTNDC'], productType: ['PRODUCTTYPENAME'], proprietaryName: ['PROPRIETARYNAME'],
@@ -52,8 +30,7 @@ function products(header: HeaderRow, data: readonly TabLine[], rejected: Rejecte
   }, name);
   const rows: NdcProductRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach(({ line, cells }, i) => {
-    step(i);
+  const row = (line: number, cells: readonly string[]) => {
     const productId = cell(cells, col.productId), productNdc = cell(cells, col.productNdc);
     const start = yyyymmdd(cell(cells, col.marketingStart)), end = yyyymmdd(cell(cells, col.marketingEnd));
     const first = seen.get(productId);
@@ -69,19 +46,19 @@ function products(header: HeaderRow, data: readonly TabLine[], rejected: Rejecte
       substances: cell(cells, col.substances), strength: cell(cells, col.strength), strengthUnit: cell(cells, col.strengthUnit),
       pharmClasses: cell(cells, col.pharmClasses),
     });
-  });
-  return rows;
+  };
+  return { row, rows };
 }
 
-function packages(header: HeaderRow, data: readonly TabLine[], rejected: Rejected[], step: (i: number) => void): NdcPackageRow[] {
+/** Reads package lines into rows. */
+function packages(header: HeaderRow, rejected: Rejected[]): RowReader<NdcPackageRow> {
   const col = columns(header, {
     productId: ['PRODUCTID'], packageNdc: ['NDCPACKAGECODE'], description: ['PACKAGEDESCRIPTION'], marketingStart: ['STARTMARKETINGDATE'],
     marketingEnd: ['ENDMARKETINGDATE'], isSample: ['SAMPLE_PACKAGE'],
   }, KIND_NAMES['fda-ndc-package']);
   const rows: NdcPackageRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach(({ line, cells }, i) => {
-    step(i);
+  const row = (line: number, cells: readonly string[]) => {
     const packageNdc = cell(cells, col.packageNdc);
     const parsed = /^\d+-\d+-\d+$/.test(packageNdc) ? parseNdc(packageNdc) : undefined;
     const start = yyyymmdd(cell(cells, col.marketingStart)), end = yyyymmdd(cell(cells, col.marketingEnd));
@@ -94,26 +71,52 @@ function packages(header: HeaderRow, data: readonly TabLine[], rejected: Rejecte
       productId: cell(cells, col.productId), ndc11: parsed.ndc.ndc11, packageNdc, description: cell(cells, col.description),
       marketingStart: start, marketingEnd: end, isSample: cell(cells, col.isSample).toUpperCase() === 'Y',
     });
-  });
-  return rows;
+  };
+  return { row, rows };
 }
 
-/** Reads product.txt or package.txt; the header tells which. */
-export function parseFdaNdc(text: string, rejected: Rejected[], onProgress?: (done: number) => void): ReferenceTable {
-  const lines = text.split(/\r?\n/);
-  const header: HeaderRow = { line: 1, cells: lines[0]!.split('\t') };
-  const names = headerNames(header.cells);
-  const isPackage = names.includes('NDCPACKAGECODE');
-  const kind = isPackage ? 'fda-ndc-package' as const : 'fda-ndc-product' as const;
-  const data = tabLines(lines, header.cells.length, KIND_NAMES[kind]);
-  if (data.length === 0) fail(`the ${KIND_NAMES[kind]} has a header but no rows`, 1);
-  const step = progressSteps(onProgress, data.length, 0.3, 0.95);
-  if (isPackage) {
-    const rows = packages(header, data, rejected, step);
-    return { kind: 'fda-ndc-package', period: snapshotOf(kind, rows), rows };
-  }
-  const rows = products(header, data, rejected, step);
-  return { kind: 'fda-ndc-product', period: snapshotOf(kind, rows), rows };
+interface RowReader<R> {
+  readonly row: (line: number, cells: readonly string[]) => void;
+  readonly rows: R[];
+}
+
+/**
+ * Reads product.txt or package.txt, line by line; the header tells which. Each line must have as
+ * many values as the header. A line that does not is reported when the next line comes (the file
+ * is damaged) or when the text ends (the file was cut short).
+ */
+export function fdaNdcReader(context: ReadContext): FormatReader {
+  let reader: { kind: 'fda-ndc-product'; rows: RowReader<NdcProductRow> } | { kind: 'fda-ndc-package'; rows: RowReader<NdcPackageRow> } | undefined;
+  let width = 0;
+  let faulty: { line: number; count: number } | undefined;
+  const lines = lineReader((text, line) => {
+    if (reader === undefined) {
+      const header: HeaderRow = { line, cells: text.split('\t') };
+      width = header.cells.length;
+      const isPackage = headerNames(header.cells).includes('NDCPACKAGECODE');
+      reader = isPackage ? { kind: 'fda-ndc-package', rows: packages(header, context.rejected) } : { kind: 'fda-ndc-product', rows: products(header, context.rejected) };
+      context.identified(reader.kind);
+      return;
+    }
+    if (text.trim() === '') return;
+    if (faulty !== undefined) fail(`this line has ${faulty.count} values where the ${KIND_NAMES[reader.kind]} header has ${width}: the file is damaged or was edited. Download it again from the FDA`, faulty.line);
+    const cells = text.split('\t');
+    if (cells.length !== width) { faulty = { line, count: cells.length }; return; }
+    reader.rows.row(line, cells.map((c, column) => context.keep(c.trim(), column)));
+  });
+  return {
+    push: (text) => lines.push(text),
+    finish() {
+      lines.end();
+      if (reader === undefined) return fail('the file is empty');
+      const name = KIND_NAMES[reader.kind];
+      if (faulty !== undefined) fail(`this last line has ${faulty.count} values where the ${name} header has ${width}: the file was cut short. Download it again from the FDA and import it without editing it`, faulty.line);
+      if (reader.rows.rows.length === 0 && context.rejected.length === 0) fail(`the ${name} has a header but no rows`, 1);
+      return reader.kind === 'fda-ndc-package'
+        ? { table: { kind: reader.kind, period: snapshotOf(reader.kind, reader.rows.rows), rows: reader.rows.rows } }
+        : { table: { kind: reader.kind, period: snapshotOf(reader.kind, reader.rows.rows), rows: reader.rows.rows } };
+    },
+  };
 }
 
 /** The day a directory file is as of: the latest marketing start it lists (FDA adds listings daily). */

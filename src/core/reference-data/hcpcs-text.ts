@@ -11,9 +11,9 @@
  * Any mismatch stops the import rather than storing wrong dates.
  */
 import { unclassifiedCode } from '../codes';
-import type { Rejected } from './import-support';
-import { fail, progressSteps, yyyymmdd } from './import-support';
-import type { HcpcsRow } from './tables';
+import type { FormatReader, ReadContext } from './import-support';
+import { fail, lineReader, yyyymmdd } from './import-support';
+import type { HcpcsRow, Period } from './tables';
 
 const CODE = [0, 5] as const;
 const RECORD_ID = 10;
@@ -37,23 +37,19 @@ const slice = (line: string, [from, to]: readonly [number, number]) => line.slic
 
 const LAYOUT_HELP = 'The file does not follow the CMS HCPCS record layout the wizard reads (320-character records). Import the HCPCS file as CMS publishes it, or its Excel/CSV form';
 
-/** Reads the records, joining continuation records onto the record they continue. */
-export function parseHcpcsText(text: string, rejected: Rejected[], onProgress?: (done: number) => void): HcpcsRow[] {
-  const lines = text.split(/\r?\n/);
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+/** Reads the records line by line, joining continuation records onto the record they continue. */
+export function hcpcsTextReader(context: ReadContext, period: (rows: readonly HcpcsRow[]) => Period): FormatReader {
   const rows: HcpcsRow[] = [];
-  const step = progressSteps(onProgress, lines.length, 0.15, 0.95);
   let current: HcpcsRow | undefined;
+  let blankLines: number[] = [];
   const finish = () => { if (current !== undefined) rows.push(current); current = undefined; };
-  lines.forEach((line, i) => {
-    step(i);
-    const n = i + 1;
+  const record = (line: string, n: number) => {
     const recordId = line[RECORD_ID];
     const code = slice(line, CODE);
     if (recordId === '4' || recordId === '8') {
       if (current === undefined || current.code !== code) fail(`this continuation record (record id ${recordId}) does not follow a record of code ${code}. ${LAYOUT_HELP}`, n);
       const piece = slice(line, LONG);
-      if (piece !== '') current = { ...current, longDescription: `${current.longDescription} ${piece}` };
+      if (piece !== '') current = { ...current, longDescription: context.keep(`${current.longDescription} ${piece}`, 0) };
       return;
     }
     if (recordId !== '3' && recordId !== '7') fail(`"${recordId ?? ''}" at position 11 is not a record id (3, 4, 7 or 8). ${LAYOUT_HELP}`, n);
@@ -68,9 +64,25 @@ export function parseHcpcsText(text: string, rejected: Rejected[], onProgress?: 
       fail(`code ${code} reads as added on ${added}, but CMS added it on ${known.from}: the dates are not where the wizard expects them. ${LAYOUT_HELP}`, n);
     }
     finish();
-    if (!/^[A-Z0-9]{2,5}$/.test(code)) { rejected.push({ line: n, reason: `"${code}" is not a HCPCS code or modifier` }); return; }
-    current = { code, longDescription: slice(line, LONG), shortDescription: slice(line, SHORT), added, effective: effective ?? added, terminated, action, isModifier: recordId === '7' };
+    if (!/^[A-Z0-9]{2,5}$/.test(code)) { context.rejected.push({ line: n, reason: `"${code}" is not a HCPCS code or modifier` }); return; }
+    current = {
+      code, longDescription: context.keep(slice(line, LONG), 0), shortDescription: context.keep(slice(line, SHORT), 1), added,
+      effective: effective ?? added, terminated, action, isModifier: recordId === '7',
+    };
+  };
+  // Blank lines are allowed at the end of the file only: one in the middle is read (and refused) when a record follows it.
+  const lines = lineReader((line, n) => {
+    if (line.trim() === '') { blankLines.push(n); return; }
+    for (const blank of blankLines) record('', blank);
+    blankLines = [];
+    record(line, n);
   });
-  finish();
-  return rows;
+  return {
+    push: (text) => lines.push(text),
+    finish() {
+      lines.end();
+      finish();
+      return { table: { kind: 'hcpcs', period: period(rows), rows } };
+    },
+  };
 }

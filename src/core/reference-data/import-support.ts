@@ -3,7 +3,7 @@
  * fault, rows rejected with a reason, header columns found by name, and published date formats.
  */
 import { addMonths, dayNumber, isoOfDay, usDate } from '../dates';
-import type { Period } from './tables';
+import type { Period, ReferenceTable } from './tables';
 
 /** A row the importer could not use, with its line and the reason in the biller's words. */
 export interface Rejected {
@@ -67,14 +67,6 @@ export function latestDate(dates: Iterable<string | null>): string | undefined {
   return latest;
 }
 
-/** Reports progress every `every` items, from `from` to `to` of the whole import. */
-export function progressSteps(onProgress: ((done: number) => void) | undefined, total: number, from: number, to: number, every = 4096): (index: number) => void {
-  if (onProgress === undefined || total === 0) return () => {};
-  return (index) => {
-    if (index % every === 0) onProgress(from + ((to - from) * index) / total);
-  };
-}
-
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The calendar quarter holding a date, as CMS names its files: 2025-10-01 to 2025-12-31, "October 2025". */
@@ -83,4 +75,103 @@ export function quarterPeriod(iso: string): Period {
   const firstMonth = Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1;
   const start = dayNumber(`${year}-${String(firstMonth).padStart(2, '0')}-01`)!;
   return { from: isoOfDay(start), through: isoOfDay(addMonths(start, 3) - 1), label: `${MONTH_NAMES[firstMonth - 1]} ${year}` };
+}
+
+/**
+ * A copy of a value that does not keep the text it was read from alive: JavaScript engines may
+ * represent a slice of a long string as a view on it, which would keep every piece of the file
+ * that a kept value came from. Short strings are copied by the engine already; a JSON round trip
+ * gives a plain string of its own (and, measured, the smallest one).
+ */
+function detach(value: string): string {
+  return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
+/** Values of a column looked at before deciding whether the column's values repeat. */
+const TRIAL_VALUES = 2000;
+
+/**
+ * The values of one import, each cut loose from the text it was read from, and kept once when
+ * its column repeats values: the rows of a file repeat labelers, descriptions and units thousands
+ * of times. A column whose first values do not repeat at least four times on average (NDCs,
+ * package descriptions, product ids) is not pooled, which would only cost time and memory.
+ */
+export function valuePool(): (value: string, column: number) => string {
+  const pool = new Map<string, string>();
+  const seen: number[] = [], hits: number[] = [];
+  return (value, column) => {
+    if (value.length < 2) return value;
+    const count = seen[column] ?? 0;
+    if (count >= TRIAL_VALUES && hits[column]! * 4 < count * 3) return detach(value);
+    if (count < TRIAL_VALUES) seen[column] = count + 1;
+    const kept = pool.get(value);
+    if (kept !== undefined) {
+      if (count < TRIAL_VALUES) hits[column] = (hits[column] ?? 0) + 1;
+      return kept;
+    }
+    const own = detach(value);
+    pool.set(own, own);
+    return own;
+  };
+}
+
+/** Lines of text pushed in pieces (LF or CR LF), numbered from 1. */
+export interface LineReader {
+  push(text: string): void;
+  /** The text is over: a last line without a line break after it is handed on (marked so). */
+  end(): void;
+}
+
+export function lineReader(onLine: (text: string, line: number, unterminated?: true) => void): LineReader {
+  let pending = '';
+  let line = 0;
+  return {
+    push(text) {
+      let start = 0;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+        const whole = pending === '' ? text.slice(start, i) : pending + text.slice(start, i);
+        pending = '';
+        onLine(whole.endsWith('\r') ? whole.slice(0, -1) : whole, ++line);
+        start = i + 1;
+      }
+      pending += text.slice(start);
+    },
+    end() {
+      if (pending === '') return;
+      const last = pending;
+      pending = '';
+      onLine(last, ++line, true);
+    },
+  };
+}
+
+export interface ImportOptions {
+  /** Today (ISO). Two-digit years of the Purple Book are read so that no approval lies in the future. */
+  readonly today: string;
+  /** Called with the share of the work done, from 0 to 1. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** What a reader of one file format gives back once the text is over. */
+export interface Parsed {
+  readonly table: ReferenceTable;
+  readonly notes?: readonly string[];
+  /** Rows read but left out without fault (exact repeats the publisher is known to make). */
+  readonly repeated?: number;
+}
+
+/** A reader of one file format: the text pushed in pieces, the table once it is over. Throws `ImportFailure`. */
+export interface FormatReader {
+  push(text: string): void;
+  finish(): Parsed;
+}
+
+/** What every format reader of one import shares. */
+export interface ReadContext {
+  readonly options: ImportOptions;
+  readonly rejected: Rejected[];
+  /** Keeps a value of a column, once per import when the column repeats values (see `valuePool`). */
+  readonly keep: (value: string, column: number) => string;
+  /** Called as soon as the reader knows the kind of the file (its size limit is checked then). */
+  readonly identified: (kind: ReferenceTable['kind']) => void;
 }

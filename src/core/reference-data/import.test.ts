@@ -47,9 +47,9 @@ describe('readCsv', () => {
   it('keeps quoted commas, doubled quotes and multi-line notes, with the line each record starts on', () => {
     const r = readCsv('a,"b, c"\r\n"say ""hi""","line1\nline2"\r\nlast,x');
     expect(r).toEqual({ ok: true, records: [
-      { line: 1, cells: ['a', 'b, c'] },
-      { line: 2, cells: ['say "hi"', 'line1\nline2'] },
-      { line: 4, cells: ['last', 'x'] },
+      { line: 1, cells: ['a', 'b, c'], width: 2 },
+      { line: 2, cells: ['say "hi"', 'line1\nline2'], width: 2 },
+      { line: 4, cells: ['last', 'x'], width: 2 },
     ] });
   });
   it('refuses an unterminated quote, naming its line', () => {

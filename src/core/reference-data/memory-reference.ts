@@ -15,7 +15,7 @@ import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, P
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
 import { directoryFacts } from './drug-facts';
 import { containerFacts } from './package-description';
-import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
+import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcPackageRow, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
 import { KIND_NAMES } from './tables';
 
 const covers = (period: Period, date: string) => period.from <= date && date <= period.through;
@@ -91,8 +91,40 @@ function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], 
   };
 }
 
-/** A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in catalogue. */
-export function createReference(tables: readonly ReferenceTable[]): ReferenceData {
+/**
+ * The FDA NDC Directory as the reference reads it: the package of an NDC and the product of a
+ * package. The app keeps the directory's 250,000 packages in IndexedDB and gives a directory that
+ * answers for the NDCs it has read from there; without one, the directory tables given are used.
+ */
+export interface NdcDirectory {
+  /** The period label of the package file ("as of 11/20/2025"). */
+  readonly label: string;
+  packageOf(ndc11: string): NdcPackageRow | undefined;
+  productOf(productId: string): NdcProductRow | undefined;
+  /**
+   * The packages of the labeler of this NDC (its first 5 digits), where the other container sizes
+   * of the same product are (least waste); their products answer `productOf`.
+   */
+  labelerPackages(ndc11: string): readonly NdcPackageRow[];
+}
+
+/** A directory over tables in memory (none without a package file). */
+function directoryOf(packageTable: TableOf<'fda-ndc-package'> | undefined, productTable: TableOf<'fda-ndc-product'> | undefined): NdcDirectory | undefined {
+  if (packageTable === undefined) return undefined;
+  const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
+  const packages = lazy(() => new Map(packageTable.rows.map((r) => [r.ndc11, r])));
+  const byLabeler = lazy(() => groupBy(packageTable.rows, (r) => r.ndc11.slice(0, 5)));
+  return {
+    label: packageTable.period.label, packageOf: (ndc11) => packages().get(ndc11), productOf: (id) => products().get(id),
+    labelerPackages: (ndc11) => byLabeler().get(ndc11.slice(0, 5)) ?? [],
+  };
+}
+
+/**
+ * A `ReferenceData` over imported tables; with none it still answers drug facts from the built-in
+ * catalogue. `directory` answers for the FDA NDC Directory instead of its tables, when given.
+ */
+export function createReference(tables: readonly ReferenceTable[], directory?: NdcDirectory): ReferenceData {
   const of = <K extends ReferenceKind>(kind: K) => latestFirst(tables.filter((t): t is TableOf<K> => t.kind === kind));
   const crosswalks = of('asp-crosswalk').map((t) => ({
     period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)), byProduct: lazy(() => groupBy(t.rows, crosswalkProduct)),
@@ -103,14 +135,7 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
   const nocCrosswalks = of('noc-crosswalk');
   const nocPrices = priceLookup(of('noc-pricing'), nameKey);
   const aspPrices = priceLookup(of('asp-pricing'), (k) => k.toUpperCase());
-  const productTable = of('fda-ndc-product')[0];
-  const packageTable = of('fda-ndc-package')[0];
-  const products = lazy(() => new Map((productTable?.rows ?? []).map((r) => [r.productId, r])));
-  const packages = lazy(() => new Map((packageTable?.rows ?? []).map((r) => [r.ndc11, r])));
-  const packagesByProduct = lazy(() => groupBy(packageTable?.rows ?? [], (r) => {
-    const product = products().get(r.productId);
-    return product === undefined ? null : directoryProduct(product);
-  }));
+  const ndcDirectory = directory ?? directoryOf(of('fda-ndc-package')[0], of('fda-ndc-product')[0]);
   const purpleTable = of('purple-book')[0];
   const purpleByBla = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => String(Number(r.blaNumber))));
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
@@ -141,13 +166,13 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
   };
 
   const drugFacts = (ndc11: string): DrugFacts | undefined => {
-    const pkg = packageTable === undefined ? undefined : packages().get(ndc11);
+    const pkg = ndcDirectory?.packageOf(ndc11);
     if (pkg === undefined) return catalogueFacts(ndc11);
-    const product = products().get(pkg.productId);
+    const product = ndcDirectory!.productOf(pkg.productId);
     const rows = product === undefined ? [] : purpleRows(product.applicationNumber, [product.nonproprietaryName, product.proprietaryName]);
     const chemo = crosswalks[0]?.byNdc().get(ndc11)?.find((r) => r.code.startsWith('J9') && !isUnclassified(r.code));
     return directoryFacts({
-      pkg, product, directoryLabel: packageTable!.period.label,
+      pkg, product, directoryLabel: ndcDirectory!.label,
       ...(rows.length === 0 ? {} : { purpleBook: { rows, label: purpleTable!.period.label } }),
       ...(chemo === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${crosswalks[0]!.period.label}` } }),
     });
@@ -155,12 +180,15 @@ export function createReference(tables: readonly ReferenceTable[]): ReferenceDat
 
   /** Packages of the same product in the FDA NDC Directory, marketed on the date, with the amount in one container. */
   const directoryPackages = (ndc11: string, date: string): ProductPackage[] | undefined => {
-    const pkg = packageTable === undefined ? undefined : packages().get(ndc11);
-    const product = pkg === undefined ? undefined : products().get(pkg.productId);
+    const pkg = ndcDirectory?.packageOf(ndc11);
+    const product = pkg === undefined ? undefined : ndcDirectory!.productOf(pkg.productId);
     if (product === undefined) return undefined;
-    const source = `${KIND_NAMES['fda-ndc-package']}, ${packageTable!.period.label}`;
-    return (packagesByProduct().get(directoryProduct(product)) ?? []).flatMap((p) => {
-      const facts = containerFacts(p.description, products().get(p.productId)?.strength ?? '', products().get(p.productId)?.strengthUnit ?? '');
+    const key = directoryProduct(product);
+    const source = `${KIND_NAMES['fda-ndc-package']}, ${ndcDirectory!.label}`;
+    return ndcDirectory!.labelerPackages(ndc11).flatMap((p) => {
+      const other = ndcDirectory!.productOf(p.productId);
+      if (other === undefined || directoryProduct(other) !== key) return [];
+      const facts = containerFacts(p.description, other.strength, other.strengthUnit);
       const isMarketed = (p.marketingStart === null || p.marketingStart <= date) && (p.marketingEnd === null || date <= p.marketingEnd);
       return p.ndc11 === ndc11 || p.isSample || !isMarketed || facts.amount === undefined ? []
         : [{ ndc11: p.ndc11, amount: facts.amount, ...(facts.type === undefined ? {} : { containerType: facts.type }), source }];

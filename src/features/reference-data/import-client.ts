@@ -1,7 +1,8 @@
 /**
  * `importInWorker(files, onProgress)`: imports reference files in a Web Worker and resolves with
- * one outcome per file once they are read and stored. The file bytes are transferred to the
- * worker (not copied); the page's own work is limited to small progress messages.
+ * one outcome per file once they are read and stored. The files are handed to the worker as
+ * `File` objects (a reference, not their contents): the worker reads them as streams, so the page
+ * never holds a file's bytes, and its own work is limited to small progress messages.
  */
 import type { FileToImport, ImportOutcome } from './import-job';
 import type { ImportMessage, ImportRequest } from './import.worker';
@@ -28,6 +29,6 @@ export function importInWorker(files: readonly FileToImport[], onProgress?: (fil
       reject(new Error(`The import could not run in this browser (${event.message}). Your previous reference data are unchanged.`));
     };
     const request: ImportRequest = { files, today: localToday() };
-    worker.postMessage(request, files.map((f) => f.bytes));
+    worker.postMessage(request);
   });
 }

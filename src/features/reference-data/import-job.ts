@@ -1,18 +1,28 @@
 /**
- * One import run: each file is read by the pure importer and, when it succeeds as a whole, saved
+ * One import run: each file is read as a stream by the pure importer and, when it succeeds as a whole, saved
  * (replacing the previous import of the same kind and period). A file that fails is reported with
  * its message and saves nothing. The Web Worker runs this; it takes its `save` as a parameter so
  * it can be tested without a browser.
  */
 import type { Rejected } from '../../core/reference-data/import';
-import { importReferenceFile } from '../../core/reference-data/import';
+import { importReferenceStream } from '../../core/reference-data/import';
 import type { ReferenceTable } from '../../core/reference-data/tables';
 import type { ImportDetails, ImportedFileInfo } from './store';
 
-/** A file as the browser hands it over: its name and bytes. */
+/** A file as the browser hands it over: its name and contents (a `File` is a `Blob`; it is read as a stream, never whole). */
 export interface FileToImport {
   readonly name: string;
-  readonly bytes: ArrayBuffer;
+  readonly file: Blob;
+}
+
+/** The pieces of a blob as they are read. */
+async function* pieces(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** The result of one file, for the biller. */
@@ -34,7 +44,8 @@ export async function runImportJob(files: readonly FileToImport[], options: Impo
   const outcomes: ImportOutcome[] = [];
   for (const [index, file] of files.entries()) {
     const progress = (done: number) => options.onProgress?.(index, done);
-    const result = importReferenceFile(file.name, new Uint8Array(file.bytes), { today: options.today, onProgress: (done) => progress(done * 0.9) });
+    const source = { size: file.file.size, open: () => pieces(file.file) };
+    const result = await importReferenceStream(file.name, source, { today: options.today, onProgress: (done) => progress(done * 0.9) });
     if (!result.ok) {
       outcomes.push({ fileName: file.name, ok: false, message: result.message });
       progress(1);

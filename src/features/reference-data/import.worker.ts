@@ -1,7 +1,7 @@
 /**
  * The Web Worker that imports reference files off the main thread: it decodes, parses and stores
  * each file (IndexedDB is open to workers), so the page only receives small progress and result
- * messages. Protocol: the page posts `ImportRequest` (file bytes transferred, not copied); the
+ * messages. Protocol: the page posts `ImportRequest` (the `File` objects, read here as streams); the
  * worker posts `ImportProgress` messages, then one `ImportDone` (or `ImportCrashed`).
  */
 import type { FileToImport, ImportOutcome } from './import-job';

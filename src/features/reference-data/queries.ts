@@ -1,45 +1,90 @@
 /**
  * The TanStack Query layer over the reference-data store. Needs a `QueryClientProvider` above it.
- *   useReferenceData()  → { reference, files, isLoading, error }: pass `reference` to evaluateClaim.
+ *   useReferenceData()  → { reference, files, isLoading, error, builtInError }: pass `reference` to evaluateClaim.
  *   useNdcFacts(ndc11)  → the drug facts of an NDC (FDA files, else the built-in catalogue).
+ * The reference data are the built-in snapshot with the imported files over it (see `withBuiltIn`).
  *   useImportReferenceFiles() → a mutation that imports files in the worker, then refreshes the above.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
 import { createReference } from '../../core/reference-data/memory-reference';
+import { withBuiltIn } from '../../core/reference-data/snapshot';
 import type { DrugFacts, ReferenceData } from '../../core/reference';
 import { importInWorker } from './import-client';
 import type { FileToImport } from './import-job';
-import type { ImportedFileInfo } from './store';
-import { loadReference } from './store';
+import { loadBuiltIn, prefetchBuiltIn } from './builtin';
+import type { NdcDirectoryStore } from './store';
+import { loadStored } from './store';
 
-/** The query key of the stored reference data; invalidate it after anything writes the store. */
+/** The query key of the reference data; invalidate it after anything writes the store. */
 export const REFERENCE_QUERY_KEY = ['reference-data'] as const;
 
-/** Until the store is read (or when it cannot be), lookups answer from the built-in catalogue only. */
-const CATALOGUE_ONLY: { reference: ReferenceData; files: ImportedFileInfo[] } = { reference: createReference([]), files: [] };
+/** What the wizard answers from: the imported files over the built-in data, and the list of both. */
+interface LoadedReference {
+  readonly reference: ReferenceData;
+  readonly files: readonly ReferenceFileInfo[];
+  readonly directory: NdcDirectoryStore | undefined;
+  /** Why the built-in data are missing, when they could not be loaded. */
+  readonly builtInError: string | null;
+}
+
+/** Until the data are read (or when they cannot be), lookups answer from the built-in catalogue only. */
+const CATALOGUE_ONLY: LoadedReference = { reference: createReference([]), files: [], directory: undefined, builtInError: null };
+
+async function loadReference(): Promise<LoadedReference> {
+  const start = performance.now();
+  prefetchBuiltIn();
+  const stored = await loadStored();
+  const builtIn = await loadBuiltIn(new Set(stored.files.map((f) => f.key))).catch((error: unknown) => error as Error);
+  const isBuiltIn = !(builtIn instanceof Error);
+  const tables = isBuiltIn ? withBuiltIn(stored.tables, builtIn.tables) : stored.tables;
+  // Read by the benchmarks (bench/reference-browser.ts): when the reference data are ready to answer, and how long reading them took.
+  performance.mark('noc:reference-ready');
+  performance.measure('noc:reference-load', { start });
+  return {
+    reference: createReference(tables, stored.directory),
+    files: isBuiltIn ? withBuiltIn<ReferenceFileInfo>(stored.files, builtIn.files) : stored.files,
+    directory: stored.directory,
+    builtInError: isBuiltIn ? null : builtIn.message,
+  };
+}
 
 const referenceQuery = { queryKey: REFERENCE_QUERY_KEY, queryFn: loadReference, staleTime: Infinity } as const;
 
 export interface ReferenceDataState {
   readonly reference: ReferenceData;
-  readonly files: readonly ImportedFileInfo[];
+  /** The imported files and the built-in tables they do not supersede (`builtIn: true`). */
+  readonly files: readonly ReferenceFileInfo[];
   readonly isLoading: boolean;
   readonly error: Error | null;
+  readonly builtInError: string | null;
 }
 
-/** The reference data stored in this browser (catalogue-only while loading or on error). */
+/** The reference data of this browser (catalogue-only while loading or on error). */
 export function useReferenceData(): ReferenceDataState {
   const query = useQuery(referenceQuery);
   const data = query.data ?? CATALOGUE_ONLY;
-  return { reference: data.reference, files: data.files, isLoading: query.isLoading, error: query.error };
+  return { reference: data.reference, files: data.files, isLoading: query.isLoading, error: query.error, builtInError: data.builtInError };
 }
 
-/** The drug facts of an 11-digit NDC; `undefined` while loading or when no source knows it. */
+/**
+ * The drug facts of an 11-digit NDC; `undefined` while loading or when no source knows it. The
+ * FDA directory entry of the NDC is read from the store first (it is not kept in memory whole).
+ */
 export function useNdcFacts(ndc11: string | undefined): DrugFacts | undefined {
-  const select = useCallback((data: { reference: ReferenceData }) => (ndc11 !== undefined && /^\d{11}$/.test(ndc11) ? data.reference.drugFacts(ndc11) : undefined), [ndc11]);
-  const query = useQuery({ ...referenceQuery, select });
-  return query.isSuccess ? query.data : select(CATALOGUE_ONLY);
+  const { data } = useQuery(referenceQuery);
+  const isNdc = ndc11 !== undefined && /^\d{11}$/.test(ndc11);
+  const facts = useQuery({
+    queryKey: [...REFERENCE_QUERY_KEY, 'ndc', ndc11],
+    queryFn: async () => {
+      await data!.directory?.load(ndc11!);
+      return data!.reference.drugFacts(ndc11!) ?? null;
+    },
+    enabled: data !== undefined && isNdc,
+    staleTime: Infinity,
+  });
+  if (!isNdc) return undefined;
+  return facts.isSuccess ? (facts.data ?? undefined) : CATALOGUE_ONLY.reference.drugFacts(ndc11);
 }
 
 /** Imports files in the worker; `onProgress(fileIndex, done)` reports each file. Refreshes the reference data when done. */

@@ -8,7 +8,7 @@
 import type { DragEvent } from 'react';
 import { useId, useState } from 'react';
 import { KIND_NAMES } from '../../core/reference-data/tables';
-import { DOWNLOAD_SOURCES } from './download-sources';
+import { DOWNLOAD_SOURCES } from '../../core/reference-data/download-sources';
 import type { ImportOutcome } from './import-job';
 import { useImportReferenceFiles, useReferenceData } from './queries';
 import { formatCount, formatTime } from '../../core/format';
@@ -47,7 +47,9 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
 /** The import screen: drop zone, per-file progress and results, stored files, download instructions. */
 export function ReferenceDataScreen() {
   const inputId = useId();
-  const { files: stored, isLoading } = useReferenceData();
+  const { files, isLoading } = useReferenceData();
+  const stored = files.filter((f) => f.builtIn !== true);
+  const builtIn = files.filter((f) => f.builtIn === true);
   const importFiles = useImportReferenceFiles();
   const [runs, setRuns] = useState<readonly FileRun[]>([]);
   const [isDragging, setIsDragging] = useState(false);
@@ -58,7 +60,7 @@ export function ReferenceDataScreen() {
     if (chosen.length === 0 || importFiles.isPending) return;
     setFailure(null);
     setRuns(chosen.map((f) => ({ name: f.name, done: 0 })));
-    const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    const files = chosen.map((f) => ({ name: f.name, file: f }));
     const onProgress = (index: number, done: number) => setRuns((rs) => rs.map((r, i) => (i === index ? { ...r, done } : r)));
     try {
       const outcomes = await importFiles.mutateAsync({ files, onProgress });
@@ -119,7 +121,7 @@ export function ReferenceDataScreen() {
       <section aria-label="Files in this browser">
         <h3 className="text-lg font-semibold">Files in this browser</h3>
         {isLoading ? <p role="status">Loading…</p> : stored.length === 0 ? (
-          <p className="text-slate-700">None yet: the wizard uses its built-in catalogue of drugs and cannot check for product-specific codes.</p>
+          <p className="text-slate-700">None yet: the wizard uses its built-in reference data (below) and its built-in catalogue of drugs.</p>
         ) : (
           <table className="mt-2 w-full border-collapse text-left text-sm">
             <thead>
@@ -145,6 +147,36 @@ export function ReferenceDataScreen() {
           </table>
         )}
       </section>
+
+      {builtIn.length > 0 && (
+        <section aria-label="Built-in reference data">
+          <h3 className="text-lg font-semibold">Built-in reference data</h3>
+          <p className="max-w-prose text-slate-700">
+            The wizard comes with these CMS and FDA files, read when it was built. A file you import replaces the built-in data of its kind
+            and period; import newer files each quarter.
+          </p>
+          <table className="mt-2 w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-1 pr-3">File</th>
+                <th scope="col" className="py-1 pr-3">Covers</th>
+                <th scope="col" className="py-1 pr-3">Built from</th>
+                <th scope="col" className="py-1 pr-3 text-right">Rows</th>
+              </tr>
+            </thead>
+            <tbody>
+              {builtIn.map((f) => (
+                <tr key={f.key} className="border-b border-slate-200">
+                  <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
+                  <td className="py-1 pr-3">{f.period.label}</td>
+                  <td className="py-1 pr-3 break-all">{f.fileName}</td>
+                  <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       <section aria-label="Where to download the files">
         <h3 className="text-lg font-semibold">Where to download the files</h3>

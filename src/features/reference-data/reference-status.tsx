@@ -1,5 +1,6 @@
 /**
- * `<ReferenceStatus today dateOfService? />`: the header line "Reference data as of …" with the
+ * `<ReferenceStatus today dateOfService? />`: the header line "Built-in reference data: October 2025"
+ * (or "Reference data as of …" once newer files are imported) with the
  * warnings a biller needs (files older than the current quarter, a date of service the files do
  * not cover). Reads the store through `useReferenceData` (needs a QueryClientProvider).
  */
@@ -13,16 +14,17 @@ export interface ReferenceStatusProps {
   readonly dateOfService?: string;
 }
 
-/** "Reference data as of October 2025", with its warnings in an expandable list. */
+/** "Built-in reference data: October 2025", with its warnings in an expandable list. */
 export function ReferenceStatus({ today, dateOfService }: ReferenceStatusProps) {
-  const { files, isLoading, error } = useReferenceData();
+  const { files, isLoading, error, builtInError } = useReferenceData();
   if (isLoading) return <p className="text-sm text-slate-600" role="status">Loading reference data…</p>;
   const coverage = referenceCoverage(files, today, dateOfService);
   const warnings = coverage.messages.filter((m) => m.severity === 'warning');
-  const headline = coverage.asOf === undefined ? 'No reference data imported' : `Reference data as of ${coverage.asOf}`;
+  const headline = coverage.asOf === undefined ? 'No reference data imported' : coverage.isBuiltIn ? `Built-in reference data: ${coverage.asOf}` : `Reference data as of ${coverage.asOf}`;
   return (
     <section aria-label="Reference data status" className="text-sm">
       {error !== null && <p role="alert" className="text-red-800">The stored reference data could not be read ({error.message}). The built-in catalogue is used meanwhile.</p>}
+      {builtInError !== null && <p role="alert" className="text-red-800">The wizard's built-in reference data could not be loaded ({builtInError}). Reload the page; until then only the files you imported are used.</p>}
       {coverage.messages.length === 0 ? (
         <p className="text-slate-700">{headline}</p>
       ) : (

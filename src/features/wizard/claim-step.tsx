@@ -8,12 +8,13 @@ import type * as z from 'zod/mini';
 import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { CLAIM_SIZE } from '../../core/limits';
+import { fieldMeta } from '../../core/packet/paths';
 import { builtInProfiles } from '../../core/payers';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
 import { ZClaimStep } from './step-forms';
 import { GroupFindings } from './group-findings';
-import { useWizard } from './wizard-context';
+import { useWizard, useWizardData } from './wizard-context';
 
 type ClaimValues = z.input<typeof ZClaimStep>;
 
@@ -65,6 +66,16 @@ export function ClaimStep() {
 /** Diagnosis rows shown at a time: more than a claim carries, not the thousands a claim file from elsewhere may list. */
 const DIAGNOSES_PAGE = 50;
 
+/** A diagnosis code, with its ICD-10-CM description once the reference data know it (from the evaluation). */
+function DiagnosisField({ index }: { index: number }) {
+  const known = useWizardData((d) => {
+    const entry = d.evaluation.diagnoses.find((e) => e.index === index);
+    return entry?.description === undefined ? undefined : `${entry.display}: ${entry.description} (ICD-10-CM ${entry.fiscalYear}).`;
+  });
+  const hint = [index === 0 ? fieldMeta('diagnoses.0.code').hint : '', known ?? ''].filter((h) => h !== '').join(' ');
+  return <TextField name={`diagnoses.${index}.code`} label={index === 0 ? 'Primary diagnosis' : `Diagnosis ${index + 1}`} width="max-w-xs" hint={hint === '' ? null : hint} />;
+}
+
 /** ICD-10-CM diagnoses, the primary first: add and remove rows. */
 function Diagnoses() {
   const { control } = useFormContext<ClaimValues>();
@@ -77,8 +88,7 @@ function Diagnoses() {
         {fields.slice(0, listed.shown).map((field, i) => (
           <li key={field.id} className="flex items-end gap-2">
             <div className="grow">
-              <TextField name={`diagnoses.${i}.code`} label={i === 0 ? 'Primary diagnosis' : `Diagnosis ${i + 1}`} width="max-w-xs"
-                hint={i === 0 ? undefined : null} />
+              <DiagnosisField index={i} />
             </div>
             {fields.length > 1 && (
               <button type="button" onClick={() => remove(i)} className="mb-1 rounded border border-slate-400 px-3 py-2 text-sm hover:bg-slate-100">
