@@ -19,7 +19,10 @@ const TOO_MANY = `This claim has ${DRUGS} drugs, which take ${2 * DRUGS} service
 test('a claim file of 20,000 drugs opens, shows what blocks it, and stays usable', async ({ page }) => {
   test.setTimeout(180_000);
   const file = join(mkdtempSync(join(tmpdir(), 'noc-huge-')), 'twenty-thousand-drugs.json');
-  writeFileSync(file, JSON.stringify({ ...packet, drugs: Array.from({ length: DRUGS }, (_, i) => ({ ...packet.drugs![0], id: `drug-${i + 1}` })) }));
+  // A generic name too long for the description: each drug has a warning on the drug step (the
+  // description was shortened), 20,000 findings to list there.
+  const genericName = `${packet.drugs![0]!.genericName} monoclonal antibody for intravenous infusion`;
+  writeFileSync(file, JSON.stringify({ ...packet, drugs: Array.from({ length: DRUGS }, (_, i) => ({ ...packet.drugs![0], id: `drug-${i + 1}`, genericName })) }));
 
   await openAppOn(page, expected.today);
   await page.getByLabel('Open a saved claim file (JSON)').setInputFiles(file);
@@ -36,7 +39,7 @@ test('a claim file of 20,000 drugs opens, shows what blocks it, and stays usable
     await expect(panel.getByRole('listitem').first()).toContainText(TOO_MANY);
     await panel.getByRole('listitem').first().getByRole('button', { name: 'Go to the field for this problem' }).click();
     await expect(page.getByRole('group', { name: 'Drugs on this claim' })).toBeFocused();
-    // 20,000 warnings that the code was not checked against the crosswalk, listed 100 at a time.
+    // 20,000 warnings that the description was shortened, listed 100 at a time.
     await expect(panel).toContainText(`Showing 100 of ${(DRUGS + 1).toLocaleString('en-US')} findings.`);
     await expect(panel.getByRole('listitem')).toHaveCount(100);
     await panel.getByRole('button', { name: 'Show 100 more findings' }).click();

@@ -72,12 +72,18 @@ export function useReferenceData(): ReferenceDataState {
  * FDA directory entry of the NDC is read from the store first (it is not kept in memory whole).
  */
 export function useNdcFacts(ndc11: string | undefined): DrugFacts | undefined {
+  const client = useQueryClient();
   const { data } = useQuery(referenceQuery);
   const isNdc = ndc11 !== undefined && /^\d{11}$/.test(ndc11);
   const facts = useQuery({
     queryKey: [...REFERENCE_QUERY_KEY, 'ndc', ndc11],
     queryFn: async () => {
-      await data!.directory?.load(ndc11!);
+      if (data!.directory !== undefined) {
+        await data!.directory.load(ndc11!);
+        // The directory now answers for this NDC's labeler (its other container sizes too): a new
+        // reference object, the same lookups, so that the claim is evaluated again with them.
+        client.setQueryData<LoadedReference>(REFERENCE_QUERY_KEY, (old) => (old === undefined ? old : { ...old, reference: { ...old.reference } }));
+      }
       return data!.reference.drugFacts(ndc11!) ?? null;
     },
     enabled: data !== undefined && isNdc,

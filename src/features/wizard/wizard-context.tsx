@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
-import type { ReferenceData } from '../../core/reference';
+import type { DrugFacts, ReferenceData } from '../../core/reference';
 import type { Finding, FindingAction } from '../../core/rules';
 import type { StepId } from './steps';
 
@@ -68,6 +68,11 @@ export interface ExportSlot {
  */
 export interface WizardServices {
   readonly reference: ReferenceData;
+  /**
+   * A hook: the drug facts of an 11-digit NDC, read from where the reference data keep them (the
+   * FDA directory is read from this browser's storage an NDC at a time); the catalogue's meanwhile.
+   */
+  readonly useNdcFacts: (ndc11: string | undefined) => DrugFacts | undefined;
   readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
   readonly exportPanel: (slot: ExportSlot) => ReactNode;
 }
