@@ -15,7 +15,7 @@ import { parseIcd10 } from '../../icd10';
 import { parseNdc } from '../../ndc';
 import type { ClaimPacket } from '../../packet/schema';
 import { paymentText } from '../../reference-data/payment';
-import type { Source } from '../../sources';
+import { citation } from '../../sources';
 import type { PageWriter } from './layout';
 
 /** `03/10/2023` for a valid ISO date; the text as typed otherwise. */
@@ -110,9 +110,6 @@ export function writeServiceLines(w: PageWriter, form: ClaimFormStrings): void {
 const STATUS: Record<ChecklistItem['status'], string> = { done: 'Done', missing: 'Missing', 'not-needed': 'Not needed' };
 const REQUIREMENT: Record<ChecklistItem['requirement'], string> = { required: 'required', conditional: 'required for this claim', 'not-needed': 'not needed' };
 
-function sourceText(s: Source): string {
-  return `${s.document}, ${s.section} [${s.confidence}]`;
-}
 
 /** The documentation checklist: each item's state, why it is needed (or not), and its source. */
 export function writeChecklist(w: PageWriter, packet: ClaimPacket, evaluation: Evaluation): void {
@@ -126,7 +123,8 @@ export function writeChecklist(w: PageWriter, packet: ClaimPacket, evaluation: E
     for (const item of items) {
       w.paragraph(`${STATUS[item.status]}: ${item.label} (${REQUIREMENT[item.requirement]})`);
       w.paragraph(item.missing === null ? item.reason : `${item.reason} Still to do: ${item.missing}.`, { indent: 14 });
-      w.paragraph(`Source: ${sourceText(item.source)}`, { indent: 14, muted: true, size: 8 });
+      const cited = citation(item.source);
+      if (cited !== undefined) w.paragraph(`Source: ${cited}`, { indent: 14, muted: true, size: 8 });
       w.gap(3);
     }
   }
