@@ -4,7 +4,7 @@
  * and its source. Code elsewhere raises findings only through these entries.
  */
 import type { Source } from './sources';
-import { BPM15, CPM1, CPM17, CPM26, CR8401, FDA_NDC, FIELD_LENGTHS, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUBC, NUCC, RULES_DOC, X12 } from './sources';
+import { BPM15, CFR424_44, CPM1, CPM17, CPM26, CR8401, FDA_NDC, FIELD_LENGTHS, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUBC, NUCC, RULES_DOC, X12 } from './sources';
 
 export type Severity = 'block' | 'warn';
 
@@ -82,10 +82,22 @@ export const RULES = {
     () => 'Dates of service before October 1, 2015 used ICD-9 codes, which this wizard does not handle. Check the date.'),
   submissionBeforeService: rule('dates.submission-before-service', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70'),
     () => 'The planned submission date is before the date of service. A claim is sent after the drug is given.'),
-  timelyFilingExpired: rule<{ deadline: string; limit: string }>('dates.timely-filing-expired', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed; check whether an exception applies before sending.`),
-  timelyFilingNear: rule<{ deadline: string; days: number; limit: string }>('dates.timely-filing-near', 'warn', 'advice', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit for this payer (${p.limit}) ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  timelyFilingExpired: rule<{ deadline: string; limit: string; next: string }>('dates.timely-filing-expired', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70; 42 CFR 424.44'),
+    (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed. ${p.next}`),
+  timelyFilingNear: rule<{ deadline: string; days: number; limit: string; extended: string }>('dates.timely-filing-near', 'warn', 'advice', 'dates.plannedSubmission', CPM1('§70; 42 CFR 424.44'),
+    (p) => `The filing limit for this payer (${p.limit})${p.extended} ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  filingExceptionReasonMissing: rule('dates.filing-exception-reason-missing', 'block', 'missing', 'dates.filingException.reason', CFR424_44('(b)'),
+    () => 'Choose which exception to the filing limit applies, or clear the date of the notice.'),
+  filingExceptionNoticeMissing: rule('dates.filing-exception-notice-missing', 'block', 'missing', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    () => 'Enter the date of the notice that opened the exception: the deadline runs to the end of the 6th month after the month of the notice.'),
+  filingExceptionNotMedicare: rule<{ profile: string }>('dates.filing-exception-not-medicare', 'block', 'invalid', 'dates.filingException.reason', CFR424_44('(b)'),
+    (p) => `The exceptions of 42 CFR 424.44(b) are Medicare's, and this claim is billed under "${p.profile}". Clear the exception, and ask this payer how it takes a late claim.`),
+  filingExceptionNoticeFuture: rule<{ notice: string }>('dates.filing-exception-notice-future', 'block', 'invalid', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    (p) => `The notice is dated ${p.notice}, after today. Enter the date printed on the notice.`),
+  filingExceptionNoticeBeforeService: rule<{ notice: string; service: string }>('dates.filing-exception-notice-before-service', 'block', 'invalid', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    (p) => `The notice is dated ${p.notice}, before the date of service (${p.service}); an exception is opened by a notice after the service. Check both dates.`),
+  filingExceptionNotNeeded: rule<{ deadline: string }>('dates.filing-exception-not-needed', 'warn', 'advice', 'dates.filingException.reason', CFR424_44('(b)'),
+    (p) => `The claim is sent within the filing limit, which ends on ${p.deadline}: no exception is needed. Clear it, so the claim does not claim one.`),
   patientAccountMissing: rule('patient.account-missing', 'block', 'missing', 'patient.accountReference', RULES_DOC('Claim packet format v1'),
     () => "Enter the patient's account or encounter number from the practice system, so the packet can be matched to the claim."),
 
