@@ -51,6 +51,11 @@ export interface TimelyFiling {
   readonly deadline: string;
 }
 
+/** "Administrative error (42 CFR 424.44(b)(1)), notice dated 03/20/2024: the filing deadline runs to 09/30/2024." */
+export function filingExceptionText(exception: AppliedFilingException): string {
+  return `${exception.name} (${exception.citation}), notice dated ${usDate(dayNumber(exception.noticeDate)!)}: the filing deadline runs to ${usDate(dayNumber(exception.deadline)!)}.`;
+}
+
 const EXCEPTIONS_IN_WORDS = 'an administrative error, retroactive Medicare entitlement, retroactive entitlement with the state Medicaid agency recouping its payment, or retroactive disenrollment from a Medicare Advantage plan or PACE';
 const WHERE_TO_RECORD = 'record it on the Claim step, under Dates, "Exception to the filing limit (Medicare)", with the date of the notice: the deadline then moves to the end of the 6th month after the month of the notice';
 
