@@ -24,6 +24,7 @@ import { buildLines } from './lines';
 import { CLAIM_SIZE, checkClaimSize } from './limits';
 import { checkModifiers } from './modifiers';
 import { parseNdc } from './ndc';
+import { tenDigitFinding } from './ndc-readings';
 import { checkNpi } from './npi';
 import type { ClaimLayout } from './export/export-claim';
 import { layOutClaim } from './export/export-claim';
@@ -281,8 +282,9 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
     documents: documentKinds(claim.packet, drug),
   };
   if (parsed !== undefined && !parsed.ok) {
-    const rule = parsed.problem.code === 'ten-digits' ? 'ndcTenDigits' : parsed.problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid';
-    ctx.findings.push(finding(rule, `${base}.ndc.input`, { message: parsed.problem.message }));
+    const problem = parsed.problem;
+    if (problem.code === 'ten-digits') ctx.findings.push(tenDigitFinding(ctx, problem.message, problem.candidates));
+    else ctx.findings.push(finding(problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid', `${base}.ndc.input`, { message: problem.message }));
   }
   if (ctx.ndc !== undefined && !isBlank(drug.ndc?.normalized) && drug.ndc!.normalized!.replace(/-/g, '').trim() !== ctx.ndc.ndc11) {
     ctx.findings.push(finding('ndcNormalizedMismatch', `${base}.ndc.normalized`, { expected: ctx.ndc.ndc11 }));

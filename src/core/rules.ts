@@ -29,9 +29,11 @@ export interface Rule<P> {
  * command line); `applyAction` (actions.ts) makes the change to the packet. `label` is the
  * button's text.
  * - `use-code`: bill drug `drugIndex` under this product-specific code instead of an unclassified one.
+ * - `use-ndc`: set the NDC of drug `drugIndex` to this reading of a bare 10-digit NDC (hyphens placed).
  */
 export type FindingAction =
-  | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string };
+  | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string }
+  | { readonly kind: 'use-ndc'; readonly drugIndex: number; readonly ndc: string; readonly label: string };
 
 /** One problem found in a packet, pointing at the field to fix. */
 export interface Finding {
