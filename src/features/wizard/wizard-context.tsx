@@ -12,6 +12,7 @@ import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
 import type { ReferenceData } from '../../core/reference';
 import type { Finding, FindingAction } from '../../core/rules';
+import type { StepState } from './step-state';
 import type { StepId } from './steps';
 
 export interface WizardData {
@@ -21,6 +22,8 @@ export interface WizardData {
   readonly findingsByPath: ReadonlyMap<string, readonly Finding[]>;
   /** The biller has asked to move on from this step: show what is still missing, even untouched. */
   readonly isStepAttempted: boolean;
+  /** The state of every step (not started, in progress, needs attention, complete). */
+  readonly states: Record<StepId, StepState>;
 }
 
 /** Holds the latest data and tells subscribers when it changes. */

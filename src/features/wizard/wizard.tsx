@@ -20,7 +20,8 @@ import { DrugSwitcher } from './drug-switcher';
 import { FindingsPanel } from './findings-panel';
 import { ModifiersStep } from './modifiers-step';
 import { ReviewStep } from './review-step';
-import { countByStep, Stepper } from './stepper';
+import { Stepper } from './stepper';
+import { stepStates } from './step-state';
 import type { StepId } from './steps';
 import { drugOfPath, fieldId, STEPS, stepOfPath } from './steps';
 import { WasteStep } from './waste-step';
@@ -79,7 +80,9 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
   const today = localToday();
   const evaluation = useMemo(() => evaluateClaim(packet, reference, today), [packet, reference, today]);
   const isStepAttempted = attempted.has(step);
-  const data: WizardData = useMemo(() => ({ packet, evaluation, findingsByPath: groupByPath(evaluation.findings), isStepAttempted }), [packet, evaluation, isStepAttempted]);
+  const data: WizardData = useMemo(() => ({
+    packet, evaluation, findingsByPath: groupByPath(evaluation.findings), isStepAttempted, states: stepStates(packet, evaluation),
+  }), [packet, evaluation, isStepAttempted]);
   const [store] = useState(() => new WizardStore(data));
   store.replace(data);
   // Subscribers re-render synchronously, before the browser paints.
@@ -157,7 +160,7 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
             <button type="button" onClick={draft.dismissNotice} className="underline">Dismiss</button>
           </div>
         )}
-        <Stepper current={step} counts={countByStep(evaluation.findings)} onSelect={onStep} />
+        <Stepper current={step} states={data.states} onSelect={onStep} />
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <main className="min-w-0 space-y-4">
             <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
