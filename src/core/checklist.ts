@@ -228,7 +228,7 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
           hasDocument(ctx, 'waste-record') ? undefined : { text: 'attach the waste record, or mark it as kept in the chart', path: docPath(ctx) });
       }
       if (isBlank(ctx.drug.waste?.amount?.value) && isWasteRecordOptional(ctx)) {
-        return notNeeded('Claims without JW or JZ are returned only from October 1, 2023: the amount discarded is not needed to send this claim (see the warning).', path);
+        return notNeeded('Claims without JW or JZ are returned only from 10/01/2023: the amount discarded is not needed to send this claim (see the warning).', path);
       }
       return conditional('Single-dose container: the record must show how much was discarded, even when nothing was (JZ).', path,
         isBlank(ctx.drug.waste?.amount?.value) ? { text: 'enter the amount discarded (0 if none)', path } : undefined);
