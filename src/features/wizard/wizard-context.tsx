@@ -67,12 +67,14 @@ export interface ExportSlot {
 
 /**
  * What the wizard gets from the app, which composes it with the other features: the reference
- * data the claim is checked against, the reference-data status line, and the export actions.
+ * data the claim is checked against, the reference-data status line, the export actions, and
+ * saving the claim as a file (at any step; what to tell the biller comes back).
  */
 export interface WizardServices {
   readonly reference: ReferenceData;
   readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
   readonly exportPanel: (slot: ExportSlot) => ReactNode;
+  readonly saveClaimFile: (packet: ClaimPacket, evaluation: Evaluation) => string;
 }
 
 export interface WizardValue {

@@ -151,7 +151,10 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
         <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
           <button type="button" onClick={leave} className="text-blue-800 underline">← All claims</button>
           {services.referenceStatus(packet.dates?.service)}
-          <SaveIndicator save={draft.save} />
+          <div className="flex flex-wrap items-center gap-3">
+            <SaveIndicator save={draft.save} />
+            <SaveClaimFile onSave={() => services.saveClaimFile(packet, evaluation)} />
+          </div>
         </div>
         {draft.save.kind === 'failed' && <SaveFailed message={draft.save.message} packet={packet} />}
         {draft.notice !== undefined && (
@@ -184,6 +187,22 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
         </div>
       </div>
     </WizardContext.Provider>
+  );
+}
+
+/**
+ * "Save claim file": the claim as a file at any step, a draft until it is complete. What was saved
+ * is said beside the button.
+ */
+function SaveClaimFile({ onSave }: { onSave: () => string }) {
+  const [said, setSaid] = useState('');
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" onClick={() => setSaid(onSave())} className="rounded border border-blue-800 px-3 py-1.5 text-sm font-semibold text-blue-900 hover:bg-blue-50">
+        Save claim file
+      </button>
+      <p role="status" className="max-w-md text-sm text-slate-700">{said}</p>
+    </div>
   );
 }
 
