@@ -192,6 +192,7 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   attachmentsTooMany: [packet({ attachments: replaced(Array.from({ length: 11 }, (_, i) => attachment(`file-${i}`))) }), 'attachments'],
   drugDuplicateId: [packet({ drugs: replaced([...drugCopies(2), ...drugCopies(1)]) }), 'drugs.2'],
   attachmentDuplicateId: [packet({ attachments: replaced([attachment('a'), attachment('b'), attachment('a')]) }), 'attachments.2.id'],
+  attachmentKindMissing: [packet({ attachments: replaced([{ ...attachment('att-1'), kind: undefined }]) }), 'attachments.0.kind'],
   attachmentFingerprint: [packet({ attachments: replaced([attachment('a', 'zz')]) }), 'attachments.0.sha256'],
   ndcZeroSegment: [drug({ ndc: { input: '00000-0150-06', normalized: undefined } }), 'drugs.0.ndc.input'],
   unitsOverItem24G: [drug({ hcpcsUnitsOverride: '1000' }, commercial), 'drugs.0.hcpcsUnitsOverride'],
