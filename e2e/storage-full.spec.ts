@@ -17,7 +17,10 @@ import { download, saveIn } from './support/download';
 import { loadExample } from './support/examples';
 import type { ClaimPacket } from '../src/core/packet/schema';
 
-const { packet, expected } = loadExample('05-briumvi-partial-dose-waste');
+const example = loadExample('05-briumvi-partial-dose-waste');
+const { expected } = example;
+// With an exception to the filing limit, so its two fields are among what must not be lost.
+const packet: ClaimPacket = { ...example.packet, dates: { ...example.packet.dates, filingException: { reason: 'retroactive-entitlement', noticeDate: '2023-03-14' } } };
 const TYPED_WHILE_FULL: readonly StepId[] = ['dose', 'waste'];
 const SAVED = 'All changes saved in this browser';
 

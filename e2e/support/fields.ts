@@ -83,6 +83,8 @@ function claimFields(p: ClaimPacket): Field[] {
     ...select('Payer profile', p.payer?.profileId),
     ...text('Date of service', p.dates?.service, 'date'),
     ...text('Planned submission date', p.dates?.plannedSubmission, 'date'),
+    ...select('Exception to the filing limit (Medicare)', p.dates?.filingException?.reason),
+    ...text('Date of the notice', p.dates?.filingException?.noticeDate, 'date'),
     ...text('Patient account number', p.patient?.accountReference),
     ...text('Rendering provider NPI', r?.npi),
     ...text('Rendering provider name', r?.name),
