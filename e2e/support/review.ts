@@ -19,6 +19,9 @@ const ROW = ['Drug given', 'Drug discarded'];
 const codeOf = (line: ExpectedLine) => [line.code, ...line.modifiers].join(' ');
 const formTable = (page: Page, form: 'CMS-1500' | 'UB-04') =>
   page.getByRole('table', { name: form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines' });
+/** An amount as billers read it: "6500.00" → "$6,500.00". */
+export const dollars = (amount: string) => `$${Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 3 })}`;
+
 /** Text to match literally in a RegExp. */
 export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

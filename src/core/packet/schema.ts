@@ -62,6 +62,7 @@ export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 export type NdcUnitQualifier = (typeof NDC_UNIT_QUALIFIERS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type FilingException = (typeof FILING_EXCEPTIONS)[number];
+export type PriorAuthStatus = (typeof PRIOR_AUTH_STATUSES)[number];
 
 /** An amount with its unit; the amount is kept as the decimal text typed, so nothing drifts. */
 const quantity = (title: string, hint?: string) =>
