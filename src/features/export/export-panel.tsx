@@ -143,13 +143,13 @@ function ClaimFormCopy({ evaluation }: { evaluation: Evaluation }) {
     }
   };
   return (
-    <table className="w-full text-left text-sm">
+    <table className="stack-table w-full text-left text-sm">
       <caption className="text-left font-semibold">{form.value.form} boxes to copy</caption>
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label} className="border-b border-slate-100">
             <th scope="row" className="py-1 pr-3 font-medium">{label}</th>
-            <td className="py-1 pr-3 font-mono">{value || '—'}</td>
+            <td className="py-1 pr-3 font-mono break-all">{value || '—'}</td>
             <td className="py-1">
               <button type="button" onClick={() => void copy(label, value)} className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
                 Copy<span className="sr-only"> {label}</span>
