@@ -9,7 +9,7 @@
  */
 import { dayNumber, usDate } from '../../core/dates';
 import type { Evaluation } from '../../core/evaluate';
-import { formatTime } from '../../core/format';
+import { formatCount, formatTime } from '../../core/format';
 import type { ClaimPacket } from '../../core/packet/schema';
 import type { ExportRecord } from '../../storage/db';
 import { draftTitle, drugName } from '../../storage/drafts';
@@ -54,8 +54,8 @@ export function statusText(status: ClaimStatus): string {
   switch (status.kind) {
     case 'exported': return `Exported ${exportDate(status.at)} (${EXPORT_NAMES[status.format]})`;
     case 'ready': return 'Ready to send';
-    case 'blocked': return `Blocked: ${status.problems} problem${status.problems === 1 ? '' : 's'}`;
-    case 'draft': return `Draft: ${status.toFill} to fill in`;
+    case 'blocked': return `Blocked: ${formatCount(status.problems)} problem${status.problems === 1 ? '' : 's'}`;
+    case 'draft': return `Draft: ${formatCount(status.toFill)} to fill in`;
   }
 }
 

@@ -12,6 +12,7 @@
  * blocking finding of the claim counted. Warnings are counted apart (`checks`) and never block.
  */
 import type { Evaluation } from '../../core/evaluate';
+import { formatCount } from '../../core/format';
 import type { ClaimPacket } from '../../core/packet/schema';
 import type { StepId } from './steps';
 import { STEPS, stepOfPath } from './steps';
@@ -90,14 +91,14 @@ export function stepStates(packet: ClaimPacket, evaluation: Pick<Evaluation, 'fi
   return states;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** The state in words: "in progress, 3 to fill in", "needs attention: 2 problems", "complete, 1 check". */
 export function stepStateText(state: StepState): string {
   const checks = state.checks === 0 ? '' : `, ${plural(state.checks, 'check')}`;
   switch (state.kind) {
     case 'not-started': return `not started${checks}`;
-    case 'in-progress': return `in progress, ${state.toFill} to fill in${checks}`;
+    case 'in-progress': return `in progress, ${formatCount(state.toFill)} to fill in${checks}`;
     case 'needs-attention': return `needs attention: ${plural(state.problems, 'problem')}${checks}`;
     case 'complete': return `complete${checks}`;
   }
