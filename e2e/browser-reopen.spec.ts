@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { expect, test, watchContext } from './support/test';
-import { buildClaim, claimTitle, expectStepValues, openAppOn, openStep, resumeClaim, STEPS } from './support/claim';
+import { buildClaim, claimsList, claimTitle, expectStepValues, openAppOn, openStep, resumeClaim, STEPS } from './support/claim';
 import { loadExample } from './support/examples';
 import type { StepId } from './support/fields';
 import { formValues } from './support/fields';
@@ -69,7 +69,7 @@ test('a claim is kept when the browser is closed: started again, the claims list
     await first.close();
 
     const again = await startBrowser(profile, testInfo);
-    const claims = again.page.getByRole('main').getByRole('list').getByRole('listitem');
+    const claims = claimsList(again.page);
     await expect(claims).toHaveCount(1);
     await expect(claims.first()).toContainText(claimTitle(packet));
     await resumeClaim(again.page, packet);

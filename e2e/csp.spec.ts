@@ -10,7 +10,7 @@ import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
 import { download } from './support/download';
 import { loadExample } from './support/examples';
-import { byLabel, sampleFile } from './support/fields';
+import { ATTACH, byLabel, sampleFile } from './support/fields';
 
 const { packet, expected } = loadExample('05-briumvi-partial-dose-waste');
 
@@ -81,8 +81,8 @@ test('a whole journey runs under the policy without a single violation', async (
 
   await openStep(page, 'documents');
   const photo = sampleFile('waste-photo.png', 'image/png');
-  await byLabel(page, 'Kind of document').selectOption({ label: 'Waste record' });
-  await byLabel(page, 'Attach files (PDF or images)').setInputFiles(photo);
+  await byLabel(page, ATTACH).setInputFiles(photo);
+  await byLabel(page, `Kind of document for ${photo.name}`).selectOption({ label: 'Waste record' });
   for (const name of [...(packet.attachments ?? []).flatMap((a) => a.fileName ?? []), photo.name]) {
     await page.getByRole('button', { name: `Preview ${name}` }).click();
     const preview = page.getByRole('dialog', { name: `Preview of ${name}` });
@@ -99,7 +99,7 @@ test('a whole journey runs under the policy without a single violation', async (
 
   await openStep(page, 'review');
   await download(page, 'Download the PDF packet');
-  await download(page, 'Download the claim file (JSON)');
+  await download(page, 'Save claim file');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference data' }).click();
   await byLabel(page, 'Drop CMS or FDA files here, or choose files')

@@ -5,14 +5,14 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { buildClaim, claimTitle, expectStepValues, openAppOn, openStep, resumeClaim, STEPS } from './support/claim';
+import { buildClaim, claimsList, claimTitle, expectStepValues, openAppOn, openStep, resumeClaim, STEPS } from './support/claim';
 import { loadExample } from './support/examples';
 import { byLabel } from './support/fields';
 
 const { packet, expected } = loadExample('03-briumvi-first-dose-office');
 const TITLE = claimTitle(packet);
 const copyTitle = TITLE.replace(packet.patient?.accountReference ?? '', 'ACCT-2003');
-const claims = (page: Page) => page.getByRole('main').getByRole('list').getByRole('listitem');
+const claims = claimsList;
 
 async function backToList(page: Page): Promise<void> {
   await page.getByRole('button', { name: '← All claims' }).click();

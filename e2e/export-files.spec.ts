@@ -13,7 +13,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildClaim, expectStepValues, openAppOn, openStep, STEPS } from './support/claim';
 import { loadExample } from './support/examples';
 import { download, saveIn } from './support/download';
-import { byLabel } from './support/fields';
+import { ATTACH, byLabel } from './support/fields';
 
 const example = loadExample('05-briumvi-partial-dose-waste');
 const invoiceEntry = example.packet.attachments?.find((a) => a.kind === 'invoice');
@@ -31,8 +31,11 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
   await openAppOn(page, example.expected.today);
   await buildClaim(page, packet, { stopAt: 'review' });
   await openStep(page, 'documents');
-  await byLabel(page, 'Kind of document').selectOption({ label: 'Invoice' });
-  await byLabel(page, 'Attach files (PDF or images)').setInputFiles({ name: invoiceEntry?.fileName ?? 'invoice.pdf', mimeType: 'application/pdf', buffer: await invoicePdf() });
+  const invoiceName = invoiceEntry?.fileName ?? 'invoice.pdf';
+  await byLabel(page, ATTACH).setInputFiles({ name: invoiceName, mimeType: 'application/pdf', buffer: await invoicePdf() });
+  // Its name says it is an invoice: the kind is suggested, and the two pages are counted.
+  await expect(byLabel(page, `Kind of document for ${invoiceName}`)).toHaveValue('invoice');
+  await expect(page.getByRole('list', { name: 'Files attached' }).getByRole('listitem').filter({ hasText: invoiceName })).toContainText('2 pages');
   await openStep(page, 'review');
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
 
@@ -52,9 +55,10 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
   execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(dir, 'page')]);
   expect(readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))).toHaveLength(pages.length);
 
-  const json = await saveIn(await download(page, 'Download the claim file (JSON)'), dir);
-  const saved = JSON.parse(readFileSync(json, 'utf8')) as { format: string; packet: { drugs?: unknown[] } };
+  const json = await saveIn(await download(page, 'Save claim file'), dir);
+  const saved = JSON.parse(readFileSync(json, 'utf8')) as { format: string; status: string; packet: { drugs?: unknown[] } };
   expect(saved.format).toBe('noc-claim-export');
+  expect(saved.status).toBe('complete');
 
   await page.getByRole('button', { name: '← All claims' }).click();
   await page.getByLabel('Open a saved claim file (JSON)').setInputFiles(json);
@@ -65,6 +69,6 @@ test('the PDF packet shows the claim lines and then the attached invoice, and th
     await expectStepValues(page, id, { ...packet, attachments: [...(packet.attachments ?? []), { ...invoiceEntry, fileName: invoiceEntry?.fileName }] });
   }
   await openStep(page, 'review');
-  const again = await saveIn(await download(page, 'Download the claim file (JSON)'), dir);
+  const again = await saveIn(await download(page, 'Save claim file'), dir);
   expect((JSON.parse(readFileSync(again, 'utf8')) as { packet: unknown }).packet).toEqual(saved.packet);
 });

@@ -7,7 +7,7 @@
 import { expect, test } from './support/test';
 import { buildClaim, openAppOn, openStep } from './support/claim';
 import { loadExample, withDrug } from './support/examples';
-import { byLabel, fillField } from './support/fields';
+import { ATTACH, byLabel, fillField } from './support/fields';
 import { exportButton, expectChecklistItem, expectExportable, expectExportBlocked, followProblem } from './support/review';
 
 const complete = loadExample('17a-jubereq-office-no-qcode');
@@ -36,7 +36,7 @@ test('export stays blocked until the documentation checklist is complete', async
   await expectChecklistItem(page, 'Signed order', 'Done');
   await expectExportBlocked(page, [NO_INVOICE]);
 
-  await followProblem(page, NO_INVOICE, 'Attach files (PDF or images)');
+  await followProblem(page, NO_INVOICE, ATTACH);
   await fillField(page, { kind: 'file', value: { kind: 'invoice', fileName: invoice?.fileName ?? 'invoice.pdf', mediaType: 'application/pdf' } });
   await openStep(page, 'review');
   await expectChecklistItem(page, 'Invoice', 'Done');

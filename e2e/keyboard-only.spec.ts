@@ -35,5 +35,5 @@ test('a biller builds the C9399 claim with the keyboard only', async ({ page }) 
   await expect(exportButton(page)).toBeEnabled();
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
-  expect((await download).suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
+  expect((await download).suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.pdf`);
 });

@@ -42,7 +42,7 @@ test('no patient data in addresses, window titles or console output, through a w
   await openAppOn(page, expected.today);
   await buildClaim(page, packet, { checks: lookOnEveryStep });
   await download(page, 'Download the PDF packet');
-  await download(page, 'Download the claim file (JSON)');
+  await download(page, 'Save claim file');
   await look();
   await page.reload();
   await look();

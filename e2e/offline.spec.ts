@@ -51,7 +51,7 @@ test('once opened, the app opens again, builds and exports a claim and imports r
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
   const pdf = readFileSync(await (await download(page, 'Download the PDF packet')).path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  const json = JSON.parse(readFileSync(await (await download(page, 'Download the claim file (JSON)')).path(), 'utf8')) as { format: string; packet: unknown };
+  const json = JSON.parse(readFileSync(await (await download(page, 'Save claim file')).path(), 'utf8')) as { format: string; packet: unknown };
   expect(json.format).toBe('noc-claim-export');
   expect(json.packet).toMatchObject({ patient: packet.patient, dates: packet.dates });
 

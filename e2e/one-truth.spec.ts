@@ -9,7 +9,7 @@ import type { ClaimFormStrings } from '../src/core/export/export-claim';
 import type { PaymentEstimate } from '../src/core/reference-data/payment';
 import { openAppOn, openStep, resumeClaim } from './support/claim';
 import { loadExample } from './support/examples';
-import { expectClaimBox } from './support/review';
+import { dollars, expectClaimBox } from './support/review';
 import { expect, test } from './support/test';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -54,7 +54,7 @@ test('Review and the export panel show the CMS-1500 strings and the payment esti
   await expect(copyBox(page, 'Item 19')).toHaveText(printed.claimForm.item19);
   const [estimate] = printed.payment;
   expect(estimate!.amount).toBe('6500.00');
-  await expect(page.getByText(`Payment estimate: $${estimate!.amount} (${estimate!.source})`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Payment estimate: ${dollars(estimate!.amount!)} (${estimate!.source})`, { exact: true })).toBeVisible();
   await expect(page.getByText(estimate!.explanation, { exact: true })).toBeVisible();
 });
 
@@ -67,6 +67,6 @@ test('Review shows the UB-04 strings and the payment estimate that check prints 
   expect(await reviewRow(page, 'UB-04', 'Drug given')).toEqual([line.fl42, line.fl43, line.fl44, line.fl46, line.description]);
   await expectClaimBox(page, 'FL80 remarks', printed.claimForm.fl80);
   const [estimate] = printed.payment;
-  await expect(page.getByText(`Payment estimate: ${estimate!.amount === null ? 'None' : `$${estimate!.amount} (${estimate!.source})`}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Payment estimate: ${estimate!.amount === null ? 'None' : `${dollars(estimate!.amount)} (${estimate!.source})`}`, { exact: true })).toBeVisible();
   await expect(page.getByText(estimate!.explanation, { exact: true })).toBeVisible();
 });

@@ -78,8 +78,8 @@ test('Briumvi entered as an unclassified drug: the biller presses "Bill J2329 in
     await expect(page.getByText('The biller chose to bill J2329 instead of an unclassified code.')).toBeVisible();
     await expectLines(page, briumvi.packet, J2329_LINES);
     await expectDescription(page, "nothing: J2329 is the drug's own code, whose line carries no description");
-    await expect(page.getByText('Payment estimate: $10612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
-    await expect(page.getByText('150 units (J2329 × 100 + J2329 JW × 50) × $70.753 = $10612.95.')).toBeVisible();
+    await expect(page.getByText('Payment estimate: $10,612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
+    await expect(page.getByText('150 units (J2329 × 100 + J2329 JW × 50) × $70.753 = $10,612.95.')).toBeVisible();
     await expectChecklistItem(page, 'Drug description', 'Not needed', "J2329 is the drug's own code");
     await expectChecklistItem(page, 'Invoice', 'Not needed', 'ASP payment limit');
     await expectChecklistItem(page, 'Waste record', 'Done');

@@ -48,11 +48,11 @@ test('the printable checklist: one click to print, and on paper the summary, eac
   await expect(printed).toContainText('The claim is NOT complete yet: see the missing items.');
 
   const summary: [string, string][] = [
-    ['Patient account', 'ACCT-1026'], ['Date of service', '2026-08-03'], ['Care setting', 'Physician office'],
+    ['Patient account', 'ACCT-1026'], ['Date of service', '08/03/2026'], ['Care setting', 'Physician office'],
     ['Payer', 'Medicare Part B'], ['Payer profile', 'Medicare Part B (any MAC)'], ['Diagnoses', 'C79.51, C61'],
   ];
   for (const [label, value] of summary) await expect(printed.getByRole('row', { name: `${label} ${value}`, exact: true })).toBeVisible();
-  await expect(printed.getByRole('heading', { name: 'Drug 1: Jubereq · NDC 69448-022-63 · Code J3590' })).toBeVisible();
+  await expect(printed.getByRole('heading', { name: 'Drug 1: Jubereq (denosumab-desu) · NDC 69448-022-63 · Code J3590' })).toBeVisible();
   await expect(printed).toContainText('J3590 JZ × 1 · N469448002263 ML1.7 · JUBEREQ DENOSUMAB-DESU 120MG SUBQ NDC 69448002263');
 
   for (const item of items) {

@@ -15,7 +15,7 @@ test('a biller builds the J3590 claim for a new biologic with no code of its own
   await buildClaim(page, packet, {
     checks: {
       dose: () => expectLinesPreview(page, 'The lines as they stand', expected.lines),
-      waste: () => expectWasteStep(page, 'Nothing was discarded. JZ was optional before July 1, 2023: you may add it on the Modifiers step.', expected.lines),
+      waste: () => expectWasteStep(page, 'Nothing was discarded. JZ was optional before 07/01/2023: you may add it on the Modifiers step.', expected.lines),
     },
   });
   await expect(page.getByText('A biologic licensed under a BLA, not anticancer: J3590.')).toBeVisible();

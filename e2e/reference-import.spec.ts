@@ -130,7 +130,7 @@ test('the CMS and FDA files as published are imported, kept, and used to check c
     await expect(page.getByText('NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).')).toBeVisible();
     await expectExportBlocked(page, [HAS_J2329, G35_NOT_BILLABLE]);
     // What J2329 pays: 100 mg given + 50 mg discarded at the October 2025 limit of $70.753 per 1 mg.
-    await expect(page.getByText('Payment estimate: $10612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
+    await expect(page.getByText('Payment estimate: $10,612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
   });
 
   await test.step('an NDC with two codes of its own asks which one fits the patient, and is billed under the one picked', async () => {

@@ -15,7 +15,8 @@ import { loadExample, withDrug } from './support/examples';
 import { formValues } from './support/fields';
 
 // Briumvi with waste (scenario 5), plus what that scenario leaves empty, so every kind of field of
-// every step holds something: more diagnoses, an ordering provider, a clinical trial, boxes left
+// every step holds something: more diagnoses, an ordering provider, a clinical trial, an exception
+// to the filing limit with the date of its notice (asked once the exception is chosen), boxes left
 // unticked, an off-label use (its question appears only then), unit overrides, a prior
 // authorization, a modifier and a description of the biller's own.
 const example = withDrug(loadExample('05-briumvi-partial-dose-waste'), (drug) => ({
@@ -31,6 +32,7 @@ const packet = {
     billing: { ...example.packet.providers?.billing, is340bEntity: false },
     ordering: { npi: '1538201041', name: 'Maya Chen' },
   },
+  dates: { ...example.packet.dates, filingException: { reason: 'administrative-error' as const, noticeDate: '2023-03-15' } },
   diagnoses: [{ code: 'G35' }, { code: 'Z79.899' }, { code: 'R53.83' }],
   clinicalTrial: { nctNumber: 'NCT01234567', isQualifyingTrial: false },
 };

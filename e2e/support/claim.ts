@@ -34,7 +34,8 @@ export const stepHeading = (page: Page, step?: StepId) =>
 
 export async function expectStep(page: Page, step: StepId): Promise<void> {
   await expect(stepHeading(page, step)).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: `${stepNumber(step)}. ${titleOf(step)}` }))
+  // On a narrow window the list of steps is folded away (hidden), and still says which one is current.
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: `${stepNumber(step)}. ${titleOf(step)}`, includeHidden: true }))
     .toHaveAttribute('aria-current', 'step');
 }
 
@@ -83,11 +84,20 @@ export async function buildClaim(page: Page, packet: ClaimPacket, { stopAt, chec
   }
 }
 
-/** How the claims list names a claim once its first drug is named: "ACCT-1005 · Briumvi · 2023-03-10". */
+/** A date as billers read it: 2023-03-10 → 03/10/2023. */
+export const usDate = (iso: string | undefined) => (iso === undefined ? '' : `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`);
+
+/** How the claims list names a claim once its first drug is named: "ACCT-1005 · Briumvi · 03/10/2023". */
 export function claimTitle(packet: ClaimPacket): string {
   const drug = packet.drugs?.[0];
-  return `${packet.patient?.accountReference} · ${drug?.brandName ?? drug?.genericName} · ${packet.dates?.service}`;
+  return `${packet.patient?.accountReference} · ${drug?.brandName ?? drug?.genericName} · ${usDate(packet.dates?.service)}`;
 }
+
+/** The claims of the claims list. */
+export const claimsList = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
+
+/** "Save claim file" in the claim's header: the claim as a JSON export, a draft until it is complete. */
+export const saveClaimFileButton = (page: Page) => page.getByRole('button', { name: 'Save claim file' });
 
 /** A new tab in the same browser, on the claims list, with the same "today". */
 export async function newTab(context: BrowserContext, today: string): Promise<Page> {

@@ -39,6 +39,9 @@ export interface Driver {
 
 export const byLabel = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
+/** The file button of the Documentation step's drop zone (the browser's file input, visually hidden). */
+export const ATTACH = 'Choose files';
+
 export const pointer: Driver = {
   type: (page, label, value) => byLabel(page, label).fill(value),
   select: async (page, label, value) => { await byLabel(page, label).selectOption(value); },
@@ -80,6 +83,8 @@ function claimFields(p: ClaimPacket): Field[] {
     ...select('Payer profile', p.payer?.profileId),
     ...text('Date of service', p.dates?.service, 'date'),
     ...text('Planned submission date', p.dates?.plannedSubmission, 'date'),
+    ...select('Exception to the filing limit (Medicare)', p.dates?.filingException?.reason),
+    ...text('Date of the notice', p.dates?.filingException?.noticeDate, 'date'),
     ...text('Patient account number', p.patient?.accountReference),
     ...text('Rendering provider NPI', r?.npi),
     ...text('Rendering provider name', r?.name),
@@ -220,9 +225,9 @@ export async function fillField(page: Page, field: Field, driver: Driver = point
       await expect(page.getByRole('button', { name: `Remove ${field.value}`, exact: true })).toBeVisible();
       return;
     case 'file':
-      await driver.select(page, 'Kind of document', field.value.kind);
-      await driver.attach(page, 'Attach files (PDF or images)', sampleFile(field.value.fileName, field.value.mediaType));
+      await driver.attach(page, ATTACH, sampleFile(field.value.fileName, field.value.mediaType));
       await expect(page.getByRole('button', { name: `Preview ${field.value.fileName}` })).toBeVisible();
+      await driver.select(page, `Kind of document for ${field.value.fileName}`, field.value.kind);
   }
 }
 
@@ -251,6 +256,7 @@ export async function expectFields(page: Page, fields: readonly Field[]): Promis
         await expect(page.getByRole('button', { name: `Remove ${field.value}`, exact: true })).toBeVisible();
         break;
       case 'file':
+        await expect(byLabel(page, `Kind of document for ${field.value.fileName}`)).toHaveValue(field.value.kind);
         await expectFileKept(page, field.value.fileName);
     }
   }

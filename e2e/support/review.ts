@@ -8,15 +8,20 @@ import { expect } from '@playwright/test';
 import type { ClaimPacket } from '../../src/core/packet/schema';
 import type { Expected, ExpectedLine } from './examples';
 import { download } from './download';
+import { saveClaimFileButton } from './claim';
 import { byLabel } from './fields';
 
-export const exportButton = (page: Page) => page.getByRole('button', { name: 'Download the claim file (JSON)' });
+/** The first payer export: open only once the claim is complete. */
+export const exportButton = (page: Page) => page.getByRole('button', { name: 'Download the PDF packet' });
 
 /** The lines of a drug, by their row headers, in order. */
 const ROW = ['Drug given', 'Drug discarded'];
 const codeOf = (line: ExpectedLine) => [line.code, ...line.modifiers].join(' ');
 const formTable = (page: Page, form: 'CMS-1500' | 'UB-04') =>
   page.getByRole('table', { name: form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines' });
+/** An amount as billers read it: "6500.00" → "$6,500.00". */
+export const dollars = (amount: string) => `$${Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 3 })}`;
+
 /** Text to match literally in a RegExp. */
 export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -89,14 +94,15 @@ export async function expectDescription(page: Page, narrative: string): Promise<
   await expect(page.getByText(`The wizard writes: ${narrative}`, { exact: true })).toBeVisible();
 }
 
-/** Export is open: no "blocked" box, and the JSON download is the packet typed. */
+/** Export is open: no "blocked" box, the payer exports open, and the claim file saved is the complete claim typed. */
 export async function expectExportable(page: Page, packet: ClaimPacket): Promise<void> {
   await expect(page.getByText('Export is blocked')).toHaveCount(0);
   await expect(exportButton(page)).toBeEnabled();
-  const file = await download(page, exportButton(page));
+  const file = await download(page, saveClaimFileButton(page));
   expect(file.suggestedFilename()).toBe(`claim-${packet.patient?.accountReference}-${packet.dates?.service}.json`);
-  const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as { format: string; packet: ClaimPacket; evaluation: { exportable: boolean } };
+  const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as { format: string; status: string; packet: ClaimPacket; evaluation: { exportable: boolean } };
   expect(saved.format).toBe('noc-claim-export');
+  expect(saved.status).toBe('complete');
   expect(saved.evaluation.exportable).toBe(true);
   expect(saved.packet.patient?.accountReference).toBe(packet.patient?.accountReference);
   expect(saved.packet.drugs?.[0]?.ndc?.normalized ?? '').toBe(packet.drugs?.[0]?.ndc?.normalized ?? '');

@@ -3,11 +3,12 @@
  * the reference data).
  */
 import { lazy, Suspense } from 'react';
-import { DraftsScreen } from '../features/drafts/drafts-screen';
 import { useRoute } from './route';
 
-// A claim's screen (the wizard, with the claim core and the form library) and the reference-data
-// screen load when they are opened, so the first screen stays small.
+// Every screen loads when it is opened, so the first bundle stays small: the claims list (which
+// evaluates each claim with the claim core), a claim's screen (the wizard and the form library)
+// and the reference-data screen.
+const ClaimsScreen = lazy(() => import('./claims-screen').then((m) => ({ default: m.ClaimsScreen })));
 const ClaimScreen = lazy(() => import('./claim-screen').then((m) => ({ default: m.ClaimScreen })));
 const ReferenceDataScreen = lazy(() => import('../features/reference-data/reference-data-screen').then((m) => ({ default: m.ReferenceDataScreen })));
 
@@ -34,7 +35,7 @@ export function App() {
               onStep={(step) => navigate({ screen: 'claim', draftId: route.draftId, step })} onClose={() => navigate({ screen: 'drafts' })} />
           )}
           {route.screen === 'reference' && <main><ReferenceDataScreen /></main>}
-          {route.screen === 'drafts' && <main><DraftsScreen onOpen={(draftId) => navigate({ screen: 'claim', draftId, step: 'claim' })} /></main>}
+          {route.screen === 'drafts' && <main><ClaimsScreen onOpen={(draftId) => navigate({ screen: 'claim', draftId, step: 'claim' })} /></main>}
         </Suspense>
       </div>
     </div>

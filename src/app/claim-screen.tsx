@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { localToday } from '../components/today';
 import type { ReferenceVersion } from '../core/export/json-packet';
 import { KIND_NAMES } from '../core/reference-data/tables';
+import { saveClaimFile } from '../features/export/claim-file';
 import { ExportPanel } from '../features/export/export-panel';
 import { useNdcFacts, useReferenceData } from '../features/reference-data/queries';
 import { ReferenceStatus } from '../features/reference-data/reference-status';
@@ -23,6 +24,7 @@ export function ClaimScreen(props: { draftId: string; step: StepId; onStep: (ste
       useNdcFacts,
       referenceStatus: (dateOfService) => <ReferenceStatus today={localToday()} dateOfService={dateOfService} />,
       exportPanel: (slot) => <ExportPanel {...slot} reference={versions} />,
+      saveClaimFile: (packet, evaluation) => saveClaimFile(packet, evaluation, versions),
     };
   }, [reference, files]);
   return <Wizard {...props} services={services} />;

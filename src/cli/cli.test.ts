@@ -265,10 +265,11 @@ describe('npm run cli -- export', SLOW, () => {
     const r = cli(exportArgs('pdf', 'packet.pdf', '--attachments', join(dir, 'files'), withFiles));
     expect(r).toMatchObject({ status: 0, stdout: `Wrote ${join(dir, 'packet.pdf')}\n`, stderr: '' });
     const pages = spawnSync('pdftotext', ['-layout', join(dir, 'packet.pdf'), '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
-    expect(pages).toHaveLength(8);
-    expect(pages[1]).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML4/);
-    expect(pages[4]).toMatch(/Attachment manifest/);
-    expect(pages.slice(5).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
+    expect(pages).toHaveLength(10);
+    expect(pages[2]).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML4/);
+    expect(pages[5]).toMatch(/Attachment manifest/);
+    expect(pages.slice(6, 9).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
+    expect(pages[9]).toMatch(/Notes for the billing office \(not part of the claim\)/);
   });
 
   it('lists attachments it cannot find as not included, and a file whose SHA-256 is not the one listed', () => {

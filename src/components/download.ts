@@ -18,8 +18,11 @@ export function downloadJson(fileName: string, data: unknown): void {
   downloadBlob(fileName, new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
 }
 
-/** `claim-ACCT-1001-2023-03-10.json`: the account and date, made safe for a file name. */
-export function packetFileName(packet: ClaimPacket, extension = 'json'): string {
+/**
+ * `claim-ACCT-1001-2023-03-10.json`: the account and date, made safe for a file name; a claim saved
+ * before it is complete says so in its name (`claim-ACCT-1001-2023-03-10-DRAFT.json`).
+ */
+export function packetFileName(packet: ClaimPacket, extension = 'json', isDraft = false): string {
   const part = (text: string | undefined, fallback: string) => (text?.trim() || fallback).replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `claim-${part(packet.patient?.accountReference, 'draft')}-${part(packet.dates?.service, 'undated')}.${extension}`;
+  return `claim-${part(packet.patient?.accountReference, 'draft')}-${part(packet.dates?.service, 'undated')}${isDraft ? '-DRAFT' : ''}.${extension}`;
 }

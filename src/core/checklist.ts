@@ -12,7 +12,7 @@ import { parseIcd10 } from './icd10';
 import { checkNpi } from './npi';
 import type { ClaimLine } from './lines';
 import type { Source } from './sources';
-import { BPM15, CPM17, CPM26, CR8401, JWJZ, MAC_NOC, NUCC, RULES_DOC } from './sources';
+import { BPM15, CPM17, CPM26, CPM30, CR8401, FCSO_PRICING, JWJZ, MAC_NOC, NUCC, RULES_DOC, WPS_NOC } from './sources';
 import type { Finding } from './rules';
 import type { WastePlan } from './waste';
 import { isWasteRecordOptional } from './waste';
@@ -130,7 +130,7 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
       hasDocument(ctx, 'order') ? undefined : { text: 'attach the signed order, or mark it as kept in the chart', path: docPath(ctx) }),
   },
   {
-    id: 'dose-route-date', label: 'Dose, route and date given', source: MAC_NOC('total dose, route (RARC N349)'),
+    id: 'dose-route-date', label: 'Dose, route and date given', source: WPS_NOC('name, strength, total dose and route; RARC N349'),
     need: ({ ctx }) => {
       const dose = ctx.drug.administration?.dose, b = ctx.base;
       return needed('The claim states the total dose, the route and the date given.', `${b}.administration.dose.value`, first(
@@ -228,14 +228,14 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
           hasDocument(ctx, 'waste-record') ? undefined : { text: 'attach the waste record, or mark it as kept in the chart', path: docPath(ctx) });
       }
       if (isBlank(ctx.drug.waste?.amount?.value) && isWasteRecordOptional(ctx)) {
-        return notNeeded('Claims without JW or JZ are returned only from October 1, 2023: the amount discarded is not needed to send this claim (see the warning).', path);
+        return notNeeded('Claims without JW or JZ are returned only from 10/01/2023: the amount discarded is not needed to send this claim (see the warning).', path);
       }
       return conditional('Single-dose container: the record must show how much was discarded, even when nothing was (JZ).', path,
         isBlank(ctx.drug.waste?.amount?.value) ? { text: 'enter the amount discarded (0 if none)', path } : undefined);
     },
   },
   {
-    id: 'invoice', label: 'Invoice', source: MAC_NOC('FCSO "Understanding local contractor pricing"; Palmetto'),
+    id: 'invoice', label: 'Invoice', source: FCSO_PRICING('invoice at net acquisition cost'),
     need: (f) => {
       const { ctx, decision } = f;
       const b = ctx.base, inv = ctx.drug.invoice;
@@ -271,7 +271,7 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
     },
   },
   {
-    id: 'prior-auth', label: 'Prior authorization', source: RULES_DOC('§12 prior authorization', 'S'),
+    id: 'prior-auth', label: 'Prior authorization', source: NUCC('Item 23 prior authorization number', 'S'),
     need: (f) => {
       const { ctx } = f;
       const pa = ctx.drug.priorAuth, b = ctx.base;
@@ -287,7 +287,7 @@ const DRUG_ITEMS: readonly ItemDef<DrugFacts>[] = [
     },
   },
   {
-    id: 'abn', label: 'Advance Beneficiary Notice', source: RULES_DOC('§7 ABN when GA is used'),
+    id: 'abn', label: 'Advance Beneficiary Notice', source: CPM30('§50 Advance Beneficiary Notice of Noncoverage (ABN)'),
     need: ({ ctx, modifiers }) => modifiers.includes('GA')
       ? conditional('GA says a signed ABN is on file.', docPath(ctx),
         hasDocument(ctx, 'abn') ? undefined : { text: 'attach the signed ABN, or mark it as kept in the chart', path: docPath(ctx) })

@@ -18,7 +18,7 @@ export function isOpps(ctx: DrugContext): boolean {
   return (setting === 'hospital-outpatient' || setting === 'asc') && ctx.profile?.usesC9399 === true;
 }
 
-/** FDA-approved on or after January 1, 2004 (OPPS "new drug"); `undefined` while the approval date is not entered. */
+/** FDA-approved on or after 01/01/2004 (OPPS "new drug"); `undefined` while the approval date is not entered. */
 export function isApprovedFrom2004(ctx: DrugContext): boolean | undefined {
   const approval = dayNumber(ctx.drug.fdaApprovalDate);
   return approval === undefined ? undefined : approval >= OPPS_NEW_DRUG_FROM;
@@ -69,7 +69,7 @@ export interface CodeCondition {
 }
 
 export const CODE_CONDITIONS: readonly CodeCondition[] = [
-  { says: 'C9399 only for a drug FDA-approved on or after January 1, 2004', appliesTo: (c) => c === 'C9399', isMet: isApprovedFrom2004, broken: 'overrideC9399OldDrug' },
+  { says: 'C9399 only for a drug FDA-approved on or after 01/01/2004', appliesTo: (c) => c === 'C9399', isMet: isApprovedFrom2004, broken: 'overrideC9399OldDrug' },
   { says: 'C9399 never for a diagnostic agent', appliesTo: (c) => c === 'C9399', isMet: (ctx) => !isDiagnosticAgent(ctx), broken: 'overrideC9399Diagnostic' },
   { says: 'C codes (C9399 included) only on hospital outpatient or ASC claims', appliesTo: (c) => c.startsWith('C'), isMet: allowsCCodes, broken: 'overrideCCodeProfessional' },
   { says: 'J7999 (Q9977 in 2015) only for a compounded preparation', appliesTo: (c) => COMPOUND_CODES.has(c), isMet: isCompounded, broken: 'overrideCompoundCodeNotCompounded' },

@@ -1,10 +1,13 @@
 /**
  * What every drug-level check needs to know, read once per drug by `evaluateClaim`.
  */
+import { dayNumber } from './dates';
 import type { Ndc } from './ndc';
+import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, DocumentKind, Drug, PayerProfile } from './packet/schema';
 import type { ReferenceData } from './reference';
 import type { Finding } from './rules';
+import { finding } from './rules';
 
 export interface ClaimContext {
   readonly packet: ClaimPacket;
@@ -31,6 +34,14 @@ export interface DrugContext extends ClaimContext {
 /** True for undefined, empty or blank text. */
 export function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
+}
+
+/** The day number of a date field; a date that is not a real one is reported at its field. */
+export function checkDate(ctx: ClaimContext, path: string, value: string | undefined): number | undefined {
+  if (isBlank(value)) return undefined;
+  const day = dayNumber(value!.trim());
+  if (day === undefined) ctx.findings.push(finding('dateInvalid', path, { title: fieldMeta(path).title }));
+  return day;
 }
 
 /** The kinds of attached file (with a fingerprint) by drug id, `''` for the claim's own: read once per packet. */

@@ -86,6 +86,14 @@ export function addMonths(day: number, months: number): number {
   return daysFromCivil(ty, tm, Math.min(d, daysInMonth(ty, tm)));
 }
 
+/** The last day of the `months`-th calendar month after the month of `day` (March 15 and 6: September 30). */
+export function lastDayOfMonthAfter(day: number, months: number): number {
+  const [y, m] = civilFromDays(day);
+  const total = y * 12 + (m - 1) + months + 1;
+  const ty = Math.floor(total / 12);
+  return daysFromCivil(ty, total - ty * 12 + 1, 1) - 1;
+}
+
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;

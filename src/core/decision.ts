@@ -129,10 +129,10 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     const day = ctx.serviceDay;
     if (ctx.profile.compoundCode === 'J7999' && day !== undefined && day < J7999_FROM) {
       if (day >= Q9977_FROM) {
-        reasons.push('A compounded drug given between July 1 and December 31, 2015: Q9977.');
+        reasons.push('A compounded drug given between July 1 and 12/31/2015: Q9977.');
         return result('Q9977', 'unclassified');
       }
-      reasons.push('A compounded drug given before July 1, 2015, when no compound code existed: J3490.');
+      reasons.push('A compounded drug given before 07/01/2015, when no compound code existed: J3490.');
       return result('J3490', 'unclassified');
     }
     reasons.push(`A compounded drug (not a commercially available product): ${ctx.profile.compoundCode} for this payer.`);
@@ -155,8 +155,8 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     const isNewDrug = isApprovedFrom2004(ctx);
     if (isNewDrug !== false) {
       reasons.push(isNewDrug === undefined
-        ? 'Hospital outpatient (OPPS): C9399 if the drug was FDA-approved on or after January 1, 2004 (approval date still needed).'
-        : 'Hospital outpatient (OPPS), FDA-approved on or after January 1, 2004, no product-specific code: C9399, 1 unit, priced at 95% of AWP.');
+        ? 'Hospital outpatient (OPPS): C9399 if the drug was FDA-approved on or after 01/01/2004 (approval date still needed).'
+        : 'Hospital outpatient (OPPS), FDA-approved on or after 01/01/2004, no product-specific code: C9399, 1 unit, priced at 95% of AWP.');
       return result('C9399', 'unclassified');
     }
     reasons.push('Hospital outpatient (OPPS), but FDA-approved before 2004: not a new drug, so it is packaged under the unclassified code.');

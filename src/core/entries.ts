@@ -1,7 +1,8 @@
 /**
  * The entries of the packet's lists: each drug and each attached file has an id of its own (files
  * and lines are linked to a drug by its id, stored files to an attachment by its id), and each
- * attached file the SHA-256 fingerprint that tells it from any other file.
+ * attached file a kind (what the document is) and the SHA-256 fingerprint that tells it from any
+ * other file.
  */
 import type { ClaimContext } from './context';
 import { isBlank } from './context';
@@ -32,6 +33,7 @@ export function checkEntries(ctx: ClaimContext): void {
   const name = (i: number) => attachments[i]?.fileName?.trim() || `number ${i + 1}`;
   checkUniqueIds(attachments.map((a) => a.id), (i, first) => ctx.findings.push(finding('attachmentDuplicateId', `attachments.${i}.id`, { name: name(i), other: first + 1 })));
   attachments.forEach((a, i) => {
+    if (a.kind === undefined) ctx.findings.push(finding('attachmentKindMissing', `attachments.${i}.kind`, { name: name(i) }));
     if (!isSha256(a.sha256)) ctx.findings.push(finding('attachmentFingerprint', `attachments.${i}.sha256`, { name: name(i) }));
   });
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from './evaluate';
+import type { FilingException } from './packet/schema';
 import { ZClaimPacket } from './packet/schema';
 import { NO_REFERENCE } from './reference';
 import {
@@ -131,6 +132,78 @@ describe('dates of service', () => {
 
   it('refuses a planned submission before the date of service', () => {
     expect(findingsOf(evaluate(completePacket({ dates: { plannedSubmission: '2023-03-09' } })), 'dates.submission-before-service')).toHaveLength(1);
+  });
+});
+
+describe('filing-limit exceptions (42 CFR 424.44(b), billing-rules §12)', () => {
+  // DOS 2023-03-10: the 12-month limit ends on Monday 2024-03-11.
+  const withException = (reason: FilingException, noticeDate: string, overrides: Parameters<typeof completePacket>[0] = {}) =>
+    completePacket({ ...overrides, dates: { filingException: { reason, noticeDate } } });
+
+  it('moves the deadline to the end of the 6th month after the month of the notice', () => {
+    const late = withException('administrative-error', '2024-03-20');
+    // March 2024 + 6 months: Monday 2024-09-30.
+    expect(ruleIds(evaluate(late, '2024-09-30'))).not.toContain('dates.timely-filing-expired');
+    expect(ruleIds(evaluate(late, '2024-10-01'))).toContain('dates.timely-filing-expired');
+    expect(evaluate(late, '2024-09-30').timelyFiling).toEqual({
+      limit: '12 months, moved to the next workday when it ends on a weekend or federal holiday', limitDeadline: '2024-03-11',
+      exception: { reason: 'administrative-error', name: 'Administrative error', citation: '42 CFR 424.44(b)(1)', noticeDate: '2024-03-20', deadline: '2024-09-30' },
+      deadline: '2024-09-30',
+    });
+  });
+
+  it('counts from the first of the notice month to its end, and moves an extended deadline off a weekend like the regular one', () => {
+    // A notice of 2024-06-30 or of 2024-06-01 both run through 2024-12-31 (a Tuesday).
+    expect(evaluate(withException('retroactive-entitlement', '2024-06-01'), '2024-12-31').timelyFiling?.deadline).toBe('2024-12-31');
+    expect(evaluate(withException('retroactive-entitlement', '2024-06-30'), '2024-12-31').timelyFiling?.deadline).toBe('2024-12-31');
+    // A notice in 2024-02 runs through Saturday 2024-08-31: Medicare moves it past Labor Day to Tuesday 2024-09-03.
+    const moved = evaluate(withException('retroactive-disenrollment', '2024-02-14'), '2024-09-03');
+    expect(moved.timelyFiling?.exception?.deadline).toBe('2024-09-03');
+    expect(ruleIds(moved)).not.toContain('dates.timely-filing-expired');
+  });
+
+  it('says, when the limit has passed, that an exception can be recorded and where', () => {
+    const [f] = findingsOf(evaluate(completePacket(), '2024-03-12'), 'dates.timely-filing-expired');
+    expect(f!.message).toContain('If one of the exceptions of 42 CFR 424.44(b) applies');
+    expect(f!.message).toContain('record it on the Claim step, under Dates, "Exception to the filing limit (Medicare)", with the date of the notice');
+    const passed = findingsOf(evaluate(withException('administrative-error', '2024-03-20'), '2024-10-01'), 'dates.timely-filing-expired');
+    expect(passed[0]!.message).toContain('The exception recorded (administrative error, notice dated 03/20/2024) runs to 09/30/2024, which has passed too.');
+    const commercialLate = findingsOf(evaluate(completePacket(profile('commercial')), '2023-06-09'), 'dates.timely-filing-expired');
+    expect(commercialLate[0]!.message).toContain("The exceptions of 42 CFR 424.44(b) are Medicare's");
+  });
+
+  it('applies only to Medicare: another payer keeps its own deadline and the exception is refused', () => {
+    const commercial = withException('administrative-error', '2023-06-20', profile('commercial'));
+    const result = evaluate(commercial, '2023-06-21');
+    expect(ruleIds(result)).toContain('dates.filing-exception-not-medicare');
+    expect(ruleIds(result)).toContain('dates.timely-filing-expired');
+    expect(result.timelyFiling?.exception).toBeNull();
+    expect(findingsOf(result, 'dates.filing-exception-not-medicare')[0]!.message).toContain('Commercial plan (set your contract)');
+    expect(ruleIds(evaluate(withException('administrative-error', '2023-06-20', profile('medicare-advantage')), '2023-06-21'))).toContain('dates.filing-exception-not-medicare');
+  });
+
+  it('refuses a notice dated after today or before the date of service, and then does not extend the deadline', () => {
+    const future = evaluate(withException('retroactive-entitlement', '2024-04-02'), '2024-04-01');
+    expect(findingsOf(future, 'dates.filing-exception-notice-future')[0]!.message).toContain('04/02/2024');
+    expect(ruleIds(future)).toContain('dates.timely-filing-expired');
+    const before = evaluate(withException('retroactive-entitlement', '2023-03-09'), '2024-04-01');
+    expect(findingsOf(before, 'dates.filing-exception-notice-before-service')[0]!.message).toContain('03/09/2023');
+    expect(before.timelyFiling?.exception).toBeNull();
+    expect(ruleIds(evaluate(withException('retroactive-entitlement', '2023-03-10'), '2024-04-01'))).not.toContain('dates.filing-exception-notice-before-service');
+  });
+
+  it('asks for both the reason and the notice date, and checks the date is a real one', () => {
+    expect(ruleIds(evaluate(completePacket({ dates: { filingException: { reason: 'administrative-error' } } })))).toContain('dates.filing-exception-notice-missing');
+    expect(ruleIds(evaluate(completePacket({ dates: { filingException: { noticeDate: '2023-05-01' } } })))).toContain('dates.filing-exception-reason-missing');
+    expect(findingsOf(evaluate(completePacket({ dates: { filingException: { reason: 'administrative-error', noticeDate: '2023-02-30' } } })), 'date.invalid'))
+      .toMatchObject([{ path: 'dates.filingException.noticeDate' }]);
+  });
+
+  it('advises clearing an exception the claim does not need', () => {
+    const timely = evaluate(withException('administrative-error', '2023-03-15'), FIXTURE_TODAY);
+    expect(findingsOf(timely, 'dates.filing-exception-not-needed')).toMatchObject([{ severity: 'warn' }]);
+    expect(timely.exportable).toBe(true);
+    expect(ruleIds(evaluate(withException('administrative-error', '2024-03-20'), '2024-04-01'))).not.toContain('dates.filing-exception-not-needed');
   });
 });
 

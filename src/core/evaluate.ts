@@ -11,8 +11,8 @@ import type { DrugAmounts } from './amounts';
 import type { ChecklistItem } from './checklist';
 import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
 import type { ClaimContext, DrugContext } from './context';
-import { documentKinds, isBlank } from './context';
-import { addMonths, datePart, dayNumber, fiscalYear, minuteNumber, nextWorkday, usDate } from './dates';
+import { checkDate, documentKinds, isBlank } from './context';
+import { datePart, dayNumber, fiscalYear, minuteNumber, usDate } from './dates';
 import type { CodeDecision } from './code-decision';
 import { checkSpecificCodeChosen, decideCode } from './decision';
 import { checkEntries } from './entries';
@@ -24,19 +24,22 @@ import { buildLines } from './lines';
 import { CLAIM_SIZE, checkClaimSize } from './limits';
 import { checkModifiers } from './modifiers';
 import { parseNdc } from './ndc';
+import { tenDigitFinding } from './ndc-readings';
 import { checkNpi } from './npi';
 import type { ClaimLayout } from './export/export-claim';
 import { layOutClaim } from './export/export-claim';
 import { fieldMeta } from './packet/paths';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { packetParser } from './packet/parser';
-import { filingLimitText, isMedicare, movesDeadlineToWorkday, resolveProfile } from './payers';
+import { isMedicare, resolveProfile } from './payers';
 import { amountForPeople, parseMoney } from './quantity';
 import type { ReferenceData } from './reference';
 import type { PaymentEstimate } from './reference-data/payment';
 import { estimatePayment } from './reference-data/payment';
 import type { Finding } from './rules';
 import { finding } from './rules';
+import type { TimelyFiling } from './timely-filing';
+import { checkTimelyFiling } from './timely-filing';
 import { explainWaste, planWaste } from './waste';
 
 export interface DrugEvaluation {
@@ -63,6 +66,8 @@ export interface Evaluation {
   readonly claimForm: ClaimLayout;
   /** What the claim may pay for each drug, in the order of `drugs`: amount, basis and source, or none with the reason. */
   readonly payment: readonly PaymentEstimate[];
+  /** The filing deadline (with the exception recorded, when one applies); `null` until the date of service and the payer are known. */
+  readonly timelyFiling: TimelyFiling | null;
   readonly checklist: readonly ChecklistItem[];
   readonly findings: readonly Finding[];
   /** True when no finding blocks export. */
@@ -89,9 +94,6 @@ const NO_DECISION: CodeDecision = {
   code: null, descriptor: '', kind: 'not-billable', reasons: ['No drug has been entered yet.'], form: 'CMS-1500', isSeparatelyPayable: false,
 };
 const ICD10_FROM = dayNumber('2015-10-01')!;
-/** The last date a packet can hold (four-digit years): a filing deadline after it can never pass. */
-const LAST_DAY = dayNumber('9999-12-31')!;
-const NEAR_DEADLINE_DAYS = 30;
 const CLAIM_LINE_LIMIT = '99999.99';
 
 const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
@@ -99,7 +101,7 @@ const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
 function blocked(findings: Finding[]): Evaluation {
   return {
     profile: undefined, decision: NO_DECISION, drugs: [], lines: [], narrative: null, claimForm: layOutClaim(NO_PACKET, [], undefined, NO_DECISION.form),
-    payment: [], checklist: [], findings, exportable: false, diagnoses: [],
+    payment: [], timelyFiling: null, checklist: [], findings, exportable: false, diagnoses: [],
   };
 }
 
@@ -115,7 +117,7 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
     packet, reference, findings, profile: resolveProfile(packet),
     dateOfService: serviceDay === undefined ? undefined : service, serviceDay,
   };
-  const diagnoses = checkClaim(ctx, dayNumber(today));
+  const { diagnoses, timelyFiling } = checkClaim(ctx, dayNumber(today));
   const checklist = claimChecklist(ctx);
   const drugs = (packet.drugs ?? []).map((drug, index) => evaluateDrug(ctx, drug, index, checklist));
   const first = drugs[0];
@@ -132,6 +134,7 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
     narrative: first?.narrative ?? null,
     claimForm: layOutClaim(packet, lines, ctx.profile, decision.form),
     payment: drugs.map((d) => estimatePayment(packet.drugs![d.index]!, d, ctx.dateOfService, reference)),
+    timelyFiling,
     checklist,
     findings,
     exportable: !findings.some((f) => f.severity === 'block'),
@@ -207,15 +210,8 @@ function removeAt(root: Record<string, unknown>, path: readonly string[]): Recor
 
 // ── The claim as a whole ─────────────────────────────────────────────────────────────────────
 
-function checkDate(ctx: ClaimContext, path: string, value: string | undefined): number | undefined {
-  if (isBlank(value)) return undefined;
-  const day = dayNumber(value!.trim());
-  if (day === undefined) ctx.findings.push(finding('dateInvalid', path, { title: fieldMeta(path).title }));
-  return day;
-}
-
-/** Checks what concerns the whole claim; gives back its diagnoses as the reference data know them. */
-function checkClaim(ctx: ClaimContext, todayDay: number | undefined): DiagnosisEntry[] {
+/** Checks what concerns the whole claim; gives back its diagnoses as the reference data know them, and its filing deadline. */
+function checkClaim(ctx: ClaimContext, todayDay: number | undefined): { diagnoses: DiagnosisEntry[]; timelyFiling: TimelyFiling | null } {
   const { packet, findings } = ctx;
   if (packet.careSetting === undefined) findings.push(finding('careSettingMissing', 'careSetting'));
   checkPayer(ctx);
@@ -225,7 +221,7 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): DiagnosisE
     if (todayDay !== undefined && serviceDay > todayDay) findings.push(finding('serviceDateFuture', 'dates.service', { date: usDate(serviceDay) }));
     if (serviceDay < ICD10_FROM) findings.push(finding('serviceDateBeforeIcd10', 'dates.service'));
   }
-  checkTimelyFiling(ctx, serviceDay, todayDay);
+  const timelyFiling = checkTimelyFiling(ctx, serviceDay, todayDay);
   if (isBlank(packet.patient?.accountReference)) findings.push(finding('patientAccountMissing', 'patient.accountReference'));
   checkProviders(ctx);
   const diagnoses = checkDiagnoses(ctx);
@@ -233,7 +229,7 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): DiagnosisE
   if (!isBlank(nct) && !/^NCT\d{8}$/.test(nct!.trim().toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
   if ((packet.drugs ?? []).length === 0) findings.push(finding('drugsMissing', 'drugs'));
   checkEntries(ctx);
-  return diagnoses;
+  return { diagnoses, timelyFiling };
 }
 
 function checkPayer(ctx: ClaimContext): void {
@@ -248,32 +244,6 @@ function checkPayer(ctx: ClaimContext): void {
   const setting = packet.careSetting;
   if (setting !== undefined && !profile.careSettings.includes(setting)) {
     findings.push(finding('payerSettingMismatch', 'payer.profileId', { profile: profile.name, setting: setting.replace('-', ' ') }));
-  }
-}
-
-/**
- * The claim is sent on the planned date, or today if that is later. A deadline on a weekend or a
- * federal holiday moves to the next workday when the payer profile says so (Medicare contractors).
- */
-function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): void {
-  const planned = checkDate(ctx, 'dates.plannedSubmission', ctx.packet.dates?.plannedSubmission);
-  if (serviceDay === undefined) return;
-  if (planned !== undefined && planned < serviceDay) {
-    ctx.findings.push(finding('submissionBeforeService', 'dates.plannedSubmission'));
-    return;
-  }
-  const sent = Math.max(planned ?? todayDay ?? serviceDay, todayDay ?? serviceDay);
-  const limit = ctx.profile?.timelyFiling;
-  if (limit === undefined) return;
-  const due = 'months' in limit ? addMonths(serviceDay, limit.months) : serviceDay + limit.days;
-  // A custom limit of thousands of years ends after any date the claim can be sent on; looking for
-  // the next workday from a day number past 2^53 would never end (there, day + 1 === day).
-  if (due > LAST_DAY) return;
-  const deadline = movesDeadlineToWorkday(ctx.profile!) ? nextWorkday(due) : due;
-  if (sent > deadline) {
-    ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(deadline), limit: filingLimitText(ctx.profile!) }));
-  } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {
-    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent, limit: filingLimitText(ctx.profile!) }));
   }
 }
 
@@ -335,8 +305,9 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
     documents: documentKinds(claim.packet, drug),
   };
   if (parsed !== undefined && !parsed.ok) {
-    const rule = parsed.problem.code === 'ten-digits' ? 'ndcTenDigits' : parsed.problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid';
-    ctx.findings.push(finding(rule, `${base}.ndc.input`, { message: parsed.problem.message }));
+    const problem = parsed.problem;
+    if (problem.code === 'ten-digits') ctx.findings.push(tenDigitFinding(ctx, problem.message, problem.candidates));
+    else ctx.findings.push(finding(problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid', `${base}.ndc.input`, { message: problem.message }));
   }
   if (ctx.ndc !== undefined && !isBlank(drug.ndc?.normalized) && drug.ndc!.normalized!.replace(/-/g, '').trim() !== ctx.ndc.ndc11) {
     ctx.findings.push(finding('ndcNormalizedMismatch', `${base}.ndc.normalized`, { expected: ctx.ndc.ndc11 }));

@@ -125,6 +125,7 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit | Readonly<Record<Cl
   'payer.customProfile.source': REASON,
   'dates.service': FORMATTED,
   'dates.plannedSubmission': FORMATTED,
+  'dates.filingException.noticeDate': FORMATTED,
   'patient.accountReference': {
     'CMS-1500': limit(14, 'Item 26 of the CMS-1500 (NUCC)'),
     'UB-04': limit(24, 'FL3a of the UB-04 (NUBC)'),

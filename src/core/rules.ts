@@ -4,7 +4,7 @@
  * and its source. Code elsewhere raises findings only through these entries.
  */
 import type { Source } from './sources';
-import { BPM15, CPM1, CPM17, CPM26, CR8401, FDA_NDC, FIELD_LENGTHS, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUBC, NUCC, RULES_DOC, X12 } from './sources';
+import { BPM15, CFR424_44, CPM1, CPM17, CPM26, CR8401, FDA_NDC, FIELD_LENGTHS, ICD, JWJZ, MAC_NOC, NPI_SPEC, NUBC, NUCC, RULES_DOC, X12 } from './sources';
 
 export type Severity = 'block' | 'warn';
 
@@ -29,9 +29,11 @@ export interface Rule<P> {
  * command line); `applyAction` (actions.ts) makes the change to the packet. `label` is the
  * button's text.
  * - `use-code`: bill drug `drugIndex` under this product-specific code instead of an unclassified one.
+ * - `use-ndc`: set the NDC of drug `drugIndex` to this reading of a bare 10-digit NDC (hyphens placed).
  */
 export type FindingAction =
-  | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string };
+  | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string }
+  | { readonly kind: 'use-ndc'; readonly drugIndex: number; readonly ndc: string; readonly label: string };
 
 /** One problem found in a packet, pointing at the field to fix. */
 export interface Finding {
@@ -78,14 +80,26 @@ export const RULES = {
     () => 'Enter the date of service (the day the drug was given).'),
   serviceDateFuture: rule<{ date: string }>('dates.service-in-future', 'block', 'invalid', 'dates.service', RULES_DOC('§13 Dates'),
     (p) => `The date of service ${p.date} is in the future. Bill a drug only after it was given.`),
-  serviceDateBeforeIcd10: rule('dates.service-before-icd10', 'block', 'invalid', 'dates.service', ICD('ICD-10 effective 10/1/2015'),
-    () => 'Dates of service before October 1, 2015 used ICD-9 codes, which this wizard does not handle. Check the date.'),
+  serviceDateBeforeIcd10: rule('dates.service-before-icd10', 'block', 'invalid', 'dates.service', ICD('ICD-10 effective 10/01/2015'),
+    () => 'Dates of service before 10/01/2015 used ICD-9 codes, which this wizard does not handle. Check the date.'),
   submissionBeforeService: rule('dates.submission-before-service', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70'),
     () => 'The planned submission date is before the date of service. A claim is sent after the drug is given.'),
-  timelyFilingExpired: rule<{ deadline: string; limit: string }>('dates.timely-filing-expired', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed; check whether an exception applies before sending.`),
-  timelyFilingNear: rule<{ deadline: string; days: number; limit: string }>('dates.timely-filing-near', 'warn', 'advice', 'dates.plannedSubmission', CPM1('§70'),
-    (p) => `The filing limit for this payer (${p.limit}) ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  timelyFilingExpired: rule<{ deadline: string; limit: string; next: string }>('dates.timely-filing-expired', 'block', 'invalid', 'dates.plannedSubmission', CPM1('§70; 42 CFR 424.44'),
+    (p) => `The filing limit for this payer (${p.limit}) ended on ${p.deadline}. A late claim is denied (CARC 29) and cannot be appealed. ${p.next}`),
+  timelyFilingNear: rule<{ deadline: string; days: number; limit: string; extended: string }>('dates.timely-filing-near', 'warn', 'advice', 'dates.plannedSubmission', CPM1('§70; 42 CFR 424.44'),
+    (p) => `The filing limit for this payer (${p.limit})${p.extended} ends on ${p.deadline}, in ${p.days} day${p.days === 1 ? '' : 's'}. Send this claim soon.`),
+  filingExceptionReasonMissing: rule('dates.filing-exception-reason-missing', 'block', 'missing', 'dates.filingException.reason', CFR424_44('(b)'),
+    () => 'Choose which exception to the filing limit applies, or clear the date of the notice.'),
+  filingExceptionNoticeMissing: rule('dates.filing-exception-notice-missing', 'block', 'missing', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    () => 'Enter the date of the notice that opened the exception: the deadline runs to the end of the 6th month after the month of the notice.'),
+  filingExceptionNotMedicare: rule<{ profile: string }>('dates.filing-exception-not-medicare', 'block', 'invalid', 'dates.filingException.reason', CFR424_44('(b)'),
+    (p) => `The exceptions of 42 CFR 424.44(b) are Medicare's, and this claim is billed under "${p.profile}". Clear the exception, and ask this payer how it takes a late claim.`),
+  filingExceptionNoticeFuture: rule<{ notice: string }>('dates.filing-exception-notice-future', 'block', 'invalid', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    (p) => `The notice is dated ${p.notice}, after today. Enter the date printed on the notice.`),
+  filingExceptionNoticeBeforeService: rule<{ notice: string; service: string }>('dates.filing-exception-notice-before-service', 'block', 'invalid', 'dates.filingException.noticeDate', CFR424_44('(b)'),
+    (p) => `The notice is dated ${p.notice}, before the date of service (${p.service}); an exception is opened by a notice after the service. Check both dates.`),
+  filingExceptionNotNeeded: rule<{ deadline: string }>('dates.filing-exception-not-needed', 'warn', 'advice', 'dates.filingException.reason', CFR424_44('(b)'),
+    (p) => `The claim is sent within the filing limit, which ends on ${p.deadline}: no exception is needed. Clear it, so the claim does not claim one.`),
   patientAccountMissing: rule('patient.account-missing', 'block', 'missing', 'patient.accountReference', RULES_DOC('Claim packet format v1'),
     () => "Enter the patient's account or encounter number from the practice system, so the packet can be matched to the claim."),
 
@@ -130,7 +144,7 @@ export const RULES = {
   approvalAfterService: rule<{ approval: string; service: string }>('drug.approved-after-service', 'block', 'invalid', `${D}.fdaApprovalDate`, BPM15('§50.4.1'),
     (p) => `The FDA approval date (${p.approval}) is after the date of service (${p.service}). Drugs without FDA approval on the date given are not covered (CARC 114). Check both dates.`),
   approvalDateNeeded: rule('drug.approval-date-needed', 'block', 'missing', `${D}.fdaApprovalDate`, CPM17('§90.3'),
-    () => 'Enter the FDA approval date. Under hospital outpatient rules it decides between C9399 (approved on or after January 1, 2004) and a packaged code.'),
+    () => 'Enter the FDA approval date. Under hospital outpatient rules it decides between C9399 (approved on or after 01/01/2004) and a packaged code.'),
   selfAdministeredExcluded: rule('drug.self-administered-excluded', 'block', 'invalid', `${D}.isOnSelfAdministeredList`, BPM15('§50.2'),
     () => "This drug is on the contractor's self-administered drug list, which Medicare Part B does not cover even when a clinician gives it (CARC 96, N426). Do not bill it to Medicare Part B, or bill with GY only to obtain a denial."),
   selfAdministeredNoted: rule('drug.self-administered-check-contract', 'warn', 'advice', `${D}.isOnSelfAdministeredList`, BPM15('§50.2', 'S'),
@@ -152,7 +166,7 @@ export const RULES = {
   mixedProducts: rule('code.mixed-products', 'block', 'invalid', `${D}.isMixtureOfCommercialProducts`, CPM17('§90.2/§90.3', 'S'),
     () => 'Commercial products only mixed together are billed one by one, each under its own code. Do not use C9399, J7999 or another unclassified code for the mixture: create one drug entry per product.'),
   oppsPackaged: rule<{ code: string }>('code.opps-packaged', 'warn', 'advice', `${D}.fdaApprovalDate`, RULES_DOC('Palmetto LCA A55913'),
-    (p) => `Under hospital outpatient rules ${p.code} is packaged: reported, but not paid separately, and without JW/JZ. Only a new drug (FDA-approved on or after January 1, 2004, and not a diagnostic agent) billed as C9399 is paid separately.`),
+    (p) => `Under hospital outpatient rules ${p.code} is packaged: reported, but not paid separately, and without JW/JZ. Only a new drug (FDA-approved on or after 01/01/2004, and not a diagnostic agent) billed as C9399 is paid separately.`),
   oralSelfAdministered: rule('code.oral-self-administered', 'warn', 'advice', `${D}.route`, BPM15('§50.2'),
     () => 'Oral drugs other than cancer drugs and antiemetics are usually self-administered and not covered by Medicare Part B. Add GY if you bill only to obtain a denial.'),
   antineoplasticBiologic: rule<{ code: string; other: string }>('code.antineoplastic-biologic', 'warn', 'advice', `${D}.isAntineoplastic`, RULES_DOC('§1 row 13', 'U'),
@@ -171,12 +185,12 @@ export const RULES = {
     (p) => `${p.code} is not used for this route. Bill ${p.decided}: oral drugs and drugs given through DME have their own unclassified codes.`),
   overrideCCodeProfessional: rule<{ code: string }>('code.override-c-code-professional', 'block', 'invalid', `${D}.codeOverride.code`, CPM17('§90.3'),
     (p) => `${p.code} is a hospital outpatient code and does not belong on a physician or supplier claim. Bill the unclassified J code instead.`),
-  overrideCompound: rule<{ code: string }>('code.override-compound', 'warn', 'advice', `${D}.codeOverride.code`, RULES_DOC('§1 row 3: J7999 from 1/1/2016 (MedLearn); §16.9: warn for Medicare', 'S'),
+  overrideCompound: rule<{ code: string }>('code.override-compound', 'warn', 'advice', `${D}.codeOverride.code`, RULES_DOC('§1 row 3: J7999 from 01/01/2016 (MedLearn); §16.9: warn for Medicare', 'S'),
     (p) => `Medicare bills compounded drugs as J7999, not ${p.code}. Keep ${p.code} only if the payer told you to.`),
   overrideCompoundCodeNotCompounded: rule<{ code: string }>('code.override-compound-code-not-compounded', 'block', 'invalid', `${D}.codeOverride.code`, MAC_NOC('CGS (CR 9167): J7999 for compounded drugs; billing-rules §1 row 3'),
     (p) => `${p.code} is for compounded preparations only, and this drug is not compounded. Bill the code the wizard picks, or mark the drug as compounded if it is.`),
   overrideC9399OldDrug: rule<{ code: string }>('code.override-c9399-old-drug', 'block', 'invalid', `${D}.codeOverride.code`, CPM17('§90.3; Palmetto LCA A55913'),
-    (p) => `${p.code} is only for a new drug, FDA-approved on or after January 1, 2004. This drug was approved before: under hospital outpatient rules it is packaged under its unclassified code. Check the FDA approval date, or bill the code the wizard picks.`),
+    (p) => `${p.code} is only for a new drug, FDA-approved on or after 01/01/2004. This drug was approved before: under hospital outpatient rules it is packaged under its unclassified code. Check the FDA approval date, or bill the code the wizard picks.`),
   overrideC9399Diagnostic: rule<{ code: string }>('code.override-c9399-diagnostic', 'warn', 'advice', `${D}.codeOverride.code`, RULES_DOC('§1 row 7 (AMC C9399 article)', 'S'),
     (p) => `${p.code} is not used for diagnostic radiopharmaceuticals or contrast agents, which have their own unclassified codes (A4641, A9698). Keep ${p.code} only if the payer told you to.`),
   overrideSpecificExists: rule<{ code: string; specific: string }>('code.override-specific-exists', 'block', 'invalid', `${D}.codeOverride.code`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1'),
@@ -228,11 +242,11 @@ export const RULES = {
   dateInvalid: rule<{ title: string }>('date.invalid', 'block', 'invalid', '*', RULES_DOC('Claim packet format v1'),
     (p) => `${p.title}: enter a real date (the calendar shows none like it).`),
   startInvalid: rule('administration.start-invalid', 'block', 'invalid', `${D}.administration.start`, MAC_NOC('date and time of administration'),
-    () => 'Enter when the administration started, as a date and time (for example 2024-05-06T09:30).'),
+    () => 'Enter when the administration started, as a date and time (for example 05/06/2024 09:30 AM).'),
   startNotServiceDate: rule<{ start: string; service: string }>('administration.start-not-service-date', 'block', 'invalid', `${D}.administration.start`, CPM26('Item 24A date of service'),
     (p) => `The administration started on ${p.start}, but the date of service is ${p.service}. The drug is billed on the day it was given: correct one of them.`),
   endInvalid: rule('administration.end-invalid', 'block', 'invalid', `${D}.administration.end`, MAC_NOC('date and time of administration'),
-    () => 'Enter when the administration ended, as a date and time (for example 2024-05-06T11:00).'),
+    () => 'Enter when the administration ended, as a date and time (for example 05/06/2024 11:00 AM).'),
   endBeforeStart: rule('administration.end-before-start', 'block', 'invalid', `${D}.administration.end`, MAC_NOC('date and time of administration'),
     () => 'The administration ends before it starts. Check both times against the administration record.'),
   expiredBeforeService: rule<{ expiration: string }>('administration.expired', 'block', 'invalid', `${D}.administration.expiration`, RULES_DOC('§7 lot and expiration'),
@@ -243,9 +257,9 @@ export const RULES = {
     () => 'This drug has no FDA approval. Check that the plan covers it before billing.'),
 
   // ── Waste ───────────────────────────────────────────────────────────────────────────────────
-  wasteMissing: rule('waste.amount-missing', 'block', 'missing', `${D}.waste.amount.value`, JWJZ('JW/JZ required for single-dose containers; claims without them returned from 10/1/2023'),
+  wasteMissing: rule('waste.amount-missing', 'block', 'missing', `${D}.waste.amount.value`, JWJZ('JW/JZ required for single-dose containers; claims without them returned from 10/01/2023'),
     () => 'Enter how much drug was discarded from the single-dose container (enter 0 if nothing was discarded). The claim needs JW or JZ: claims without them are returned as unprocessable.'),
-  wasteNotRecorded: rule<{ consequence: string }>('waste.amount-not-recorded', 'warn', 'advice', `${D}.waste.amount.value`, JWJZ('JZ required 7/1/2023; claims returned from 10/1/2023'),
+  wasteNotRecorded: rule<{ consequence: string }>('waste.amount-not-recorded', 'warn', 'advice', `${D}.waste.amount.value`, JWJZ('JZ required 07/01/2023; claims returned from 10/01/2023'),
     (p) => `The amount discarded from the single-dose container is not entered, so the line carries neither JW nor JZ. ${p.consequence} Enter it (0 if nothing was discarded).`),
   wasteLeastWaste: rule<{ better: string; opened: string; avoided: string; sources: string }>('waste.least-waste', 'warn', 'advice', `${D}.container.opened`, MAC_NOC('Noridian JEA: smallest vial combination with the least waste; CPM17 §40'),
     (p) => `${p.better} would cover this dose with ${p.avoided} less drug discarded than ${p.opened}. Contractors expect the container sizes that waste least: check which containers were opened, and keep in the record why if these were. (Other sizes: ${p.sources}.)`),
@@ -260,7 +274,7 @@ export const RULES = {
   wasteTimeMissing: rule('waste.time-missing', 'block', 'missing', `${D}.waste.time`, CPM17('§40; Palmetto single-use vial article'),
     () => 'Enter the date and time the drug was discarded, as written in the waste record.'),
   wasteTimeInvalid: rule('waste.time-invalid', 'block', 'invalid', `${D}.waste.time`, CPM17('§40'),
-    () => 'Enter the discard time as a date and time, for example 2024-05-06T10:15.'),
+    () => 'Enter the discard time as a date and time, for example 05/06/2024 10:15 AM.'),
   wasteBeforeAdministration: rule('waste.before-administration', 'warn', 'advice', `${D}.waste.time`, CPM17('§40'),
     () => 'The drug was discarded before the administration started. Check the times in the waste record.'),
   wasteMultiDose: rule('waste.multi-dose', 'warn', 'advice', `${D}.waste.amount.value`, JWJZ('multi-dose containers excluded'),
@@ -275,10 +289,10 @@ export const RULES = {
     (p) => `A claim line holds at most 4 modifiers; this one would have ${p.count}. Keep the ones the payer requires.`),
   modifierWasteManual: rule<{ modifier: string }>('modifier.waste-automatic', 'block', 'invalid', `${D}.modifiers.*`, JWJZ('JW/JZ'),
     (p) => `${p.modifier} does not fit this drug's waste record: the wizard adds JW or JZ from the amount discarded. Remove ${p.modifier} and correct the waste step if needed.`),
-  modifierJzOptional: rule('modifier.jz-before-required', 'warn', 'advice', `${D}.modifiers.*`, JWJZ('JZ available 1/1/2023, required 7/1/2023'),
-    () => 'JZ was optional before July 1, 2023. It is accepted on this date but not required.'),
-  modifierJzTooEarly: rule('modifier.jz-before-available', 'block', 'invalid', `${D}.modifiers.*`, JWJZ('JZ available 1/1/2023'),
-    () => 'JZ did not exist before January 1, 2023 (CARC 182). Remove it.'),
+  modifierJzOptional: rule('modifier.jz-before-required', 'warn', 'advice', `${D}.modifiers.*`, JWJZ('JZ available 01/01/2023, required 07/01/2023'),
+    () => 'JZ was optional before 07/01/2023. It is accepted on this date but not required.'),
+  modifierJzTooEarly: rule('modifier.jz-before-available', 'block', 'invalid', `${D}.modifiers.*`, JWJZ('JZ available 01/01/2023'),
+    () => 'JZ did not exist before 01/01/2023 (CARC 182). Remove it.'),
   modifierWasteNotAllowed: rule<{ modifier: string; why: string }>('modifier.waste-not-applicable', 'block', 'invalid', `${D}.modifiers.*`, JWJZ('scope'),
     (p) => `${p.modifier} cannot be used here: ${p.why}.`),
   modifierNotDrugLine: rule<{ modifier: string }>('modifier.not-for-drug-line', 'block', 'invalid', `${D}.modifiers.*`, RULES_DOC('§5 (NCCI)', 'S'),
@@ -290,7 +304,7 @@ export const RULES = {
   modifierConflict: rule<{ a: string; b: string }>('modifier.conflict', 'block', 'invalid', `${D}.modifiers`, RULES_DOC('§5'),
     (p) => `${p.a} and ${p.b} cannot be on the same line. Keep the one that applies.`),
   modifier340bMissing: rule('modifier.340b-missing', 'warn', 'advice', `${D}.modifiers`, RULES_DOC('§5 JG/TB', 'U'),
-    () => 'This practice is a 340B covered entity: Medicare Part B drug lines need JG or TB (from January 1, 2024). Check which one the current CMS guidance asks for.'),
+    () => 'This practice is a 340B covered entity: Medicare Part B drug lines need JG or TB (from 01/01/2024). Check which one the current CMS guidance asks for.'),
   modifier340bNotMedicare: rule<{ modifier: string }>('modifier.340b-not-medicare', 'warn', 'advice', `${D}.modifiers.*`, RULES_DOC('§5 JG/TB', 'S'),
     (p) => `${p.modifier} is a Medicare 340B modifier. Check that this payer asks for it.`),
   modifierGyWithAbn: rule('modifier.gy-with-ga-gz', 'warn', 'advice', `${D}.modifiers`, RULES_DOC('§5 GA/GZ/GY'),
@@ -351,6 +365,8 @@ export const RULES = {
     (p) => `This drug has the same identifier as drug ${p.other}, so its lines and files cannot be told apart (the claim file was probably copied together by hand). Remove this drug and enter it again.`),
   attachmentDuplicateId: rule<{ name: string; other: number }>('attachment.duplicate-id', 'block', 'invalid', 'attachments.*.id', RULES_DOC('Claim packet format v1'),
     (p) => `The attached file ${p.name} has the same identifier as attached file ${p.other}, so the two cannot be told apart. Remove it and attach the file again.`),
+  attachmentKindMissing: rule<{ name: string }>('attachment.kind-missing', 'block', 'missing', 'attachments.*.kind', RULES_DOC('§7 documentation checklist'),
+    (p) => `Say what ${p.name} is (an invoice, the order, the administration record…): the checklist counts a file once its kind is chosen.`),
   attachmentFingerprint: rule<{ name: string }>('attachment.sha256-format', 'block', 'invalid', 'attachments.*.sha256', RULES_DOC('Claim packet format v1: SHA-256 of each file'),
     (p) => `The attached file ${p.name} has no valid SHA-256 fingerprint (64 hexadecimal characters), so nobody can check that the file sent is the one listed. Remove it and attach the file again.`),
   ndcZeroSegment: rule<{ message: string }>('ndc.zero-segment', 'block', 'invalid', `${D}.ndc.input`, FDA_NDC('NDC segments: labeler, product and package codes', 'S'),

@@ -67,7 +67,7 @@ describe('JZ by date of service (JWJZ: available 1/1/2023, required 7/1/2023, cl
   it('is not added on 6/30/2023 (optional then), and is on 7/1/2023', () => {
     const before = onDate('2023-06-30', remicade('400', '0'));
     expect(before.lines[0]!.modifiers).toEqual([]);
-    expect(before.drugs[0]!.waste.explanation).toMatch(/JZ was optional before July 1, 2023/);
+    expect(before.drugs[0]!.waste.explanation).toMatch(/JZ was optional before 07\/01\/2023/);
     expect(onDate('2023-07-01', remicade('400', '0')).lines[0]!.modifiers).toEqual(['JZ']);
   });
 

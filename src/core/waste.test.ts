@@ -109,11 +109,11 @@ describe('the waste record', () => {
     for (const date of ['2023-07-01', '2023-09-30']) {
       const result = on(date);
       expect(ruleIds(result), date).not.toContain('waste.amount-missing');
-      expect(findingsOf(result, 'waste.amount-not-recorded'), date).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JZ (nothing discarded) or JW (amount discarded) is required from July 1, 2023') }]);
+      expect(findingsOf(result, 'waste.amount-not-recorded'), date).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JZ (nothing discarded) or JW (amount discarded) is required from 07/01/2023') }]);
       expect(result.exportable, date).toBe(true);
     }
     const before = findingsOf(on('2023-06-30'), 'waste.amount-not-recorded');
-    expect(before).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JW line (required since January 1, 2017)') }]);
+    expect(before).toMatchObject([{ severity: 'warn', message: expect.stringContaining('JW line (required since 01/01/2017)') }]);
   });
 
   it('does not default to JZ when part of the vial is unaccounted for (100 mg given from 150 mg, 0 discarded)', () => {
@@ -179,7 +179,7 @@ describe('explainWaste, as the waste step shows it', () => {
   it('names JZ when nothing was discarded on or after 2023-07-01, and JZ as optional or absent before', () => {
     const nothing = { administration: { dose: { value: '150', unit: 'mg' as const } }, waste: { amount: { value: '0', unit: 'mg' as const } } };
     expect(evaluateOn('2023-07-03', { drugs: [nothing] }).drugs[0]!.waste.explanation).toBe('Nothing was discarded: the drug line carries JZ.');
-    expect(evaluateOn('2023-03-10', { drugs: [nothing] }).drugs[0]!.waste.explanation).toContain('optional before July 1, 2023');
+    expect(evaluateOn('2023-03-10', { drugs: [nothing] }).drugs[0]!.waste.explanation).toContain('optional before 07/01/2023');
     expect(evaluateOn('2022-03-10', { drugs: [nothing] }).drugs[0]!.waste.explanation).toContain('No JZ');
   });
 });

@@ -2,7 +2,7 @@
  * Waste: whether JW/JZ apply to a drug, and what the waste record says (billing-rules §4).
  * JW: the amount discarded from a single-dose container goes on its own line, in whole billing
  * units (less than one unit is not billed). JZ: nothing billable was discarded, required from
- * July 1, 2023; claims without JW or JZ are returned from October 1, 2023. Neither for multi-dose
+ * 07/01/2023; claims without JW or JZ are returned from 10/01/2023. Neither for multi-dose
  * containers, packaged drugs, drugs supplied through DME, payers that do not use them, or C9399
  * where the contractor wants waste in the remarks.
  */
@@ -58,7 +58,7 @@ function notApplicableReason(ctx: DrugContext, decision: CodeDecision): string |
 const NO_WASTE_LINES = { jw: false, isBelowOneUnit: false, jz: false, jzOptional: false } as const;
 
 /**
- * The amount discarded is not entered: from October 1, 2023 the claim would be returned without JW
+ * The amount discarded is not entered: from 10/01/2023 the claim would be returned without JW
  * or JZ (blocked); before, it is processed, with what goes missing said in a warning.
  */
 function reportWasteMissing(ctx: DrugContext): void {
@@ -69,12 +69,12 @@ function reportWasteMissing(ctx: DrugContext): void {
   }
   ctx.findings.push(finding('wasteNotRecorded', path, {
     consequence: day >= JZ_REQUIRED_FROM
-      ? 'JZ (nothing discarded) or JW (amount discarded) is required from July 1, 2023; claims without them are returned as unprocessable only from October 1, 2023.'
-      : 'A discarded amount is billed on a JW line (required since January 1, 2017); without the amount only the dose given is billed.',
+      ? 'JZ (nothing discarded) or JW (amount discarded) is required from 07/01/2023; claims without them are returned as unprocessable only from 10/01/2023.'
+      : 'A discarded amount is billed on a JW line (required since 01/01/2017); without the amount only the dose given is billed.',
   }));
 }
 
-/** Whether a missing amount discarded still lets the claim go (before October 1, 2023). */
+/** Whether a missing amount discarded still lets the claim go (before 10/01/2023). */
 export function isWasteRecordOptional(ctx: DrugContext): boolean {
   return ctx.serviceDay !== undefined && ctx.serviceDay < JW_JZ_RETURNED_FROM;
 }
@@ -129,8 +129,8 @@ export function explainWaste(plan: WastePlan): string {
   if (plan.isRecorded !== true) return 'JW/JZ apply to this single-dose container: enter the amount discarded (0 if none).';
   if (plan.inRemarks) return 'Nothing was discarded.';
   if (plan.jz) return 'Nothing was discarded: the drug line carries JZ.';
-  if (plan.jzOptional) return 'Nothing was discarded. JZ was optional before July 1, 2023: you may add it on the Modifiers step.';
-  return 'Nothing was discarded. No JZ: it is required only for dates of service from July 1, 2023.';
+  if (plan.jzOptional) return 'Nothing was discarded. JZ was optional before 07/01/2023: you may add it on the Modifiers step.';
+  return 'Nothing was discarded. No JZ: it is required only for dates of service from 07/01/2023.';
 }
 
 /** Dose + waste must equal what the opened single-dose containers held (a volume counted through the strength). */

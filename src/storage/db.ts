@@ -22,8 +22,22 @@ export interface AttachmentRecord {
   readonly blob: Blob;
 }
 
+/**
+ * A claim sent out of the office: a payer export (PDF packet, FHIR Claim, 837 fragment) downloaded,
+ * with the claim's fingerprint then, so the claims list can tell a claim changed since.
+ */
+export interface ExportRecord {
+  readonly draftId: string;
+  /** ISO date-time of the download. */
+  readonly at: string;
+  readonly format: 'pdf' | 'fhir' | 'x12';
+  /** `packetFingerprint` of the claim exported. */
+  readonly fingerprint: string;
+}
+
 interface WizardDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string } };
+  exports: { key: number; value: ExportRecord; indexes: { draftId: string } };
   attachments: { key: [string, string]; value: AttachmentRecord; indexes: { draftId: string; id: string } };
   profiles: { key: string; value: PayerProfile };
 }
@@ -31,15 +45,21 @@ interface WizardDb extends DBSchema {
 const NAME = 'noc-claim-wizard';
 let opening: Promise<IDBPDatabase<WizardDb>> | undefined;
 
+/** Version 2 added the record of exports; a browser that has version 1 keeps its claims and files. */
 export function database(): Promise<IDBPDatabase<WizardDb>> {
-  opening ??= openDB<WizardDb>(NAME, 1, {
-    upgrade(db) {
-      db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      const attachments = db.createObjectStore('attachments', { keyPath: ['draftId', 'id'] });
-      attachments.createIndex('draftId', 'draftId');
-      attachments.createIndex('id', 'id');
-      db.createObjectStore('profiles', { keyPath: 'id' });
+  opening ??= openDB<WizardDb>(NAME, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        const attachments = db.createObjectStore('attachments', { keyPath: ['draftId', 'id'] });
+        attachments.createIndex('draftId', 'draftId');
+        attachments.createIndex('id', 'id');
+        db.createObjectStore('profiles', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) db.createObjectStore('exports', { autoIncrement: true }).createIndex('draftId', 'draftId');
     },
+    // A newer version opened in another tab: this one lets go, so its upgrade is not held up.
+    blocking: (_current, _next, event) => (event.target as IDBDatabase).close(),
   });
   return opening;
 }

@@ -2,6 +2,8 @@
  * Drafts: claim packets being built, kept in IndexedDB. Every change is saved; nothing a biller
  * typed is ever dropped by the wizard.
  */
+import { dayNumber, usDate } from '../core/dates';
+import { nextDosePacket } from '../core/next-dose';
 import type { ClaimPacket } from '../core/packet/schema';
 import type { DraftRecord } from './db';
 import { database } from './db';
@@ -54,37 +56,61 @@ export async function saveDraft(id: string, packet: ClaimPacket, revision: numbe
   return record;
 }
 
-/** Copies a draft and its attachment files (the copy's attachment entries keep their ids). */
-export async function duplicateDraft(id: string): Promise<DraftRecord | undefined> {
+/** A new draft record made from a stored one: `make` gives its packet from the source's, its new id and now. */
+async function draftFrom(id: string, make: (source: ClaimPacket, ids: { id: string; now: string }) => ClaimPacket) {
   const db = await database();
   const source = await db.get('drafts', id);
   if (source === undefined) return undefined;
   const now = new Date().toISOString();
-  const copyId = newId();
-  const record: DraftRecord = { id: copyId, packet: { ...source.packet, id: copyId, createdAt: now, updatedAt: now }, createdAt: now, updatedAt: now, revision: 1 };
+  const made = newId();
+  const record: DraftRecord = { id: made, packet: make(source.packet, { id: made, now }), createdAt: now, updatedAt: now, revision: 1 };
+  return { db, record };
+}
+
+/** Copies a draft and its attachment files (the copy's attachment entries keep their ids). */
+export async function duplicateDraft(id: string): Promise<DraftRecord | undefined> {
+  const from = await draftFrom(id, (packet, { id: copyId, now }) => ({ ...packet, id: copyId, createdAt: now, updatedAt: now }));
+  if (from === undefined) return undefined;
+  const { db, record } = from;
   const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
   for (const file of await tx.objectStore('attachments').index('draftId').getAll(id)) {
-    await tx.objectStore('attachments').put({ ...file, draftId: copyId });
+    await tx.objectStore('attachments').put({ ...file, draftId: record.id });
   }
   await tx.objectStore('drafts').put(record);
   await tx.done;
   return record;
 }
 
-/** Deletes a draft and its attachment files. */
+/** Deletes a draft, its attachment files and the record of its exports. */
 export async function deleteDraft(id: string): Promise<void> {
   const db = await database();
-  const tx = db.transaction(['drafts', 'attachments'], 'readwrite');
+  const tx = db.transaction(['drafts', 'attachments', 'exports'], 'readwrite');
   for (const key of await tx.objectStore('attachments').index('draftId').getAllKeys(id)) await tx.objectStore('attachments').delete(key);
+  for (const key of await tx.objectStore('exports').index('draftId').getAllKeys(id)) await tx.objectStore('exports').delete(key);
   await tx.objectStore('drafts').delete(id);
   await tx.done;
 }
 
-/** How a draft is named in the list: account, drug and date, as the biller entered them. */
-export function draftTitle(packet: ClaimPacket): string {
+/** Starts the claim of the next dose from a draft (core `nextDosePacket`): a new draft, without files. */
+export async function nextDoseDraft(id: string): Promise<DraftRecord | undefined> {
+  const from = await draftFrom(id, (packet, ids) => nextDosePacket(packet, { ...ids, newDrugId: newId }));
+  if (from === undefined) return undefined;
+  await from.db.put('drafts', from.record);
+  return from.record;
+}
+
+/** The first drug as a biller knows it: its brand or generic name, or else its NDC as typed. */
+export function drugName(packet: ClaimPacket): string {
   const drug = packet.drugs?.[0];
-  const name = drug?.brandName?.trim() || drug?.genericName?.trim() || 'Drug not entered';
+  const ndc = drug?.ndc?.input?.trim();
+  return drug?.brandName?.trim() || drug?.genericName?.trim() || (ndc ? `NDC ${ndc}` : 'Drug not entered');
+}
+
+/** How a draft is named in the list: account, drug and date of service (MM/DD/YYYY), as the biller entered them. */
+export function draftTitle(packet: ClaimPacket): string {
   const account = packet.patient?.accountReference?.trim() || 'No account number';
-  const date = packet.dates?.service?.trim() || 'no date of service';
-  return `${account} · ${name} · ${date}`;
+  const service = packet.dates?.service?.trim();
+  const day = dayNumber(service);
+  const date = day === undefined ? service || 'no date of service' : usDate(day);
+  return `${account} · ${drugName(packet)} · ${date}`;
 }

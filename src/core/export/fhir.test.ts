@@ -94,6 +94,20 @@ describe('FHIR R4 Claim', () => {
     ]);
   });
 
+  it('carries a filing-limit exception as supporting information, the notice date as its timing', () => {
+    const packet = completePacket({ dates: { filingException: { reason: 'retroactive-entitlement', noticeDate: '2024-03-20' } } });
+    const result = fhirClaim(packet, evaluate(packet, '2024-04-01'), CREATED);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expectValid(result.value);
+    expect(result.value.supportingInfo.at(-1)).toEqual({
+      sequence: 3, category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] },
+      code: { text: 'Exception to the filing limit: Retroactive Medicare entitlement (42 CFR 424.44(b)(2))' }, timingDate: '2024-03-20',
+      valueString: 'Retroactive Medicare entitlement (42 CFR 424.44(b)(2)), notice dated 03/20/2024: the filing deadline runs to 09/30/2024.',
+    });
+    const timely = fhirClaim(completePacket(), evaluate(completePacket()), CREATED);
+    expect(timely.ok && timely.value.supportingInfo.some((s) => s.code !== undefined)).toBe(false);
+  });
+
   it('carries the prior authorization and never the patient as a name', () => {
     const packet = completePacket({ drugs: [{ priorAuth: { status: 'approved', number: 'PA-77', validFrom: '2023-01-01', validThrough: '2023-12-31' } }] });
     const result = fhirClaim(packet, evaluate(packet), CREATED);

@@ -8,6 +8,8 @@
 import type { ClaimPacket, NdcUnitQualifier } from '../packet/schema';
 import type { EvaluatedClaim, ExportLine, Exported } from './export-claim';
 import { DRUG_REVENUE_CODE, readCompleteClaim } from './export-claim';
+import type { TimelyFiling } from '../timely-filing';
+import { filingExceptionText } from '../timely-filing';
 
 /** Code systems of the HCPCS codes and modifiers, the NDC and the ICD-10-CM diagnoses. */
 export const HCPCS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
@@ -49,10 +51,18 @@ export interface FhirClaim {
   readonly provider: Reference;
   readonly priority: CodeableConcept;
   readonly careTeam?: readonly { readonly sequence: number; readonly provider: Reference }[];
-  readonly supportingInfo: readonly { readonly sequence: number; readonly category: CodeableConcept; readonly valueString: string }[];
+  readonly supportingInfo: readonly SupportingInfo[];
   readonly diagnosis: readonly { readonly sequence: number; readonly diagnosisCodeableConcept: CodeableConcept }[];
   readonly insurance: readonly { readonly sequence: number; readonly focal: boolean; readonly coverage: Reference; readonly preAuthRef?: readonly string[] }[];
   readonly item: readonly FhirItem[];
+}
+
+interface SupportingInfo {
+  readonly sequence: number;
+  readonly category: CodeableConcept;
+  readonly code?: { readonly text: string };
+  readonly timingDate?: string;
+  readonly valueString: string;
 }
 
 interface FhirItem {
@@ -117,10 +127,25 @@ function ndcDetail(line: ExportLine): FhirItem['detail'] {
 }
 
 /**
- * The FHIR R4 Claim of an exportable claim, `created` being the export time (FHIR dateTime);
- * refused when the claim is not exportable or a value is missing.
+ * A filing-limit exception as supporting information. R4's information categories have no code for
+ * late filing (`exception` is for insurance policy exceptions), so it goes as `info`, the exception
+ * named in its text, the date of its notice as the timing.
  */
-export function fhirClaim(packet: ClaimPacket, evaluation: EvaluatedClaim, created: string): Exported<FhirClaim> {
+function filingException(timelyFiling: TimelyFiling | null, sequence: number): SupportingInfo[] {
+  const exception = timelyFiling?.exception;
+  if (exception === undefined || exception === null) return [];
+  return [{
+    sequence, category: INFO_CATEGORY, code: { text: `Exception to the filing limit: ${exception.name} (${exception.citation})` },
+    timingDate: exception.noticeDate, valueString: filingExceptionText(exception),
+  }];
+}
+
+/**
+ * The FHIR R4 Claim of an exportable claim, `created` being the export time (FHIR dateTime);
+ * refused when the claim is not exportable or a value is missing. A filing-limit exception the
+ * evaluation applies travels as supporting information.
+ */
+export function fhirClaim(packet: ClaimPacket, evaluation: EvaluatedClaim & { readonly timelyFiling: TimelyFiling | null }, created: string): Exported<FhirClaim> {
   const read = readCompleteClaim(evaluation);
   if (!read.ok) return read;
   const claim = read.value;
@@ -147,7 +172,10 @@ export function fhirClaim(packet: ClaimPacket, evaluation: EvaluatedClaim, creat
       provider: billing,
       priority: NORMAL_PRIORITY,
       ...(rendering === undefined ? {} : { careTeam: [{ sequence: 1, provider: rendering }] }),
-      supportingInfo: claim.lines.flatMap((l) => (l.narrative === null ? [] : [{ sequence: l.number, category: INFO_CATEGORY, valueString: l.narrative }])),
+      supportingInfo: [
+        ...claim.lines.flatMap((l) => (l.narrative === null ? [] : [{ sequence: l.number, category: INFO_CATEGORY, valueString: l.narrative }])),
+        ...filingException(evaluation.timelyFiling, claim.lines.length + 1),
+      ],
       diagnosis: claim.diagnoses.map((d, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: ICD10CM_SYSTEM, code: d.display }] } })),
       insurance: [{ sequence: 1, focal: true, coverage: { display: `Coverage with ${payer}` }, ...(preAuthRef.length === 0 ? {} : { preAuthRef }) }],
       item: claim.lines.map((l): FhirItem => {

@@ -26,7 +26,7 @@ describe('JSON export', () => {
     expect(file.packet).toEqual(packet);
     expect(file.evaluation).toEqual(JSON.parse(JSON.stringify({
       decision: evaluation.decision, lines: evaluation.lines, claimForm: evaluation.claimForm.strings, payment: evaluation.payment,
-      checklist: evaluation.checklist, findings: evaluation.findings, exportable: true,
+      timelyFiling: evaluation.timelyFiling, checklist: evaluation.checklist, findings: evaluation.findings, exportable: true,
     })));
     expect(file.attachments).toEqual([
       { id: 'att-1', drugId: 'drug-1', name: 'waste-record-2023-03-10.pdf', kind: 'waste-record', mediaType: 'application/pdf', size: 41208, sha256: 'ac2baf0caf66001da1e02bb48f221525fad0559df3e582e40c0f8016a26765a2' },
@@ -37,7 +37,19 @@ describe('JSON export', () => {
   it('reads an export back to the same packet, with what the file says about itself', () => {
     const packet = completePacket();
     const result = readExport(exportText(packet));
-    expect(result).toEqual({ ok: true, packet, saved: { exportedAt: EXPORTED_AT, attachments: [], reference: REFERENCE } });
+    expect(result).toEqual({ ok: true, packet, saved: { status: 'complete', exportedAt: EXPORTED_AT, attachments: [], reference: REFERENCE } });
+  });
+
+  it('saves a claim that is not complete as a draft, said first in the file, and reads it back whole', () => {
+    const packet = completePacket({ dates: { service: undefined }, drugs: [{ administration: { dose: { value: '' } } }] });
+    const text = exportText(packet);
+    const file = JSON.parse(text);
+    expect(Object.keys(file).slice(0, 4)).toEqual(['format', 'version', 'status', 'note']);
+    expect(file.status).toBe('draft');
+    expect(file.note).toMatch(/^DRAFT, NOT FOR SENDING: this claim is not complete; \d+ problems block it/);
+    expect(file.evaluation.exportable).toBe(false);
+    expect(readExport(text)).toMatchObject({ ok: true, packet, saved: { status: 'draft' } });
+    expect(JSON.parse(exportText(completePacket()))).not.toHaveProperty('note');
   });
 
   it('reads a bare claim packet', () => {

@@ -1,5 +1,6 @@
 /**
- * The JSON export: the claim packet as the biller left it, its evaluation at export time, the
+ * The JSON export: the claim packet as the biller left it (a draft, marked as such, or a complete
+ * claim), its evaluation at export time, the
  * attachment manifest and the reference-data versions used, in one file that other systems and later
  * audits can read (`format: "noc-claim-export"`, `version: 1`). `readExport` reads it back (or a
  * bare claim packet) and returns the packet exactly as it was exported.
@@ -32,6 +33,8 @@ const ZReferenceVersion = z.object({ kind: z.string(), label: z.string() });
 export type ReferenceVersion = z.infer<typeof ZReferenceVersion>;
 
 const ZSaved = z.object({
+  /** Absent in files written before drafts were marked. */
+  status: z.optional(z.enum(['draft', 'complete'])),
   exportedAt: z.string(),
   attachments: z.array(ZManifestEntry),
   reference: z.array(ZReferenceVersion),
@@ -40,7 +43,7 @@ const ZSaved = z.object({
 export type SavedExport = z.infer<typeof ZSaved>;
 
 /** The evaluation as recorded in the file. */
-export type ExportedEvaluation = Pick<Evaluation, 'decision' | 'lines' | 'payment' | 'checklist' | 'findings' | 'exportable'> & {
+export type ExportedEvaluation = Pick<Evaluation, 'decision' | 'lines' | 'payment' | 'timelyFiling' | 'checklist' | 'findings' | 'exportable'> & {
   /** The claim-form strings (`evaluation.claimForm.strings`). */
   readonly claimForm: Evaluation['claimForm']['strings'];
 };
@@ -49,6 +52,10 @@ export type ExportedEvaluation = Pick<Evaluation, 'decision' | 'lines' | 'paymen
 export interface ClaimExportFile extends SavedExport {
   readonly format: typeof EXPORT_FORMAT;
   readonly version: typeof EXPORT_VERSION;
+  /** `draft` while a finding blocks the claim (saved to go on with it, never to send), `complete` once it is exportable. */
+  readonly status: NonNullable<SavedExport['status']>;
+  /** For a draft, what it is, in words, at the top of the file. */
+  readonly note?: string;
   readonly packet: ClaimPacket;
   readonly evaluation: ExportedEvaluation;
 }
@@ -61,15 +68,26 @@ export function attachmentManifest(packet: ClaimPacket): ManifestEntry[] {
   }));
 }
 
-/** Builds the export file; `exportedAt` is an ISO date-time, `reference` the versions the evaluation used. */
+/** "DRAFT, NOT FOR SENDING: …": what a file of a claim that is not complete says first. */
+export function draftNote(blocking: number): string {
+  return `DRAFT, NOT FOR SENDING: this claim is not complete; ${blocking === 1 ? '1 problem blocks it' : `${blocking} problems block it`} (evaluation.findings). Open it in NOC Claim Wizard (claims list, "Open a saved claim file") to go on with it.`;
+}
+
+/**
+ * Builds the export file; `exportedAt` is an ISO date-time, `reference` the versions the evaluation
+ * used. Any claim can be saved: one that is not exportable is marked a draft, at the top of the file.
+ */
 export function buildClaimExport(packet: ClaimPacket, evaluation: Evaluation, options: { exportedAt: string; reference: readonly ReferenceVersion[] }): ClaimExportFile {
-  const { decision, lines, payment, checklist, findings, exportable } = evaluation;
+  const { decision, lines, payment, timelyFiling, checklist, findings, exportable } = evaluation;
+  const blocking = findings.filter((f) => f.severity === 'block').length;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
+    status: exportable ? 'complete' : 'draft',
+    ...(exportable ? {} : { note: draftNote(blocking) }),
     exportedAt: options.exportedAt,
     packet,
-    evaluation: { decision, lines, claimForm: evaluation.claimForm.strings, payment, checklist, findings, exportable },
+    evaluation: { decision, lines, claimForm: evaluation.claimForm.strings, payment, timelyFiling, checklist, findings, exportable },
     attachments: attachmentManifest(packet),
     reference: [...options.reference],
   };

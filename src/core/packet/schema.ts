@@ -43,6 +43,10 @@ export const QUANTITY_UNITS = ['mg', 'mcg', 'g', 'mL', 'L', 'units', 'IU', 'each
 export const NDC_UNIT_QUALIFIERS = ['F2', 'GR', 'ME', 'ML', 'UN'] as const;
 export const CONTAINER_TYPES = ['single-dose', 'multi-dose'] as const;
 export const PRIOR_AUTH_STATUSES = ['not-required', 'not-requested', 'pending', 'approved', 'denied'] as const;
+/** The exceptions to Medicare's 12-month filing limit, 42 CFR 424.44(b)(1) to (4), in that order. */
+export const FILING_EXCEPTIONS = [
+  'administrative-error', 'retroactive-entitlement', 'retroactive-entitlement-medicaid-recoupment', 'retroactive-disenrollment',
+] as const;
 /** Kinds of supporting paperwork: an attachment has one; a record kept in the chart is attested by kind. */
 export const DOCUMENT_KINDS = [
   'order', 'administration-record', 'waste-record', 'invoice', 'fda-approval', 'package-insert', 'compendia',
@@ -57,6 +61,8 @@ export type TherapeuticClass = (typeof THERAPEUTIC_CLASSES)[number];
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 export type NdcUnitQualifier = (typeof NDC_UNIT_QUALIFIERS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type FilingException = (typeof FILING_EXCEPTIONS)[number];
+export type PriorAuthStatus = (typeof PRIOR_AUTH_STATUSES)[number];
 
 /** An amount with its unit; the amount is kept as the decimal text typed, so nothing drifts. */
 const quantity = (title: string, hint?: string) =>
@@ -198,6 +204,12 @@ export const ZClaimPacket = describe(z.object({
   dates: z.optional(describe(z.object({
     service: isoDate('Date of service', 'The day the drug was given.'),
     plannedSubmission: isoDate('Planned submission date', 'Leave empty if you send the claim today.'),
+    filingException: z.optional(describe(z.object({
+      reason: choice(FILING_EXCEPTIONS, 'Exception to the filing limit (Medicare)',
+        'Only for a Medicare claim sent late for one of the reasons of 42 CFR 424.44(b). The deadline then runs to the end of the 6th month after the month of the notice.'),
+      noticeDate: isoDate('Date of the notice',
+        'The notice that opened the exception: that the error was corrected, of the retroactive Medicare entitlement, of the state Medicaid agency recouping its payment, or of the Medicare Advantage plan or PACE organization recouping its payment.'),
+    }), 'Exception to the filing limit')),
   }), 'Dates')),
   patient: z.optional(describe(z.object({
     accountReference: text('Patient account number', "The practice's own account or encounter number. No names or birth dates are needed here."),

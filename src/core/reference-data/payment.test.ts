@@ -47,7 +47,7 @@ describe.skipIf(!hasData)('the payment estimate with the October 2025 CMS files'
     const e = estimate(packetOn('2025-11-03', { diagnoses: [{ code: 'G35A' }] }), reference);
     expect(e).toMatchObject({
       amount: '10612.95', basis: 'asp-payment-limit', source: 'CMS ASP payment-limit file, October 2025',
-      explanation: '150 units (J2329 × 100 + J2329 JW × 50) × $70.753 = $10612.95.',
+      explanation: '150 units (J2329 × 100 + J2329 JW × 50) × $70.753 = $10,612.95.',
       notes: ['What J2329 pays: bill the drug under J2329, not an unclassified code.'],
     });
     const chosen = estimate(packetOn('2025-11-03', { diagnoses: [{ code: 'G35A' }], drugs: [{ specificCodeChoice: 'J2329' }] }), reference);
@@ -61,12 +61,12 @@ describe.skipIf(!hasData)('the payment estimate with the October 2025 CMS files'
       administration: { dose: { value: '355', unit: 'mg' } }, waste: { amount: { value: '45', unit: 'mg' } }, specificCodeChoice: 'J1745',
     }] });
     // 355 mg → 36 units, 45 mg → 4 units: 40 units, the 400 mg opened, at $31.090.
-    expect(estimate(packet, reference)).toMatchObject({ amount: '1243.60', explanation: '40 units (J1745 × 36 + J1745 JW × 4) × $31.090 = $1243.60.' });
+    expect(estimate(packet, reference)).toMatchObject({ amount: '1243.60', explanation: '40 units (J1745 × 36 + J1745 JW × 4) × $31.090 = $1,243.60.' });
   });
 
   it('falls back on the invoice net cost when no CMS file prices the drug on the date (Ultomiris, 2019)', () => {
     expect(estimate(example('01-ultomiris-office-2019'), reference)).toMatchObject({
-      amount: '57690.00', basis: 'invoice', source: 'Invoice from Cardinal Health Specialty Distribution dated 2019-02-04',
+      amount: '57690.00', basis: 'invoice', source: 'Invoice from Cardinal Health Specialty Distribution dated 02/04/2019',
       notes: ['No CMS NOC payment-limit file covers the date of service: import the one for its quarter.'],
     });
   });

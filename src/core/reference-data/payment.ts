@@ -14,6 +14,7 @@
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
 import { isBlank } from '../context';
+import { formatCount, formatDate, formatMoney } from '../format';
 import type { CodeDecision } from '../code-decision';
 import type { ClaimLine } from '../lines';
 import { parseNdc } from '../ndc';
@@ -46,7 +47,7 @@ type FromLimit = { amount: string; explanation: string } | { reason: string };
 
 /** The per-unit limit of a published limit, with how a biller reads it; the reason when there is none. */
 function perUnitOf(limit: PaymentLimit): { perUnit: Fraction; priced: string } {
-  return { perUnit: new Fraction(limit.perUnit!), priced: `$${limit.perUnit} per ${limit.dosage.trim().toLowerCase()}` };
+  return { perUnit: new Fraction(limit.perUnit!), priced: `${formatMoney(limit.perUnit!)} per ${limit.dosage.trim().toLowerCase()}` };
 }
 
 /**
@@ -59,7 +60,7 @@ function fromSpecificLines(limit: PaymentLimit, lines: readonly ClaimLine[]): Fr
   const total = lines.reduce((sum, l) => sum + l.units!, 0);
   const each = lines.map((l) => `${[l.code, ...l.modifiers].join(' ')} × ${l.units}`).join(' + ');
   const amount = money(perUnit.mul(total));
-  return { amount, explanation: `${total} units (${each}) × $${limit.perUnit} = $${amount}.` };
+  return { amount, explanation: `${formatCount(total)} units (${each}) × ${formatMoney(limit.perUnit!)} = ${formatMoney(amount)}.` };
 }
 
 /** A drug without a code that CMS priced: the dose (and a discarded amount billed on a JW line) in the limit's billing unit. */
@@ -75,7 +76,8 @@ function fromNocLimit(limit: PaymentLimit, dose: Amount | undefined, discarded: 
   const what = discarded === undefined
     ? `${amountForPeople(dose)} ÷ ${amountForPeople(unit.per)}, rounded up`
     : `${amountForPeople(dose)} given ÷ ${amountForPeople(unit.per)}, rounded up, + ${amountForPeople(discarded)} discarded, rounded down`;
-  return { amount: money(total.mul(perUnit)), explanation: `${decimalText(total)} units (${what}) × $${limit.perUnit} = $${money(total.mul(perUnit))}.` };
+  const amount = money(total.mul(perUnit));
+  return { amount, explanation: `${decimalText(total)} units (${what}) × ${formatMoney(limit.perUnit!)} = ${formatMoney(amount)}.` };
 }
 
 /** The invoice's net cost, when it is typed and readable. */
@@ -83,10 +85,10 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   const net = parseMoney(drug.invoice?.netCost);
   if (typeof net === 'string') return undefined;
   const supplier = isBlank(drug.invoice?.supplier) ? 'the supplier' : drug.invoice!.supplier!.trim();
-  const dated = isBlank(drug.invoice?.date) ? '' : ` dated ${drug.invoice!.date}`;
+  const dated = isBlank(drug.invoice?.date) ? '' : ` dated ${formatDate(drug.invoice!.date)}`;
   return {
     amount: money(net), basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
-    explanation: `The invoice's net cost as entered ($${money(net)}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
+    explanation: `The invoice's net cost as entered (${formatMoney(money(net))}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
     notes: [],
   };
 }
@@ -137,9 +139,9 @@ function estimateDrug(drug: Drug, evaluated: EvaluatedDrug, dateOfService: strin
   return none('No published price and no invoice net cost: the contractor prices the drug from its own sources. Enter the invoice to see an estimate.', notes);
 }
 
-/** "$70499.00 (Invoice from McKesson dated 2023-03-01)", or "None": the estimate as every view prints it. */
+/** "$70,499.00 (Invoice from McKesson dated 03/01/2023)", or "None": the estimate as every view prints it. */
 export function paymentText(estimate: PaymentEstimate): string {
-  return estimate.amount === null ? 'None' : `$${estimate.amount} (${estimate.source})`;
+  return estimate.amount === null ? 'None' : `${formatMoney(estimate.amount)} (${estimate.source})`;
 }
 
 /** A drug as evaluated: its code decision and its claim lines. */

@@ -1,7 +1,9 @@
 /**
- * The review step's exports, open only when the core says the claim is complete: the PDF packet
- * (pdf-lib loaded on the first click), the JSON export, the FHIR R4 Claim, the 837 service-line
- * fragment, and the claim-form strings with copy buttons.
+ * The review step's payer exports, open only when the core says the claim is complete: the PDF
+ * packet (pdf-lib loaded on the first click), the FHIR R4 Claim, the 837 service-line fragment, and
+ * the claim-form strings with copy buttons. Each download is recorded (storage/exports.ts), so the
+ * claims list can say the claim was exported, and when. (The claim file, JSON, is saved at any step
+ * from the wizard's header: claim-file.ts.)
  */
 import { useState } from 'react';
 import { downloadBlob, packetFileName } from '../../components/download';
@@ -10,12 +12,16 @@ import { claimFormStrings } from '../../core/export/claim-form';
 import type { ExportRefusal } from '../../core/export/export-claim';
 import { fhirClaim } from '../../core/export/fhir';
 import type { ReferenceVersion } from '../../core/export/json-packet';
-import { buildClaimExport, claimExportJson } from '../../core/export/json-packet';
 import type { X12Delimiters } from '../../core/export/x12';
 import { DEFAULT_DELIMITERS, x12Fragment } from '../../core/export/x12';
 import type { ClaimPacket } from '../../core/packet/schema';
 import { getAttachmentFile, sha256Hex } from '../../storage/attachments';
+import type { ExportRecord } from '../../storage/db';
+import { recordExport } from '../../storage/exports';
 import type { AttachmentFile } from '../../core/export/pdf/packet';
+
+/** Why the 837 fragment cannot carry a filing-limit exception, and where it goes instead. */
+const NO_CLM = 'The 837 fragment has service lines only: the exception goes in the claim-level CLM segment (CLM20, delay reason code), which your practice system or clearinghouse writes. Enter it there.';
 
 const BUTTON = 'rounded px-4 py-2 font-semibold aria-disabled:cursor-not-allowed aria-disabled:bg-slate-300 aria-disabled:text-slate-700';
 
@@ -45,11 +51,15 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference 
   const isBlocked = !evaluation.exportable;
   const refused = (r: ExportRefusal) => setStatus(`Not exported: ${r.problems.join(' ')}`);
 
-  const run = (label: string, action: () => Promise<void> | void) => async () => {
+  const exception = evaluation.timelyFiling?.exception ?? null;
+  /** Runs an export; one that downloaded a file (`format`) is recorded for the claims list. */
+  const run = (label: string, action: () => Promise<ExportRecord['format'] | void> | ExportRecord['format'] | void) => async () => {
     if (isBlocked) return;
     setStatus(`${label}…`);
     try {
-      await action();
+      const format = await action();
+      // The download is done: a record that cannot be kept (storage full) only leaves the list less informed.
+      if (format !== undefined) await recordExport(draftId, format, packet).catch(() => undefined);
     } catch (error) {
       setStatus(`${label} failed: ${error instanceof Error ? error.message : 'unexpected error'}. Try again; your claim is kept.`);
     }
@@ -63,27 +73,25 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference 
     if (!result.ok) return refused(result);
     downloadBlob(packetFileName(packet, 'pdf'), new Blob([result.value as BlobPart], { type: 'application/pdf' }));
     setStatus('The PDF packet was downloaded.');
-  });
-  const json = run('Writing the claim file', () => {
-    const file = buildClaimExport(packet, evaluation, { exportedAt: new Date().toISOString(), reference });
-    downloadBlob(packetFileName(packet), text(claimExportJson(file), 'application/json'));
-    setStatus('The claim file (JSON) was downloaded. Open it later from the claims list to continue or audit it.');
+    return 'pdf';
   });
   const fhir = run('Writing the FHIR Claim', () => {
     const result = fhirClaim(packet, evaluation, new Date().toISOString());
     if (!result.ok) return refused(result);
     downloadBlob(packetFileName(packet, 'fhir.json'), text(`${JSON.stringify(result.value, null, 2)}\n`, 'application/fhir+json'));
-    setStatus('The FHIR R4 Claim was downloaded.');
+    setStatus(exception === null ? 'The FHIR R4 Claim was downloaded.' : 'The FHIR R4 Claim was downloaded, with the exception to the filing limit as supporting information.');
+    return 'fhir';
   });
   const x12 = run('Writing the 837 fragment', () => {
     const result = x12Fragment(evaluation, delimiters);
     if (!result.ok) return refused(result);
     downloadBlob(packetFileName(packet, `${result.value.transaction.toLowerCase()}.txt`), text(`${result.value.segments.join('\n')}\n`, 'text/plain'));
-    setStatus(`The ${result.value.transaction} service-line fragment was downloaded.`);
+    setStatus(`The ${result.value.transaction} service-line fragment was downloaded.${exception === null ? '' : ` ${NO_CLM}`}`);
+    return 'x12';
   });
 
   const actions: [string, () => Promise<void>][] = [
-    ['Download the PDF packet', pdf], ['Download the claim file (JSON)', json], ['Download the FHIR Claim (JSON)', fhir], ['Download the 837 fragment', x12],
+    ['Download the PDF packet', pdf], ['Download the FHIR Claim (JSON)', fhir], ['Download the 837 fragment', x12],
   ];
   return (
     <div className="space-y-4">
@@ -95,6 +103,7 @@ export function ExportPanel({ draftId, packet, evaluation, blockedBy, reference 
           </button>
         ))}
       </div>
+      {exception !== null && <p className="text-sm text-slate-700">The exception to the filing limit is in the PDF packet and the FHIR Claim. {NO_CLM}</p>}
       <p role="status" className="text-sm">{status}</p>
       <details className="text-sm">
         <summary className="cursor-pointer">837 delimiters (only if your clearinghouse uses others)</summary>
@@ -134,13 +143,13 @@ function ClaimFormCopy({ evaluation }: { evaluation: Evaluation }) {
     }
   };
   return (
-    <table className="w-full text-left text-sm">
+    <table className="stack-table w-full text-left text-sm">
       <caption className="text-left font-semibold">{form.value.form} boxes to copy</caption>
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label} className="border-b border-slate-100">
             <th scope="row" className="py-1 pr-3 font-medium">{label}</th>
-            <td className="py-1 pr-3 font-mono">{value || '—'}</td>
+            <td className="py-1 pr-3 font-mono break-all">{value || '—'}</td>
             <td className="py-1">
               <button type="button" onClick={() => void copy(label, value)} className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
                 Copy<span className="sr-only"> {label}</span>

@@ -23,7 +23,7 @@ export function ChecklistView({ drugIndex, linked = true }: { drugIndex?: number
   const listed = useShownCount(items.length, ITEMS_PAGE);
   return (
     <>
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-1 pr-3">Item</th>
@@ -35,8 +35,8 @@ export function ChecklistView({ drugIndex, linked = true }: { drugIndex?: number
           {items.slice(0, listed.shown).map((item) => (
             <tr key={`${item.id}-${item.drugIndex ?? 'claim'}`} className="border-b border-slate-100 align-top">
               <th scope="row" className="py-1 pr-3 font-medium">{item.label}</th>
-              <td className={`py-1 pr-3 ${STATUS_STYLE[item.status]}`}>{STATUS_TEXT[item.status]}</td>
-              <td className="py-1">
+              <td data-label="State" className={`py-1 pr-3 ${STATUS_STYLE[item.status]}`}>{STATUS_TEXT[item.status]}</td>
+              <td data-label="Why" className="py-1">
                 {item.reason}
                 {item.missing !== null && (
                   <>

@@ -3,22 +3,48 @@
  * diagnoses and clinical trial.
  */
 import { useCallback } from 'react';
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { CLAIM_SIZE } from '../../core/limits';
+import { dayNumber, usDate } from '../../core/dates';
 import { fieldMeta } from '../../core/packet/paths';
 import { builtInProfiles } from '../../core/payers';
+import { FILING_EXCEPTION_NAMES } from '../../core/timely-filing';
 import { CARE_SETTING_OPTIONS, PAYER_KIND_OPTIONS } from './options';
 import { StepForm, useStepForm } from './step-form';
 import { ZClaimStep } from './step-forms';
 import { GroupFindings } from './group-findings';
-import { useWizard, useWizardData } from './wizard-context';
+import { sameJson, useWizard, useWizardData } from './wizard-context';
 
 type ClaimValues = z.input<typeof ZClaimStep>;
 
 const PROFILE_OPTIONS = builtInProfiles().map((p) => ({ value: p.id, label: p.name }));
+const FILING_EXCEPTION_OPTIONS = Object.entries(FILING_EXCEPTION_NAMES).map(([value, e]) => ({ value, label: `${e.name} (${e.citation})` }));
+
+/** The filing deadline the core worked out, with the exception that moves it when one applies. */
+function FilingDeadline() {
+  const filing = useWizardData((d) => d.evaluation.timelyFiling, sameJson);
+  if (filing === null) return null;
+  const date = (iso: string) => usDate(dayNumber(iso)!);
+  return (
+    <p className="text-sm text-slate-700" aria-live="polite">
+      <span className="font-medium">Filing deadline: </span>{date(filing.deadline)}
+      {filing.exception === null
+        ? ` (this payer's limit: ${filing.limit}).`
+        : `, by the exception recorded (the payer's limit ended on ${date(filing.limitDeadline)}).`}
+    </p>
+  );
+}
+
+/** The date of the notice, asked once an exception is chosen (or when one is already typed). */
+function NoticeDate() {
+  const reason = useWatch<ClaimValues, 'dates.filingException.reason'>({ name: 'dates.filingException.reason' });
+  const notice = useWatch<ClaimValues, 'dates.filingException.noticeDate'>({ name: 'dates.filingException.noticeDate' });
+  if (reason === undefined && (notice === undefined || notice === '')) return null;
+  return <DateField name="dates.filingException.noticeDate" />;
+}
 
 export function ClaimStep() {
   const { store, update } = useWizard();
@@ -40,6 +66,9 @@ export function ClaimStep() {
       <Section title="Dates">
         <DateField name="dates.service" />
         <DateField name="dates.plannedSubmission" />
+        <FilingDeadline />
+        <SelectField name="dates.filingException.reason" options={FILING_EXCEPTION_OPTIONS} placeholder="None" />
+        <NoticeDate />
       </Section>
       <Section title="Patient">
         <TextField name="patient.accountReference" />

@@ -8,15 +8,11 @@ import { DateField, Section, SelectField, TextArea, TextField } from './fields';
 import { AttachmentsSection } from './attachments-section';
 import { ChecklistView } from './checklist-view';
 import { GroupFindings } from './group-findings';
-import { DOCUMENT_KIND_OPTIONS } from './options';
+import { DOCUMENT_KIND_OPTIONS, PRIOR_AUTH_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
 import { ZDocumentsStep } from './step-forms';
 import { useWizard } from './wizard-context';
 
-const PRIOR_AUTH_OPTIONS = [
-  { value: 'approved', label: 'Approved' }, { value: 'pending', label: 'Requested, waiting for an answer' }, { value: 'denied', label: 'Denied' },
-  { value: 'not-requested', label: 'Not requested yet' }, { value: 'not-required', label: 'The payer said none is needed' },
-];
 
 type DocumentsValues = z.input<typeof ZDocumentsStep>;
 

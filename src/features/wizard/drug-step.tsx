@@ -10,8 +10,8 @@ import { parseNdc } from '../../core/ndc';
 import { GroupFindings } from './group-findings';
 import { MARKETING_CATEGORY_OPTIONS, ROUTE_OPTIONS, THERAPEUTIC_CLASS_OPTIONS, UNIT_OPTIONS } from './options';
 import { StepForm, usePrefix, useDrugStepForm } from './step-form';
+import type { FindingAction } from '../../core/rules';
 import { ZDrugStep } from './step-forms';
-import { fieldId } from './steps';
 import { sameJson, useWizard, useWizardData } from './wizard-context';
 import { formatCount } from '../../core/format';
 
@@ -65,35 +65,43 @@ export function DrugStep() {
   );
 }
 
-/** What the typed NDC reads as; for a bare 10-digit NDC, the three layouts to pick from. */
+/**
+ * What the typed NDC reads as; for a bare 10-digit NDC, its readings as the core offers them: the
+ * ones the reference data know (with the product) first, each a button that sets the NDC.
+ */
 function NdcReading() {
-  const prefix = usePrefix();
-  const { setValue } = useFormContext<DrugValues>();
+  const { drugIndex, takeAction, services } = useWizard();
   const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
-  if (input.trim() === '') return null;
+  const actions = useWizardData((d) => d.findingsByPath.get(`drugs.${drugIndex}.ndc.input`)?.find((f) => f.rule === 'ndc.ten-digits')?.actions ?? NO_ACTIONS, sameJson);
   const r = parseNdc(input);
+  // The FDA directory is read from this browser's storage as NDCs are asked for: reading each of the
+  // (at most three) readings lets the core name the product of each.
+  const readings = !r.ok && r.problem.code === 'ten-digits' ? r.problem.candidates.map((c) => c.ndc.ndc11) : [];
+  services.useNdcFacts(readings[0]);
+  services.useNdcFacts(readings[1]);
+  services.useNdcFacts(readings[2]);
+  if (input.trim() === '') return null;
   if (r.ok) {
     return <p className="text-sm text-green-900" aria-live="polite">Reads as <strong>{r.ndc.hyphenated}</strong> (11 digits on the claim: {r.ndc.ndc11}).</p>;
   }
-  if (r.problem.code !== 'ten-digits') return null;
+  if (actions.length === 0) return null;
   return (
     <fieldset className="rounded border border-amber-400 bg-amber-50 p-3">
       <legend className="px-1 font-medium">Which layout does the label show?</legend>
       <p className="text-sm">Compare with the hyphens printed on the vial or box, then pick the same one.</p>
       <div className="mt-2 flex flex-wrap gap-2">
-        {r.problem.candidates.map((c) => (
-          <button key={c.layout} type="button" className="rounded border border-slate-400 bg-white px-3 py-1.5 font-mono hover:bg-slate-100"
-            onClick={() => {
-              setValue('ndc.input', c.typed, { shouldDirty: true, shouldTouch: true });
-              document.getElementById(fieldId(`${prefix}ndc.input`))?.focus();
-            }}>
-            {c.typed} <span className="font-sans text-sm">({c.layout})</span>
+        {actions.map((action) => (
+          <button key={action.label} type="button" onClick={() => takeAction(action)}
+            className="rounded border border-slate-400 bg-white px-3 py-1.5 text-left hover:bg-slate-100">
+            {action.label}
           </button>
         ))}
       </div>
     </fieldset>
   );
 }
+
+const NO_ACTIONS: readonly FindingAction[] = [];
 
 const FACT_FIELDS = ['brandName', 'genericName', 'strength', 'dosageForm', 'route', 'marketingCategory', 'fdaApprovalDate', 'isBiologic', 'isBiosimilar', 'isAntineoplastic'] as const;
 

@@ -1,6 +1,7 @@
 /**
  * The current step's findings, problems first, each a link to the field to fix: the step's error
- * summary. It also says how much is left on the other steps.
+ * summary. It also says how much is left on the other steps. On Review it lists every problem that
+ * blocks export, wherever it is. "Nothing to fix" is said only of a complete step.
  */
 import { ShowMore, useShownCount } from '../../components/show-more';
 import type { Finding } from '../../core/rules';
@@ -14,16 +15,20 @@ export function FindingsPanel() {
   const { step, goTo } = useWizard();
   const isStepAttempted = useWizardData((d) => d.isStepAttempted);
   const findings = useWizardData((d) => d.evaluation.findings, sameFindings);
-  const here = findings.filter((f) => stepOfPath(f.path) === step);
-  const shown = isStepAttempted ? here : here.filter((f) => !isStillToFill(f));
+  const state = useWizardData((d) => d.states[step]);
+  const isReview = step === 'review';
+  const here = findings.filter((f) => stepOfPath(f.path) === step || (isReview && f.severity === 'block'));
+  const shown = isStepAttempted || isReview ? here : here.filter((f) => !isStillToFill(f));
   const hidden = here.length - shown.length;
   const sorted = [...shown].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1));
   const elsewhere = findings.filter((f) => f.severity === 'block' && stepOfPath(f.path) !== step).length;
   const listed = useShownCount(sorted.length, FINDINGS_PAGE);
   return (
     <section aria-labelledby="findings-title" className="rounded-lg border border-slate-300 bg-slate-50 p-4 print:hidden">
-      <h2 id="findings-title" tabIndex={-1} className="text-lg font-semibold">On this step</h2>
-      {sorted.length === 0 && hidden === 0 && <p className="mt-2 text-green-800">Nothing to fix on this step.</p>}
+      <h2 id="findings-title" tabIndex={-1} className="text-lg font-semibold">{isReview ? 'Before export' : 'On this step'}</h2>
+      {sorted.length === 0 && hidden === 0 && (state.kind === 'complete'
+        ? <p className="mt-2 text-green-800">Nothing to fix on this step.</p>
+        : <p className="mt-2 text-slate-700">Nothing entered on this step yet.</p>)}
       {sorted.length > 0 && (
         <ul className="mt-2 space-y-2">
           {sorted.slice(0, listed.shown).map((f) => <FindingLink key={`${f.rule}@${f.path}`} finding={f} onGo={() => goTo(f.path)} />)}
@@ -31,9 +36,11 @@ export function FindingsPanel() {
       )}
       <ShowMore shown={listed.shown} total={sorted.length} page={FINDINGS_PAGE} what="findings" onMore={listed.showMore} />
       {hidden > 0 && <p className="mt-2 text-sm text-slate-700">{hidden} item{hidden === 1 ? '' : 's'} still to fill in on this step (shown when you move on).</p>}
-      <p className="mt-3 text-sm text-slate-700">
-        {elsewhere === 0 ? 'No problems on the other steps.' : `${elsewhere} problem${elsewhere === 1 ? '' : 's'} on other steps: see the step list above.`}
-      </p>
+      {!isReview && (
+        <p className="mt-3 text-sm text-slate-700">
+          {elsewhere === 0 ? 'No problems on the other steps.' : `${elsewhere} problem${elsewhere === 1 ? '' : 's'} on other steps: see the step list above.`}
+        </p>
+      )}
     </section>
   );
 }
@@ -52,7 +59,7 @@ export function FindingLink({ finding, onGo }: { finding: Finding; onGo: () => v
       {finding.actions !== undefined && (
         <span className="mt-2 flex flex-wrap gap-2">
           {finding.actions.map((action) => (
-            <button key={`${action.kind}-${action.code}`} type="button" onClick={() => takeAction(action)}
+            <button key={action.label} type="button" onClick={() => takeAction(action)}
               className="rounded bg-blue-800 px-3 py-1.5 font-semibold text-white hover:bg-blue-900">
               {action.label}
             </button>

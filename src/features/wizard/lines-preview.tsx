@@ -21,7 +21,7 @@ export function LinesPreview({ caption }: { caption: string }) {
       {lines.length === 0 ? (
         <p className="mt-1 text-sm">No drug line: {drug?.decision.reasons.at(-1) ?? 'the drug is not entered yet.'}</p>
       ) : (
-        <table className="mt-2 w-full text-left text-sm">
+        <table className="stack-table mt-2 w-full text-left text-sm">
           <thead>
             <tr className="border-b border-blue-200">
               <th scope="col" className="py-1 pr-3">Line</th>
@@ -33,10 +33,10 @@ export function LinesPreview({ caption }: { caption: string }) {
           <tbody>
             {lines.map((line) => (
               <tr key={line.kind} className="border-b border-blue-100 last:border-0">
-                <td className="py-1 pr-3">{line.kind === 'administered' ? 'Drug given' : 'Drug discarded'}</td>
-                <td className="py-1 pr-3 font-mono">{[line.code, ...line.modifiers].join(' ')}</td>
-                <td className="py-1 pr-3">{line.units ?? 'not computed yet'}</td>
-                <td className="py-1 font-mono">{ndcText(line, isNdcNeeded)}</td>
+                <td data-label="Line" className="py-1 pr-3">{line.kind === 'administered' ? 'Drug given' : 'Drug discarded'}</td>
+                <td data-label="Code and modifiers" className="py-1 pr-3 font-mono">{[line.code, ...line.modifiers].join(' ')}</td>
+                <td data-label="HCPCS units" className="py-1 pr-3">{line.units ?? 'not computed yet'}</td>
+                <td data-label="NDC quantity" className="py-1 font-mono">{ndcText(line, isNdcNeeded)}</td>
               </tr>
             ))}
           </tbody>

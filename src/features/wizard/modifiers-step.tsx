@@ -33,7 +33,7 @@ const KNOWN: readonly (readonly [string, string])[] = [
 
 const AUTOMATIC: Record<string, string> = {
   JW: 'Added on the waste line: drug discarded from a single-dose container.',
-  JZ: 'Added on the drug line: no billable amount discarded from a single-dose container (required from July 1, 2023).',
+  JZ: 'Added on the drug line: no billable amount discarded from a single-dose container (required from 07/01/2023).',
 };
 
 export function ModifiersStep() {

@@ -7,7 +7,8 @@ import { createPortal } from 'react-dom';
 import type { ClaimFormStrings } from '../../core/export/export-claim';
 import { formatCount } from '../../core/format';
 import { CLAIM_SIZE } from '../../core/limits';
-import { CARE_SETTING_OPTIONS } from './options';
+import type { FactRow } from '../../core/export/claim-facts';
+import { claimFactSheet, drugTitle } from '../../core/export/claim-facts';
 import { everything, useWizardData } from './wizard-context';
 
 const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-needed': 'Not needed' };
@@ -28,14 +29,8 @@ export function PrintableChecklist() {
   const drugs = packet.drugs ?? [];
   const printed = evaluation.drugs.slice(0, PRINTED_DRUGS);
   const items = evaluation.drugs.length > PRINTED_DRUGS ? evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex < PRINTED_DRUGS) : evaluation.checklist;
-  const summary: [string, string][] = [
-    ['Patient account', packet.patient?.accountReference || '—'],
-    ['Date of service', packet.dates?.service || '—'],
-    ['Care setting', CARE_SETTING_OPTIONS.find((o) => o.value === packet.careSetting)?.label ?? '—'],
-    ['Payer', packet.payer?.name || '—'],
-    ['Payer profile', evaluation.profile?.name ?? '—'],
-    ['Diagnoses', (packet.diagnoses ?? []).map((d) => d.code).filter(Boolean).join(', ') || '—'],
-  ];
+  // The claim's facts as the PDF packet gives them (dates MM/DD/YYYY), and the profile it is billed under.
+  const summary: readonly FactRow[] = [...claimFactSheet(packet, evaluation).claim, ['Payer profile', evaluation.profile?.name ?? 'not chosen']];
   return createPortal(
     <article className="hidden p-4 text-black print:block">
       <h1 className="text-2xl font-bold">Documentation checklist: unclassified drug claim</h1>
@@ -50,7 +45,7 @@ export function PrintableChecklist() {
       )}
       {printed.map((d) => (
         <div key={d.index} className="mt-3 break-inside-avoid">
-          <h2 className="font-bold">Drug {d.index + 1}: {drugs[d.index]?.brandName || drugs[d.index]?.genericName || '—'} · NDC {drugs[d.index]?.ndc?.input || '—'} · Code {d.decision.code ?? 'not billed'}</h2>
+          <h2 className="font-bold">{drugTitle(drugs[d.index], d.index)} · NDC {drugs[d.index]?.ndc?.input || '—'} · Code {d.decision.code ?? 'not billed'}</h2>
           <ul className="font-mono text-sm">{formLines(evaluation.claimForm.strings, d.index).map((l) => <li key={l}>{l}</li>)}</ul>
         </div>
       ))}

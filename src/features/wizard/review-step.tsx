@@ -81,7 +81,7 @@ function FormBoxes({ layout, drugIndex }: { layout: ClaimLayout; drugIndex: numb
     ? ['FL42', 'FL43', 'FL44', 'FL46', 'Remarks (SV202-7)']
     : ['Item 24A shaded', 'Item 24D', 'Item 24G', 'Description (SV101-7)'];
   return (
-    <table className="w-full text-left text-sm">
+    <table className="stack-table w-full text-left text-sm">
       <caption className="text-left font-semibold">{form.form === 'UB-04' ? 'UB-04 (837I) lines' : 'CMS-1500 (837P) lines'}</caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -93,7 +93,7 @@ function FormBoxes({ layout, drugIndex }: { layout: ClaimLayout; drugIndex: numb
         {rows.map((row) => (
           <tr key={row.line} className="border-b border-slate-100 align-top">
             <th scope="row" className="py-1 pr-3 font-medium">{layout.lines[row.line - 1]?.kind === 'discarded' ? 'Drug discarded' : 'Drug given'}</th>
-            {row.boxes.map((value, i) => <td key={heads[i]} className="py-1 pr-3 font-mono">{value || '—'}</td>)}
+            {row.boxes.map((value, i) => <td key={heads[i]} data-label={heads[i]} className="py-1 pr-3 font-mono break-all">{value || '—'}</td>)}
           </tr>
         ))}
       </tbody>
@@ -114,7 +114,7 @@ function ClaimBox({ form }: { form: ClaimFormStrings }) {
   const [name, text] = form.form === 'UB-04' ? ['FL80 remarks', form.fl80] : ['Item 19', form.item19];
   return (
     <Section id="claim-box" title={`${name} (the whole claim)`}>
-      <p className="font-mono">{text || '—'}</p>
+      <p className="font-mono break-all">{text || '—'}</p>
       <p className="text-sm text-slate-700">
         Every line&apos;s description, three spaces apart{form.form === 'CMS-1500' ? ', after the trial number when there is one' : ''}; SEE ATTACHMENT when they do not fit, and the PDF packet is the attachment.
       </p>

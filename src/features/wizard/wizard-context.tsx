@@ -12,6 +12,7 @@ import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
 import type { DrugFacts, ReferenceData } from '../../core/reference';
 import type { Finding, FindingAction } from '../../core/rules';
+import type { StepState } from './step-state';
 import type { StepId } from './steps';
 
 export interface WizardData {
@@ -21,6 +22,8 @@ export interface WizardData {
   readonly findingsByPath: ReadonlyMap<string, readonly Finding[]>;
   /** The biller has asked to move on from this step: show what is still missing, even untouched. */
   readonly isStepAttempted: boolean;
+  /** The state of every step (not started, in progress, needs attention, complete). */
+  readonly states: Record<StepId, StepState>;
 }
 
 /** Holds the latest data and tells subscribers when it changes. */
@@ -64,7 +67,8 @@ export interface ExportSlot {
 
 /**
  * What the wizard gets from the app, which composes it with the other features: the reference
- * data the claim is checked against, the reference-data status line, and the export actions.
+ * data the claim is checked against, the reference-data status line, the export actions, and
+ * saving the claim as a file (at any step; what to tell the biller comes back).
  */
 export interface WizardServices {
   readonly reference: ReferenceData;
@@ -75,6 +79,7 @@ export interface WizardServices {
   readonly useNdcFacts: (ndc11: string | undefined) => DrugFacts | undefined;
   readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
   readonly exportPanel: (slot: ExportSlot) => ReactNode;
+  readonly saveClaimFile: (packet: ClaimPacket, evaluation: Evaluation) => string;
 }
 
 export interface WizardValue {

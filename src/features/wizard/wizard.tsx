@@ -20,7 +20,8 @@ import { DrugSwitcher } from './drug-switcher';
 import { FindingsPanel } from './findings-panel';
 import { ModifiersStep } from './modifiers-step';
 import { ReviewStep } from './review-step';
-import { countByStep, Stepper } from './stepper';
+import { Stepper } from './stepper';
+import { stepStates } from './step-state';
 import type { StepId } from './steps';
 import { drugOfPath, fieldId, STEPS, stepOfPath } from './steps';
 import { WasteStep } from './waste-step';
@@ -79,7 +80,9 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
   const today = localToday();
   const evaluation = useMemo(() => evaluateClaim(packet, reference, today), [packet, reference, today]);
   const isStepAttempted = attempted.has(step);
-  const data: WizardData = useMemo(() => ({ packet, evaluation, findingsByPath: groupByPath(evaluation.findings), isStepAttempted }), [packet, evaluation, isStepAttempted]);
+  const data: WizardData = useMemo(() => ({
+    packet, evaluation, findingsByPath: groupByPath(evaluation.findings), isStepAttempted, states: stepStates(packet, evaluation),
+  }), [packet, evaluation, isStepAttempted]);
   const [store] = useState(() => new WizardStore(data));
   store.replace(data);
   // Subscribers re-render synchronously, before the browser paints.
@@ -148,7 +151,10 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
         <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
           <button type="button" onClick={leave} className="text-blue-800 underline">← All claims</button>
           {services.referenceStatus(packet.dates?.service)}
-          <SaveIndicator save={draft.save} />
+          <div className="flex flex-wrap items-center gap-3">
+            <SaveIndicator save={draft.save} />
+            <SaveClaimFile onSave={() => services.saveClaimFile(packet, evaluation)} />
+          </div>
         </div>
         {draft.save.kind === 'failed' && <SaveFailed message={draft.save.message} packet={packet} />}
         {draft.notice !== undefined && (
@@ -157,7 +163,7 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
             <button type="button" onClick={draft.dismissNotice} className="underline">Dismiss</button>
           </div>
         )}
-        <Stepper current={step} counts={countByStep(evaluation.findings)} onSelect={onStep} />
+        <Stepper current={step} states={data.states} onSelect={onStep} />
         <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
           <main className="min-w-0 space-y-4">
             <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
@@ -181,6 +187,22 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
         </div>
       </div>
     </WizardContext.Provider>
+  );
+}
+
+/**
+ * "Save claim file": the claim as a file at any step, a draft until it is complete. What was saved
+ * is said beside the button.
+ */
+function SaveClaimFile({ onSave }: { onSave: () => string }) {
+  const [said, setSaid] = useState('');
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" onClick={() => setSaid(onSave())} className="rounded border border-blue-800 px-3 py-1.5 text-sm font-semibold text-blue-900 hover:bg-blue-50">
+        Save claim file
+      </button>
+      <p role="status" className="max-w-md text-sm text-slate-700">{said}</p>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { PDFDocument as Pdf } from 'pdf-lib';
 import type { ManifestEntry } from '../json-packet';
 import { MARGIN, PAGE_SIZE, PageWriter, printableText } from './layout';
 import { formatCount } from '../../format';
+import { DOCUMENT_KIND_NAMES } from '../../packet/labels';
 
 /** The bytes of one attachment, its media type, and the SHA-256 of the bytes (hex) as the caller computed it. */
 export interface AttachmentFile {
@@ -69,7 +70,7 @@ function writeManifest(w: PageWriter, entries: readonly ManifestEntry[], loaded:
   entries.forEach((entry, i) => {
     const { placement, sha256 } = loaded[i]!;
     w.heading(`${i + 1}. ${entry.name ?? 'Unnamed file'}`);
-    w.row('Kind', entry.kind ?? 'not given');
+    w.row('Kind', entry.kind === null ? 'not given' : DOCUMENT_KIND_NAMES[entry.kind]);
     w.row('Media type', entry.mediaType ?? 'not given');
     w.row('Size', entry.size === null ? 'not given' : `${formatCount(entry.size)} bytes`);
     w.row('SHA-256', entry.sha256 ?? 'not recorded', HASH_SIZE);

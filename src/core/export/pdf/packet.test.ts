@@ -68,24 +68,52 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
     pdfPath = join(dir, 'packet.pdf');
   }, 30_000);
 
-  it('has the cover, the service lines, the checklist, the manifest and then three attachment pages', () => {
-    expect(pages).toHaveLength(8);
-    expect(pages[0]).toMatch(/NOC claim packet/);
-    expect(pages[1]).toMatch(/Service lines as they go on the CMS-1500/);
-    expect(pages[2]).toMatch(/Documentation checklist/);
-    expect(pages[4]).toMatch(/Attachment manifest/);
+  it('has the cover, the drug, the service lines, the checklist, the manifest, three attachment pages, and the office notes last', () => {
+    expect(pages).toHaveLength(10);
+    expect(pages[0]).toMatch(/^\s*Claim documentation: drugs billed/);
+    expect(pages[1]).toMatch(/^\s*Drug 1: Briumvi \(ublituximab-xiiy\)/);
+    expect(pages[2]).toMatch(/^\s*Service lines as they go on the CMS-1500/);
+    expect(pages[3]).toMatch(/^\s*Documentation checklist/);
+    expect(pages[5]).toMatch(/^\s*Attachment manifest/);
+    expect(pages[9]).toMatch(/^\s*Notes for the billing office \(not part of the claim\)/);
   });
 
-  it('shows the code decision with its reasons, and the payment estimate of the evaluation (the invoice net cost)', () => {
-    expect(pages[0]).toMatch(/Code decision\s+J3590: Unclassified biologics/);
-    expect(pages[0]).toContain('A biologic licensed under a BLA, not anticancer: J3590.');
-    expect(pages[0]).toMatch(/Payment estimate\s+Drug 1\s+\$6500\.00 \(Invoice from McKesson Specialty Health dated 2023-03-01\)/);
-    expect(pages[0]).toMatch(/Payer\s+Medicare Part B \(Palmetto GBA JJ\)\n\s*Payer profile\s+Medicare Part B: Palmetto GBA \(JJ\/JM\)\n/);
-    expect(pages[0]).toMatch(/NDC\s+73150-0150-06/);
+  it("shows on the cover the claim's facts, and no note meant for the office", () => {
+    const cover = pages[0]!;
+    for (const [label, value] of [
+      ['Patient account', 'ACCT-1007'], ['Date of service', '03/10/2023'], ['Care setting', 'Physician office'], ['Claim form', 'CMS-1500'],
+      ['Payer', 'Medicare Part B \\(Palmetto GBA JJ\\)'], ['Billing provider', 'Lakeside Neurology & Infusion, PC \\(NPI 1654321094\\)'],
+      ['Rendering provider', 'Maya Chen, MD \\(NPI 1538201041\\)'], ['Diagnoses', 'G35'], ['Drug 1', 'Briumvi \\(ublituximab-xiiy\\)'],
+      ['Billed as', 'J3590 × 1, J3590-JW × 1 \\(J3590: Unclassified biologics\\)'],
+    ]) expect(cover).toMatch(new RegExp(`${label}\\s+${value}\\n`));
+    expect(cover).not.toMatch(/Payment estimate|Warning|Reference data|None loaded|crosswalk|Load the/);
+  });
+
+  it('gives per drug the administration, the medical necessity, the invoice and the waste record, dates MM/DD/YYYY and money with separators', () => {
+    const drug = pages[1]!;
+    for (const [label, value] of [
+      ['NDC', '73150-0150-06'], ['Container', 'single-dose container, 150 mg, 6 mL'], ['Code', 'J3590: Unclassified biologics'],
+      ['Date given', '03/10/2023'], ['Started', '03/10/2023 9:00 AM'], ['Ended', '03/10/2023 10:10 AM'], ['Route', 'Intravenous \\(IV\\)'],
+      ['Dose given', '100 mg'], ['Lot', 'BR22K113'], ['Expiration', '10/31/2024'], ['Given by', 'J\\. Alvarez, RN'], ['Diagnoses', 'G35'],
+      ['Statement', 'Relapsing multiple sclerosis \\(G35\\)'], ['Supplier', 'McKesson Specialty Health'], ['Invoice date', '03/01/2023'],
+      ['Packages', '1'], ['Net cost', '\\$6,500\\.00'], ['Amount discarded', '50 mg'], ['Discarded', '03/10/2023 10:20 AM'],
+      ['On the claim', 'Drug was discarded: it is billed on a second line with JW\\.'],
+    ]) expect(drug).toMatch(new RegExp(`\\n\\s*${label}\\s+${value}`));
+    const read = pages.filter((_, i) => i !== 5 && i < 6);
+    for (const text of read) expect(text.replace(/[\w-]+-\d{4}-\d{2}-\d{2}\.pdf/g, '')).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|\$\d{4}/);
+  });
+
+  it('puts the payment estimate, how each code was chosen, the warnings and the reference data on the last page, for the office', () => {
+    const notes = pages[9]!;
+    expect(notes).toMatch(/Payment estimate\s+Drug 1\s+\$6,500\.00 \(Invoice from McKesson Specialty Health dated\s+03\/01\/2023\)/);
+    expect(notes).toContain('A biologic licensed under a BLA, not anticancer: J3590.');
+    expect(notes).toMatch(/Payer profile\s+Medicare Part B: Palmetto GBA \(JJ\/JM\)/);
+    expect(notes).toContain('Warnings at export');
+    expect(notes).toContain('Reference data used');
   });
 
   it('shows each service line as it goes on the CMS-1500: NDC line, code and modifiers, units, description', () => {
-    const lines = pages[1]!;
+    const lines = pages[2]!;
     expect(lines).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML4\n/);
     expect(lines).toMatch(/24D code and modifiers\s+J3590\n/);
     expect(lines).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML2\n/);
@@ -97,28 +125,30 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
   });
 
   it('lists every checklist item with its state, reason and source', () => {
-    const checklist = pages.slice(2, 4).join('\n');
-    expect(checklist).toMatch(/Done: Waste record \(required for this claim\)\s+Drug was discarded from a single-dose container/);
-    expect(checklist).toMatch(/Source: CMS Pub\. 100-04 Medicare Claims Processing Manual, Ch\. 17, §40 \[V\]/);
+    const checklist = pages.slice(3, 5).join('\n');
+    expect(checklist).toContain('Done: Waste record (required for this claim)');
+    expect(checklist).toContain('Drug was discarded from a single-dose container');
+    expect(checklist).toMatch(/Source: CMS Pub\. 100-04, Medicare Claims Processing Manual, Chapter 17 "Drugs and Biologicals", §40\n/);
+    expect(checklist).not.toMatch(/\[[VSU]\]|billing-rules/);
     expect(checklist).toMatch(/Not needed: Compound ingredients \(not needed\)\s+The drug is not compounded\./);
     expect(checklist.match(/^\s*(?:Done|Missing|Not needed): /gm)).toHaveLength(18);
   });
 
   it('lists each attachment with its SHA-256 and pages, and puts the attachment pages after the manifest', () => {
-    const manifest = pages[4]!.replace(/\s+/g, ' ');
+    const manifest = pages[5]!.replace(/\s+/g, ' ');
     expect(manifest).toContain(`SHA-256 ${createHash('sha256').update(png.bytes).digest('hex')}`);
     expect(manifest).toContain(`SHA-256 ${createHash('sha256').update(invoice.bytes).digest('hex')}`);
-    expect(manifest).toMatch(/waste-record-2023-03-10\.pdf .* In this packet Page 6 /);
-    expect(manifest).toMatch(/invoice-mckesson-2023-03-01\.pdf .* In this packet Pages 7 to 8 /);
-    expect(pages[5]).toContain('waste-record-2023-03-10.pdf');
-    expect(pages[6]).toContain('MCKESSON INVOICE page 1 of 2');
-    expect(pages[7]).toContain('MCKESSON INVOICE page 2 of 2');
+    expect(manifest).toMatch(/waste-record-2023-03-10\.pdf Kind Waste record .* In this packet Page 7 /);
+    expect(manifest).toMatch(/invoice-mckesson-2023-03-01\.pdf Kind Invoice .* In this packet Pages 8 to 9 /);
+    expect(pages[6]).toContain('waste-record-2023-03-10.pdf');
+    expect(pages[7]).toContain('MCKESSON INVOICE page 1 of 2');
+    expect(pages[8]).toContain('MCKESSON INVOICE page 2 of 2');
   });
 
   it('prints the page number and the claim reference on every page, attachments included', () => {
     pages.forEach((text, i) => {
       expect(text).toContain(REFERENCE_LINE);
-      expect(text).toContain(`Page ${i + 1} of 8`);
+      expect(text).toContain(`Page ${i + 1} of 10`);
     });
   });
 
@@ -126,7 +156,7 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
     const out = join(dir, 'render');
     run('pdftoppm', ['-r', '20', pdfPath, out]);
     const rendered = readdirSync(dir).filter((f) => f.startsWith('render-') && f.endsWith('.ppm')).sort();
-    expect(rendered).toHaveLength(8);
+    expect(rendered).toHaveLength(10);
     const blue = (file: string) => {
       const ppm = readFileSync(join(dir, file));
       const header = ppm.toString('latin1', 0, 20).match(/^P6\s+\d+\s+\d+\s+255\s/)![0].length;
@@ -134,7 +164,7 @@ describe('PDF claim packet (example 05, a waste-record image and a two-page invo
       for (let i = header; i + 2 < ppm.length; i += 3) if (ppm[i + 2]! > 150 && ppm[i]! < 100) count++;
       return count;
     };
-    expect(blue(rendered[5]!)).toBeGreaterThan(200);
+    expect(blue(rendered[6]!)).toBeGreaterThan(200);
     expect(blue(rendered[0]!)).toBe(0);
   });
 });
@@ -161,6 +191,15 @@ describe('PDF claim packet: text, files and refusals', () => {
     expect(pagesOf('tifinagh', result.value)[0]).toMatch(/Payer\s+\uFFFD{4} Health/);
   });
 
+  it('carries the exception to the filing limit on the cover, with its paragraph, the notice date and the deadline', async () => {
+    const packet = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ClaimPacket;
+    packet.dates = { service: '2023-03-10', filingException: { reason: 'administrative-error', noticeDate: '2024-04-15' } };
+    const result = await build(packet, noFiles, { evaluation: evaluateClaim(packet, NO_REFERENCE, '2024-05-01') });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const cover = pagesOf('exception', result.value)[0]!.replace(/\s+/g, ' ');
+    expect(cover).toContain('Filing-limit exception Administrative error (42 CFR 424.44(b)(1)), notice dated 04/15/2024: the filing deadline runs to 10/31/2024.');
+  });
+
   it('lists files that were not given, cannot be read or cannot be placed, and a file whose fingerprint differs', async () => {
     const packet = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as ClaimPacket;
     packet.attachments = [
@@ -175,7 +214,7 @@ describe('PDF claim packet: text, files and refusals', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const pages = pagesOf('left-out', result.value);
-    const manifest = pages.at(-1)!.replace(/\s+/g, ' ');
+    const manifest = pages.at(-2)!.replace(/\s+/g, ' ');
     expect(manifest).toContain('Attachment manifest');
     expect(manifest).toContain('Not included: the file cannot be read; it may be damaged.');
     expect(manifest).toContain('Not included: the file was not given with this export.');

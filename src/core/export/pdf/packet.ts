@@ -1,7 +1,9 @@
 /**
- * The PDF claim packet (issue 5): cover page, service lines as they go on the claim form,
- * documentation checklist, attachment manifest, then every attachment, with the claim reference and
- * the page number at the foot of every page. pdf-lib is heavy: the app loads this module only when
+ * The PDF claim packet, a document for the payer: the cover with the claim's facts, a section per
+ * drug (administration, medical necessity, invoice, waste record), the service lines as they go on
+ * the claim form, the documentation checklist, the attachment manifest, then every attachment; last,
+ * a page of notes for the billing office, titled as not part of the claim. The claim reference and
+ * the page number are at the foot of every page. pdf-lib is heavy: the app loads this module only when
  * the biller exports (`await import('…/features/export/pdf')`), never in the first bundle.
  *
  * The text font is a Unicode TrueType font (DejaVu Sans) whose bytes the caller supplies through a
@@ -9,7 +11,7 @@
  * node_modules), so that the same function runs in both.
  */
 import { PDFDocument } from 'pdf-lib';
-import { dayNumber, usDate } from '../../dates';
+import { formatDate } from '../../format';
 import type { Evaluation } from '../../evaluate';
 import { claimFormStrings } from '../claim-form';
 import type { Exported } from '../export-claim';
@@ -19,7 +21,8 @@ import type { ClaimPacket } from '../../packet/schema';
 import type { AttachmentFile, LeftOutFile } from './attachments';
 import { writeAttachments } from './attachments';
 import { drawFooters, embedPacketFont, PageWriter } from './layout';
-import { writeChecklist, writeCover, writeServiceLines } from './sections';
+import { writeChecklist, writeCover, writeDrug, writeOfficeNotes, writeServiceLines } from './sections';
+import { claimFactSheet } from '../claim-facts';
 
 export type { AttachmentFile, LeftOutFile } from './attachments';
 
@@ -41,9 +44,7 @@ export interface PdfPacketInput {
 
 /** "Patient account ACCT-1007 · Date of service 03/10/2023", printed at the foot of every page. */
 function claimReference(packet: ClaimPacket): string {
-  const service = packet.dates?.service?.trim();
-  const day = dayNumber(service);
-  return `Patient account ${packet.patient?.accountReference?.trim() ?? ''} · Date of service ${day === undefined ? service ?? '' : usDate(day)}`;
+  return `Patient account ${packet.patient?.accountReference?.trim() ?? ''} · Date of service ${formatDate(packet.dates?.service)}`;
 }
 
 /** Builds the PDF claim packet of an exportable claim; refused (with the reasons) when it is not. */
@@ -60,10 +61,13 @@ export async function buildPdfPacket(input: PdfPacketInput): Promise<Exported<Ui
   const created = new Date(input.exportedAt);
   if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
   const w = new PageWriter(doc, font);
-  writeCover(w, packet, evaluation, input.exportedAt, input.reference);
+  const facts = claimFactSheet(packet, evaluation);
+  writeCover(w, facts, input.exportedAt);
+  for (const drug of facts.drugs) writeDrug(w, drug);
   writeServiceLines(w, form.value);
   writeChecklist(w, packet, evaluation);
   await writeAttachments(doc, font, attachmentManifest(packet), input.attachments);
+  writeOfficeNotes(new PageWriter(doc, font), facts, evaluation, input.exportedAt, input.reference);
   drawFooters(doc, font, reference);
   return { ok: true, value: await doc.save() };
 }

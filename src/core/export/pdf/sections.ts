@@ -1,67 +1,75 @@
 /**
- * The written pages of the PDF claim packet: the cover (claim summary, code decision and reasons,
- * payment estimate), the service lines as they go on the claim form, and the documentation
- * checklist. Every value comes from the evaluation (its payer profile, payment estimate and claim-form
- * strings included); nothing is re-derived.
+ * The written pages of the PDF claim packet, a document for the payer: the cover (the claim's
+ * facts), one section per drug (product, code billed and why, administration, medical necessity,
+ * invoice, waste record, prior authorization), the service lines as they go on the claim form and
+ * the documentation checklist with its published sources; and, last, a page of notes for the
+ * billing office (payment estimate, how each code was chosen, warnings, reference data used),
+ * titled as not part of the claim. Every value comes from the evaluation or the packet, formatted once (claim-facts.ts).
  */
 import type { ChecklistItem } from '../../checklist';
-import { isBlank } from '../../context';
-import { dayNumber, usDate } from '../../dates';
 import type { Evaluation } from '../../evaluate';
+import { formatDate } from '../../format';
+import type { ClaimFactSheet, DrugFactSheet, FactRow } from '../claim-facts';
+import { drugTitle } from '../claim-facts';
 import type { ClaimFormStrings } from '../export-claim';
 import { SEE_ATTACHMENT } from '../export-claim';
 import type { ReferenceVersion } from '../json-packet';
-import { parseIcd10 } from '../../icd10';
-import { parseNdc } from '../../ndc';
 import type { ClaimPacket } from '../../packet/schema';
 import { paymentText } from '../../reference-data/payment';
-import type { Source } from '../../sources';
+import { citation } from '../../sources';
 import type { PageWriter } from './layout';
 
-/** `03/10/2023` for a valid ISO date; the text as typed otherwise. */
-function readableDate(iso: string | undefined): string {
-  const day = dayNumber(iso?.trim());
-  return day === undefined ? (iso ?? '') : usDate(day);
-}
+const rows = (w: PageWriter, facts: readonly FactRow[]) => {
+  for (const [label, value] of facts) w.row(label, value);
+};
 
-const text = (value: string | undefined) => value?.trim() ?? '';
-const joined = (...parts: (string | undefined)[]) => parts.map(text).filter((p) => p !== '').join(', ');
-
-function providerText(p: { npi?: string; name?: string; credentials?: string } | undefined): string {
-  const who = joined(p?.name, p?.credentials);
-  return isBlank(p?.npi) ? who : `${who} (NPI ${p!.npi!.trim()})`;
-}
-
-/** The cover page: what the claim is, which code and why, and what it may pay. */
-export function writeCover(w: PageWriter, packet: ClaimPacket, evaluation: Evaluation, exportedAt: string, reference: readonly ReferenceVersion[]): void {
+/** The cover: what the claim is, and each drug with the lines it is billed on. */
+export function writeCover(w: PageWriter, facts: ClaimFactSheet, exportedAt: string): void {
   w.newPage();
-  w.heading('NOC claim packet', 16);
-  w.paragraph(`Exported ${exportedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')} by NOC Claim Wizard.`, { muted: true });
-  w.heading('Claim summary');
-  w.row('Patient account', text(packet.patient?.accountReference));
-  w.row('Date of service', readableDate(packet.dates?.service));
-  w.row('Planned submission', readableDate(packet.dates?.plannedSubmission));
-  w.row('Care setting', text(packet.careSetting).replace('-', ' '));
-  w.row('Payer', text(packet.payer?.name));
-  w.row('Payer profile', evaluation.profile?.name ?? '');
-  w.row('Claim form', evaluation.decision.form);
-  w.row('Billing provider', providerText(packet.providers?.billing));
-  w.row('Rendering provider', providerText(packet.providers?.rendering));
-  if (packet.providers?.ordering !== undefined) w.row('Ordering provider', providerText(packet.providers.ordering));
-  w.row('Diagnoses', (packet.diagnoses ?? []).map((d) => parseIcd10(d.code)?.display ?? text(d.code)).filter((d) => d !== '').join(', '));
-  evaluation.drugs.forEach((drugEvaluation) => {
-    const drug = packet.drugs?.[drugEvaluation.index];
-    const ndc = parseNdc(drug?.ndc?.input);
-    const dose = drug?.administration?.dose;
-    w.heading(`Drug ${drugEvaluation.index + 1}: ${joined(drug?.brandName, drug?.genericName)}`);
-    w.row('NDC', ndc.ok ? ndc.ndc.hyphenated : 'none');
-    w.row('Dose given', joined(dose === undefined ? undefined : `${text(dose.value)} ${text(dose.unit)}`, drug?.route, drug?.administration?.frequency));
-    w.row('Lot, expiration', joined(drug?.administration?.lot, readableDate(drug?.administration?.expiration)));
-    if (drug?.priorAuth?.status === 'approved') w.row('Prior authorization', text(drug.priorAuth.number));
-    const d = drugEvaluation.decision;
-    w.row('Code decision', `${d.code ?? 'no unclassified code'}${d.descriptor === '' ? '' : `: ${d.descriptor}`}`);
-    for (const reason of d.reasons) w.paragraph(`• ${reason}`, { indent: 150 });
-  });
+  w.heading('Claim documentation: drugs billed', 16);
+  w.paragraph(`Prepared ${formatDate(exportedAt.slice(0, 10))}.`, { muted: true });
+  w.heading('The claim');
+  rows(w, facts.claim);
+  w.heading('Drugs on this claim');
+  for (const drug of facts.drugs) {
+    w.row(`Drug ${drug.index + 1}`, drug.name);
+    w.row('Billed as', drug.code.lines === '' ? drug.code.billed : `${drug.code.lines} (${drug.code.billed})`);
+  }
+}
+
+/** One drug: the product, the code and why, then the records a reviewer asks for. */
+export function writeDrug(w: PageWriter, drug: DrugFactSheet): void {
+  w.newPage();
+  w.heading(drug.title, 16);
+  w.heading('Product');
+  rows(w, drug.product);
+  w.heading('Code billed');
+  w.row('Code', drug.code.billed);
+  if (drug.code.lines !== '') w.row('Lines', drug.code.lines);
+  w.heading('Administration');
+  rows(w, drug.administration);
+  w.heading('Medical necessity');
+  rows(w, drug.necessity);
+  if (drug.invoice !== null) {
+    w.heading('Invoice');
+    rows(w, drug.invoice);
+  }
+  w.heading('Waste record');
+  rows(w, drug.waste);
+  if (drug.priorAuth !== null) {
+    w.heading('Prior authorization');
+    rows(w, drug.priorAuth);
+  }
+}
+
+/**
+ * The last page, for the people who send the claim: what the claim may pay, the warnings still
+ * standing, and the reference data the checks used. Titled as not part of the claim.
+ */
+export function writeOfficeNotes(w: PageWriter, facts: ClaimFactSheet, evaluation: Evaluation, exportedAt: string, reference: readonly ReferenceVersion[]): void {
+  w.newPage();
+  w.heading('Notes for the billing office (not part of the claim)', 16);
+  w.paragraph(`Exported ${formatDate(exportedAt.slice(0, 10))} ${exportedAt.slice(11, 16)} UTC. This page is for the office that sends the claim.`, { muted: true });
   w.heading('Payment estimate');
   if (evaluation.payment.length === 0) w.paragraph('None: no drug is entered.');
   for (const estimate of evaluation.payment) {
@@ -69,13 +77,20 @@ export function writeCover(w: PageWriter, packet: ClaimPacket, evaluation: Evalu
     w.paragraph(estimate.explanation, { indent: 150 });
     for (const note of estimate.notes) w.paragraph(`• ${note}`, { indent: 150, muted: true });
   }
+  w.heading('How each code was chosen');
+  for (const drug of facts.drugs) {
+    w.row(`Drug ${drug.index + 1}`, drug.code.billed);
+    for (const reason of drug.code.reasons) w.paragraph(`• ${reason}`, { indent: 150 });
+  }
+  w.heading('Payer profile');
+  w.paragraph(evaluation.profile === undefined ? 'None chosen.' : `${evaluation.profile.name} (${evaluation.profile.source}).`);
   const warnings = evaluation.findings.filter((f) => f.severity === 'warn');
   if (warnings.length > 0) {
     w.heading('Warnings at export');
     for (const f of warnings) w.paragraph(`• ${f.message}`);
   }
   w.heading('Reference data used');
-  if (reference.length === 0) w.paragraph('None loaded: codes, diagnoses and prices were not checked against CMS files.');
+  if (reference.length === 0) w.paragraph('None imported: codes, diagnoses and prices were checked against the built-in data only.');
   for (const r of reference) w.row(r.kind, r.label);
 }
 
@@ -110,9 +125,6 @@ export function writeServiceLines(w: PageWriter, form: ClaimFormStrings): void {
 const STATUS: Record<ChecklistItem['status'], string> = { done: 'Done', missing: 'Missing', 'not-needed': 'Not needed' };
 const REQUIREMENT: Record<ChecklistItem['requirement'], string> = { required: 'required', conditional: 'required for this claim', 'not-needed': 'not needed' };
 
-function sourceText(s: Source): string {
-  return `${s.document}, ${s.section} [${s.confidence}]`;
-}
 
 /** The documentation checklist: each item's state, why it is needed (or not), and its source. */
 export function writeChecklist(w: PageWriter, packet: ClaimPacket, evaluation: Evaluation): void {
@@ -121,12 +133,12 @@ export function writeChecklist(w: PageWriter, packet: ClaimPacket, evaluation: E
   const groups = new Map<number | null, ChecklistItem[]>();
   for (const item of evaluation.checklist) groups.set(item.drugIndex, [...(groups.get(item.drugIndex) ?? []), item]);
   for (const [drugIndex, items] of groups) {
-    const drug = drugIndex === null ? undefined : packet.drugs?.[drugIndex];
-    w.heading(drugIndex === null ? 'The claim' : `Drug ${drugIndex + 1}: ${joined(drug?.brandName, drug?.genericName)}`);
+    w.heading(drugIndex === null ? 'The claim' : drugTitle(packet.drugs?.[drugIndex], drugIndex));
     for (const item of items) {
       w.paragraph(`${STATUS[item.status]}: ${item.label} (${REQUIREMENT[item.requirement]})`);
       w.paragraph(item.missing === null ? item.reason : `${item.reason} Still to do: ${item.missing}.`, { indent: 14 });
-      w.paragraph(`Source: ${sourceText(item.source)}`, { indent: 14, muted: true, size: 8 });
+      const cited = citation(item.source);
+      if (cited !== undefined) w.paragraph(`Source: ${cited}`, { indent: 14, muted: true, size: 8 });
       w.gap(3);
     }
   }
