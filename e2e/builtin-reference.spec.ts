@@ -27,7 +27,7 @@ test('with nothing imported, the built-in reference data name J2329 for Briumvi 
   });
   await expectCode(page, 'J2329');
   await expect(page.getByText('NDC 73150-0150-06 has its own code on 11/10/2025: J2329 (CMS ASP NDC-HCPCS crosswalk, October 2025).')).toBeVisible();
-  await expect(page.getByText('Payment estimate: $10612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
+  await expect(page.getByText('Payment estimate: $10,612.95 (CMS ASP payment-limit file, October 2025)')).toBeVisible();
 
   await test.step('past the quarter, the header says which files to import and from where', async () => {
     await page.clock.setFixedTime(new Date('2026-01-15T10:00:00'));

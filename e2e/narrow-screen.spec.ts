@@ -69,7 +69,7 @@ test('every step, the claims list and the reference data fit a 390 px window', a
   await expectNoAxeViolations(page, 'the claims list at 390 px');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference data' }).click();
-  await expect(page.getByRole('heading', { name: 'Reference data' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reference data', exact: true })).toBeVisible();
   await expectNoSidewaysScroll(page, 'the reference data screen');
   await expectNoAxeViolations(page, 'the reference data screen at 390 px');
 });
