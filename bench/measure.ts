@@ -1,8 +1,9 @@
 /**
  * Timing helpers for the benchmarks. Operations that are compared are measured in interleaved
  * rounds (a, b, c, a, b, c, …) after a warm-up, so that a machine slowing down or speeding up
- * affects them alike; each figure is the median of its rounds.
+ * affects them alike; each figure is the median of its rounds. Memory is read from /proc.
  */
+import { readFileSync } from 'node:fs';
 
 export interface Rate {
   /** Operations per second, median of the rounds. */
@@ -42,4 +43,14 @@ export function interleavedRates<T, K extends string>(inputs: readonly T[], ops:
     const perSecond = sorted[Math.floor(sorted.length / 2)]!;
     return [n, { perSecond, microseconds: 1e6 / perSecond }];
   })) as Record<K, Rate>;
+}
+
+/** Peak resident memory (VmHWM) of a process, read from /proc (Linux); 0 when it cannot be read. */
+export function peakRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m === null ? 0 : Number(m[1]) * 1024;
+  } catch {
+    return 0;
+  }
 }

@@ -12,24 +12,17 @@
  *   worker, parse, decode: the app's `noc:built-in-reference` measure; target 300 ms), and on a
  *   first visit (for information: the service worker downloads every file of the app meanwhile).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { bigCrosswalk, fullSizeDirectory, SHARED_DATA } from './reference-files';
 import type { BenchResult } from './report';
+import { peakRss } from './measure';
 import { longestMainThreadTask, withApp } from './wizard';
 
 const MB = 1024 * 1024;
 const DROP = 'Drop CMS or FDA files here, or choose files';
 
-function peakRss(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m === null ? 0 : Number(m[1]) * 1024;
-  } catch {
-    return 0;
-  }
-}
 
 async function openReferenceScreen(page: Page, url: string): Promise<void> {
   // The screen loaded, its reference data read and the service worker's precache done: only the import is measured.

@@ -12,22 +12,13 @@ import { createReference } from '../src/core/reference-data/memory-reference';
 import type { Snapshot } from '../src/core/reference-data/snapshot';
 import { decodeSnapshot, withBuiltIn } from '../src/core/reference-data/snapshot';
 import type { ReferenceTable } from '../src/core/reference-data/tables';
-import { interleavedRates } from './measure';
+import { interleavedRates, peakRss } from './measure';
 import { bigCrosswalk, fullSizeDirectory, SHARED_DATA } from './reference-files';
 import type { BenchResult } from './report';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Number((bytes / MB).toFixed(0));
 
-/** Peak resident memory (VmHWM) of a process while it runs, polled from /proc (Linux). */
-function peakRss(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m === null ? 0 : Number(m[1]) * 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /** Runs the CLI (`check --reference DIR`) on one example and gives its peak memory and exit status. */
 async function cliPeak(root: string, dir: string): Promise<{ peak: number; status: number | null; stderr: string }> {

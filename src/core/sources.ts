@@ -10,7 +10,7 @@ export interface Source {
   readonly document: string;
   readonly section: string;
   readonly confidence: 'V' | 'S' | 'U';
-  /** True for a source kept by this project (its billing-rules notes, its field-length table), not a published document. */
+  /** True for a source kept by this project (its billing-rules notes, its field-length table), not a published one. */
   readonly isInternal?: true;
 }
 
