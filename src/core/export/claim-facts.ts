@@ -122,11 +122,12 @@ function priorAuthRows(drug: Drug): FactRow[] | null {
   return rows.length === 0 ? null : rows;
 }
 
-function drugSheet(packet: ClaimPacket, evaluation: Evaluation, d: Evaluation['drugs'][number]): DrugFactSheet {
+type FormLine = Evaluation['claimForm']['lines'][number];
+
+function drugSheet(packet: ClaimPacket, d: Evaluation['drugs'][number], lines: readonly FormLine[]): DrugFactSheet {
   const drug = packet.drugs?.[d.index] ?? {};
   const ndc = parseNdc(drug.ndc?.input);
   const c = drug.container;
-  const lines = evaluation.claimForm.lines.filter((l) => l.drugIndex === d.index);
   return {
     index: d.index,
     name: drugName(drug),
@@ -162,6 +163,13 @@ export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): Cla
   const p = packet.providers;
   const exception = evaluation.timelyFiling?.exception ?? null;
   const trial = packet.clinicalTrial;
+  // Each drug's lines found in one pass: a claim file from elsewhere may hold thousands of drugs.
+  const linesOf = new Map<number, FormLine[]>();
+  for (const line of evaluation.claimForm.lines) {
+    const own = linesOf.get(line.drugIndex);
+    if (own === undefined) linesOf.set(line.drugIndex, [line]);
+    else own.push(line);
+  }
   return {
     claim: known([
       ['Patient account', text(packet.patient?.accountReference)],
@@ -176,6 +184,6 @@ export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): Cla
       ['Clinical trial', isBlank(trial?.nctNumber) ? '' : text(trial!.nctNumber)],
       ['Filing-limit exception', exception === null ? '' : filingExceptionText(exception)],
     ]),
-    drugs: evaluation.drugs.map((d) => drugSheet(packet, evaluation, d)),
+    drugs: evaluation.drugs.map((d) => drugSheet(packet, d, linesOf.get(d.index) ?? [])),
   };
 }
