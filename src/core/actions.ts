@@ -12,12 +12,33 @@ function useCode(drug: Drug, code: string): Drug {
   return { ...rest, specificCodeChoice: code, ...(isOverrideKept && codeOverride !== undefined ? { codeOverride } : {}) };
 }
 
+/** The code a HCPCS descriptor names the drug in is its own: billed, and no longer set aside. */
+function confirmCode(drug: Drug, code: string): Drug {
+  const { dismissedCodeMatch: _setAside, ...rest } = useCode(drug, code);
+  return rest;
+}
+
+/** The codes found by the drug's name are not this drug: recorded, keeping a reason already typed. */
+function dismissMatch(drug: Drug, codes: readonly string[]): Drug {
+  return { ...drug, dismissedCodeMatch: { ...drug.dismissedCodeMatch, codes: [...codes] } };
+}
+
 /** The packet once the action is taken; the same packet when the action's drug is not in it. */
 export function applyAction(packet: ClaimPacket, action: FindingAction): ClaimPacket {
   const drugs = packet.drugs ?? [];
   if (drugs[action.drugIndex] === undefined) return packet;
+  const change = (apply: (drug: Drug) => Drug): ClaimPacket => ({ ...packet, drugs: drugs.map((d, i) => (i === action.drugIndex ? apply(d) : d)) });
   switch (action.kind) {
     case 'use-code':
-      return { ...packet, drugs: drugs.map((d, i) => (i === action.drugIndex ? useCode(d, action.code) : d)) };
+      return change((d) => useCode(d, action.code));
+    case 'confirm-code':
+      return change((d) => confirmCode(d, action.code));
+    case 'dismiss-match':
+      return change((d) => dismissMatch(d, action.codes));
   }
+}
+
+/** The field the biller fills next once the action is taken (the reason for setting codes aside); `undefined` when none. */
+export function fieldAfterAction(action: FindingAction): string | undefined {
+  return action.kind === 'dismiss-match' ? `drugs.${action.drugIndex}.dismissedCodeMatch.reason` : undefined;
 }

@@ -117,7 +117,7 @@ describe('drug facts from the FDA files', () => {
 
   it('answers from the built-in catalogue for an NDC the directory does not list, and never claims codes from it', () => {
     expect(reference.drugFacts('73150015006')).toMatchObject({ brandName: 'Briumvi', sources: expect.arrayContaining([expect.stringContaining('Built-in catalogue')]) });
-    expect(createReference([]).specificCodes('73150015006', '2025-11-03')).toBeUndefined();
+    expect(createReference([]).crosswalkCodes('73150015006', '2025-11-03')).toBeUndefined();
     expect(reference.drugFacts('99999999999')).toBeUndefined();
   });
 });

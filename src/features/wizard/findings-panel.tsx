@@ -52,7 +52,7 @@ export function FindingLink({ finding, onGo }: { finding: Finding; onGo: () => v
       {finding.actions !== undefined && (
         <span className="mt-2 flex flex-wrap gap-2">
           {finding.actions.map((action) => (
-            <button key={`${action.kind}-${action.code}`} type="button" onClick={() => takeAction(action)}
+            <button key={action.label} type="button" onClick={() => takeAction(action)}
               className="rounded bg-blue-800 px-3 py-1.5 font-semibold text-white hover:bg-blue-900">
               {action.label}
             </button>
