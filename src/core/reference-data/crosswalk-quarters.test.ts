@@ -3,7 +3,10 @@
  * to is a candidate when the HCPCS file has it in force on the date; and a crosswalk that is a
  * part of a quarter is taken for one (crosswalk-completeness.ts), whatever its rows say.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importReferenceFile } from './import';
 import { partialBySize, partialCrosswalks, PARTIAL_CROSSWALK_ROWS } from './crosswalk-completeness';
 import { quarterPeriod } from './import-support';
 import { createReference } from './memory-reference';
@@ -92,5 +95,18 @@ describe('partial crosswalks', () => {
     const answer = createReference([crosswalk('2025-10-01', []), excerpt, HCPCS]).crosswalkCodes('12345678901', '2026-11-02')!;
     expect(answer.dateQuarter).toEqual({ label: 'October 2026', status: 'partial', partial: '5 rows, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one)' });
     expect(answer.searched).toEqual(['October 2026 (partial)', 'October 2025']);
+  });
+});
+
+const EXCERPT = join(import.meta.dirname, '../../../../shared/data/fixtures/cms_asp_ndc_hcpcs_crosswalk_jul2026_first35lines.csv');
+if (!existsSync(EXCERPT)) console.warn(`Skipping the import of a crosswalk excerpt: ${EXCERPT} is absent (the CMS reference files live outside the repository).`);
+
+describe.skipIf(!existsSync(EXCERPT))('a crosswalk excerpt as imported (the first 35 lines of July 2026, ../shared/data/fixtures)', () => {
+  it('is kept, with a note that it is partial and what that means for claims', () => {
+    const result = importReferenceFile('cms_asp_ndc_hcpcs_crosswalk_jul2026_first35lines.csv', readFileSync(EXCERPT), { today: '2026-11-23' });
+    expect(result).toMatchObject({ ok: true, table: { period: { label: 'July 2026' } }, notes: [
+      'Partial: 26 rows, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one). It is kept and used, '
+      + 'but an NDC it does not list may still have a code of its own, so claims of July 2026 say so. Import the whole crosswalk CMS publishes for the quarter.',
+    ] });
   });
 });
