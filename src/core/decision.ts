@@ -111,11 +111,11 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   const ownCode = ownCodeCheck(ctx, crosswalk, checkNames(ctx));
   const confirmed = ownCode.names?.matches.find((m) => m.code === ctx.drug.specificCodeChoice?.trim().toUpperCase());
   if (confirmed !== undefined) {
-    const named = ownCodeReasons(ctx, { ...ownCode, names: { ...ownCode.names!, matches: [confirmed] } });
-    reasons.push(...named, `The biller confirmed that ${confirmed.code} is this drug's code and bills it instead of an unclassified code.`);
+    for (const reason of ownCodeReasons(ctx, { ...ownCode, names: { ...ownCode.names!, matches: [confirmed] } })) reasons.push(reason);
+    reasons.push(`The biller confirmed that ${confirmed.code} is this drug's code and bills it instead of an unclassified code.`);
     return specificCodeDecision(ctx, matchedCode(confirmed, ownCode.names!.source), reasons, { isVerified, isChosenByBiller: true, ownCode });
   }
-  reasons.push(...ownCodeReasons(ctx, ownCode));
+  for (const reason of ownCodeReasons(ctx, ownCode)) reasons.push(reason);
   const result = (code: string | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
     code, kind, reasons, form, isSeparatelyPayable, isVerified, ownCode, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
   });

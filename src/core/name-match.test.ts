@@ -31,14 +31,14 @@ describe('codes in force on the date of service', () => {
     expect(matchCodes(drugOn('2025-11-10', ULTOMIRIS, withHcpcs(J1303)))).toEqual(['J1303']);
     const early = named(drugOn('2019-02-12', ULTOMIRIS, withHcpcs(J1303)))!;
     expect(early.matches).toEqual([]);
-    expect(early.setAside).toEqual(['J1303 (Injection, ravulizumab-cwvz, 10 mg) names ravulizumab-cwvz but was added on 10/01/2019, after the date of service.']);
+    expect(early.setAside.map((c) => c.why)).toEqual(['J1303 (Injection, ravulizumab-cwvz, 10 mg) names ravulizumab-cwvz but was added on 10/01/2019, after the date of service']);
   });
 
   it('sets aside a code ended before the date of service, saying so', () => {
     const q5102: Hcpcs = { Q5102: { descriptor: 'Injection, infliximab, biosimilar, 10 mg', effective: '2016-07-01', terminated: '2018-03-31' } };
     const result = named(drugOn('2019-06-03', { brandName: 'Inflectra', genericName: 'infliximab', isBiosimilar: true }, withHcpcs(q5102)))!;
     expect(result.matches).toEqual([]);
-    expect(result.setAside).toEqual(['Q5102 (Injection, infliximab, biosimilar, 10 mg) names infliximab but ended on 03/31/2018, before the date of service.']);
+    expect(result.setAside.map((c) => c.why)).toEqual(['Q5102 (Injection, infliximab, biosimilar, 10 mg) names infliximab but ended on 03/31/2018, before the date of service']);
   });
 
   it('lists every code one name has (ESRD on dialysis or not), each with its own action, for the biller to pick', () => {
@@ -88,7 +88,7 @@ describe('whole names', () => {
       code: 'J1100', descriptor: 'Injection, dexamethasone sodium phosphate, 1 mg', name: 'dexamethasone',
       notes: ['its descriptor names dexamethasone within "dexamethasone sodium phosphate": check the salt, form and strength on the label'],
     }]);
-    expect(iv.setAside).toEqual(['J8540 (Dexamethasone, oral, 0.25 mg) is not for a drug given by the intravenous route.']);
+    expect(iv.setAside.map((c) => c.why)).toEqual(['J8540 (Dexamethasone, oral, 0.25 mg) is not for a drug given by the intravenous route']);
   });
 });
 
@@ -96,11 +96,11 @@ describe('what a descriptor says beside the name', () => {
   it('"excludes biosimilar" is not for a biosimilar; "biosimilar" is not for a reference product', () => {
     const trastuzumab: Hcpcs = { J9355: { descriptor: 'Injection, trastuzumab, excludes biosimilar, 10 mg', effective: '2000-01-01' } };
     expect(matchCodes(drugOn('2025-11-10', { brandName: 'Herceptin', genericName: 'trastuzumab', isBiosimilar: false }, withHcpcs(trastuzumab)))).toEqual(['J9355']);
-    expect(named(drugOn('2025-11-10', { brandName: 'Biosim', genericName: 'trastuzumab', isBiosimilar: true }, withHcpcs(trastuzumab)))?.setAside)
-      .toEqual(['J9355 excludes biosimilars, and this drug is a biosimilar.']);
+    expect(named(drugOn('2025-11-10', { brandName: 'Biosim', genericName: 'trastuzumab', isBiosimilar: true }, withHcpcs(trastuzumab)))?.setAside.map((c) => c.why))
+      .toEqual(['J9355 excludes biosimilars, and this drug is a biosimilar']);
     const q5102: Hcpcs = { Q5102: { descriptor: 'Injection, infliximab, biosimilar, 10 mg', effective: '2016-07-01', terminated: '2018-03-31' } };
-    expect(named(drugOn('2017-06-05', { brandName: 'Remicade', genericName: 'infliximab', isBiosimilar: false }, withHcpcs(q5102)))?.setAside)
-      .toEqual(['Q5102 is for a biosimilar, and this drug is not one.']);
+    expect(named(drugOn('2017-06-05', { brandName: 'Remicade', genericName: 'infliximab', isBiosimilar: false }, withHcpcs(q5102)))?.setAside.map((c) => c.why))
+      .toEqual(['Q5102 is for a biosimilar, and this drug is not one']);
   });
 
   it('reads "compounded" and "non-compounded"', () => {
@@ -126,9 +126,9 @@ describe('what a descriptor says beside the name', () => {
     ]);
     const fresenius = named(drugOn('2025-11-10', drug, withLabeler(withHcpcs(acetaminophen), 'Fresenius Kabi USA, LLC')))!;
     expect(fresenius.matches.map((m) => [m.code, m.notes])).toEqual([['J0134', []]]);
-    expect(fresenius.setAside).toEqual([
-      'J0131 is for another product: this drug\'s, J0134, is not therapeutically equivalent to it.',
-      'J0137 (Injection, acetaminophen (hikma), not therapeutically equivalent to j0131, 10 mg) is for another product than this drug\'s, whose own is J0134.',
+    expect(fresenius.setAside.map((c) => c.why)).toEqual([
+      'J0131 is for another product: this drug\'s, J0134, is not therapeutically equivalent to it',
+      'J0137 (Injection, acetaminophen (hikma), not therapeutically equivalent to j0131, 10 mg) is for another product than this drug\'s, whose own is J0134',
     ]);
   });
 
@@ -139,13 +139,13 @@ describe('what a descriptor says beside the name', () => {
     };
     const maxipime = named(drugOn('2025-11-10', { brandName: 'Maxipime', genericName: 'cefepime hydrochloride', marketingCategory: 'NDA' }, withHcpcs(cefepime)))!;
     expect(maxipime.matches.map((m) => m.code)).toEqual(['J0692']);
-    expect(maxipime.setAside).toEqual(['J0701 is not therapeutically equivalent to Maxipime, this drug.']);
+    expect(maxipime.setAside.map((c) => c.why)).toEqual(['J0701 is not therapeutically equivalent to Maxipime, this drug']);
   });
 
   it('offers a C code only on a hospital outpatient or ASC claim', () => {
     const c9052: Hcpcs = { C9052: { descriptor: 'Injection, ravulizumab-cwvz, 10 mg', effective: '2019-07-01', terminated: '2019-09-30' } };
     expect(matchCodes(drugOn('2019-08-05', ULTOMIRIS, withHcpcs(c9052)))).toEqual([]);
-    expect(named(drugOn('2019-08-05', ULTOMIRIS, withHcpcs(c9052)))?.setAside).toEqual([]);
+    expect(named(drugOn('2019-08-05', ULTOMIRIS, withHcpcs(c9052)))?.setAside.map((c) => c.why)).toEqual([]);
     expect(matchCodes(drugOn('2019-08-05', ULTOMIRIS, withHcpcs(c9052), { careSetting: 'hospital-outpatient', ...profile('medicare-opps') }))).toEqual(['C9052']);
   });
 

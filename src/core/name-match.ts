@@ -21,7 +21,7 @@ import { allowsCCodes, isCompounded } from './code-rules';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { dayNumber, usDate } from './dates';
-import type { DescriptorHit, SpecificCode } from './reference';
+import type { DescriptorHit, SetAsideCode, SpecificCode } from './reference';
 import { nameWords } from './reference-data/name-index';
 
 /** A code whose HCPCS descriptor names the drug and that may be its code on the date of service. */
@@ -41,8 +41,8 @@ export interface NameCheck {
   readonly names: readonly string[];
   /** The codes that may be the drug's own on the date, best first. */
   readonly matches: readonly NameMatch[];
-  /** Codes that name the drug but do not apply, each with why, in the biller's words. */
-  readonly setAside: readonly string[];
+  /** Codes that name the drug but do not apply, each with why. */
+  readonly setAside: readonly SetAsideCode[];
 }
 
 const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
@@ -59,14 +59,17 @@ const when = (iso: string) => usDate(dayNumber(iso)!);
 const codeText = (hit: DescriptorHit) => `${hit.code} (${hit.descriptor})`;
 
 /** The hits of one code on the date: its row in force, else why none is. */
-function inForce(rows: readonly Found[], date: string): Found | string {
+function inForce(rows: readonly Found[], date: string): Found | SetAsideCode {
   const current = rows.find((f) => f.hit.added <= date && (f.hit.terminated === null || date <= f.hit.terminated));
   if (current !== undefined) return current;
   const later = rows.find((f) => date < f.hit.added);
   const { hit, name } = later ?? rows[rows.length - 1]!;
-  return later !== undefined
-    ? `${codeText(hit)} names ${name} but was added on ${when(hit.added)}, after the date of service.`
-    : `${codeText(hit)} names ${name} but ended on ${when(hit.terminated!)}, before the date of service.`;
+  return {
+    code: hit.code,
+    why: later !== undefined
+      ? `${codeText(hit)} names ${name} but was added on ${when(hit.added)}, after the date of service`
+      : `${codeText(hit)} names ${name} but ended on ${when(hit.terminated!)}, before the date of service`,
+  };
 }
 
 /** Why a code in force does not fit the drug, from what its descriptor says; `undefined` when it may. */
@@ -74,14 +77,14 @@ function misfit(ctx: DrugContext, found: Found, brand: readonly string[]): strin
   const { hit } = found;
   const q = hit.qualifiers;
   const d = ctx.drug;
-  if (q.excludesBiosimilar && d.isBiosimilar === true) return `${hit.code} excludes biosimilars, and this drug is a biosimilar.`;
-  if (q.isBiosimilar && d.isBiosimilar === false) return `${hit.code} is for a biosimilar, and this drug is not one.`;
-  if (q.compounded === true && !isCompounded(ctx)) return `${hit.code} is for a compounded product, and this drug is not compounded.`;
-  if (q.compounded === false && isCompounded(ctx)) return `${hit.code} is for a non-compounded product, and this drug is compounded.`;
+  if (q.excludesBiosimilar && d.isBiosimilar === true) return `${hit.code} excludes biosimilars, and this drug is a biosimilar`;
+  if (q.isBiosimilar && d.isBiosimilar === false) return `${hit.code} is for a biosimilar, and this drug is not one`;
+  if (q.compounded === true && !isCompounded(ctx)) return `${hit.code} is for a compounded product, and this drug is not compounded`;
+  if (q.compounded === false && isCompounded(ctx)) return `${hit.code} is for a non-compounded product, and this drug is compounded`;
   if (q.routes !== undefined && d.route !== undefined && d.route !== 'other' && !q.routes.includes(d.route)) {
-    return `${codeText(hit)} is not for a drug given by the ${d.route} route.`;
+    return `${codeText(hit)} is not for a drug given by the ${d.route} route`;
   }
-  if (brand.length > 0 && q.notEquivalentTo.some((t) => sameWords(nameWords(t), brand))) return `${hit.code} is not therapeutically equivalent to ${d.brandName!.trim()}, this drug.`;
+  if (brand.length > 0 && q.notEquivalentTo.some((t) => sameWords(nameWords(t), brand))) return `${hit.code} is not therapeutically equivalent to ${d.brandName!.trim()}, this drug`;
   return undefined;
 }
 
@@ -126,14 +129,14 @@ export function checkNames(ctx: DrugContext): NameCheck | undefined {
   }
   const brand = isBlank(ctx.drug.brandName) ? [] : nameWords(ctx.drug.brandName!);
   const labeler = ctx.ndc === undefined ? [] : nameWords(ctx.reference.drugFacts(ctx.ndc.ndc11)?.labeler ?? '');
-  const setAside: string[] = [];
+  const setAside: SetAsideCode[] = [];
   let candidates: Found[] = [];
   for (const rows of byCode.values()) {
     const current = inForce([...rows].sort((a, b) => a.hit.added.localeCompare(b.hit.added)), date);
-    if (typeof current === 'string') { setAside.push(current); continue; }
+    if ('why' in current) { setAside.push(current); continue; }
     const why = misfit(ctx, current, brand);
     if (why === undefined) candidates.push(current);
-    else setAside.push(why);
+    else setAside.push({ code: current.hit.code, why });
   }
   const own = candidates.filter((f) => namesThisProduct(f, brand, labeler));
   if (own.length > 0) {
@@ -141,8 +144,9 @@ export function checkNames(ctx: DrugContext): NameCheck | undefined {
     const ownCodes = own.map((f) => f.hit.code).join(', ');
     for (const f of candidates) {
       if (own.includes(f)) continue;
-      if (f.hit.qualifiers.parentheses.length > 0) setAside.push(`${codeText(f.hit)} is for another product than this drug's, whose own is ${ownCodes}.`);
-      else if (notEquivalent.has(f.hit.code.toLowerCase())) setAside.push(`${f.hit.code} is for another product: this drug's, ${ownCodes}, is not therapeutically equivalent to it.`);
+      const code = f.hit.code;
+      if (f.hit.qualifiers.parentheses.length > 0) setAside.push({ code, why: `${codeText(f.hit)} is for another product than this drug's, whose own is ${ownCodes}` });
+      else if (notEquivalent.has(code.toLowerCase())) setAside.push({ code, why: `${code} is for another product: this drug's, ${ownCodes}, is not therapeutically equivalent to it` });
     }
     candidates = candidates.filter((f) => own.includes(f) || (f.hit.qualifiers.parentheses.length === 0 && !notEquivalent.has(f.hit.code.toLowerCase())));
   }

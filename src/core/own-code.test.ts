@@ -95,8 +95,8 @@ describe('a code whose descriptor names the drug', () => {
 describe('what was checked and what was not', () => {
   it('says "no code of its own" only when the date\'s crosswalk is whole and no descriptor names the drug', () => {
     const result = evaluated(claim({}, '2019-02-12'));
-    expect(result.decision.reasons[0]).toBe('No product-specific code on 02/12/2019: NDC 25682-0099-01 is in none of the crosswalk quarters loaded (test crosswalk), '
-      + 'the crosswalk of the date\'s quarter (the test crosswalk) is loaded whole and no drug code in force on the date of service in the test HCPCS file names ravulizumab-cwvz or Ultomiris '
+    expect(result.decision.reasons[0]).toBe('No product-specific code on 02/12/2019: NDC 25682-0099-01 is in none of the crosswalk quarters loaded (test crosswalk); '
+      + 'the crosswalk of the date\'s quarter (the test crosswalk) is loaded whole; no drug code in force on the date of service in the test HCPCS file names ravulizumab-cwvz or Ultomiris '
       + '(J1303 (Injection, ravulizumab-cwvz, 10 mg) names ravulizumab-cwvz but was added on 10/01/2019, after the date of service).');
     expect(findingsOf(result, 'code.not-verified')).toEqual([]);
   });

@@ -19,6 +19,8 @@ import type { FindingAction } from './rules';
 import { finding, withActions } from './rules';
 import { usDate } from './dates';
 
+/** Clauses that may hold commas, one after the other. */
+const clauses = (items: readonly string[]) => items.join('; ');
 const list = (items: readonly string[], and = 'and') => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 const matchText = (m: NameMatch) => `${m.code} (${m.descriptor}${m.notes.length === 0 ? '' : `; ${m.notes.join('; ')}`})`;
 
@@ -41,7 +43,7 @@ function coverage(ctx: DrugContext, check: OwnCodeCheck): { checked: string[]; n
     todo.push('import the CMS ASP NDC-HCPCS crosswalk of the date of service\'s quarter (Reference data)');
   } else {
     if (crosswalk.notInForce.length === 0) checked.push(`NDC ${ndc} is in none of the crosswalk quarters loaded (${list(crosswalk.searched)})`);
-    else checked.push(...crosswalk.notInForce.map((s) => s.replace(/\.$/, '')));
+    else for (const { why } of crosswalk.notInForce) checked.push(why);
     const q = crosswalk.dateQuarter;
     if (q.status === 'complete') checked.push(`the crosswalk of the date's quarter (${q.label}) is loaded whole`);
     else if (q.status === 'partial') {
@@ -59,8 +61,11 @@ function coverage(ctx: DrugContext, check: OwnCodeCheck): { checked: string[]; n
     notChecked.push('the drug\'s names against the HCPCS descriptors, since none is entered');
     todo.push('enter the generic name (drug step)');
   } else if (names.matches.length === 0) {
-    const also = names.setAside.length === 0 ? '' : ` (${names.setAside.map((s) => s.replace(/\.$/, '')).join('; ')})`;
-    checked.push(`no drug code in force on the date of service in the ${names.source} names ${list(names.names, 'or')}${also}`);
+    // A code the crosswalk already said was not in force is not said twice.
+    const told = new Set((crosswalk?.notInForce ?? []).map((c) => c.code));
+    const others = names.setAside.filter((c) => !told.has(c.code));
+    const also = others.length === 0 ? '' : ` (${others.map((c) => c.why).join('; ')})`;
+    checked.push(`no ${told.size === 0 ? '' : 'other '}drug code in force on the date of service in the ${names.source} names ${list(names.names, 'or')}${also}`);
   }
   return { checked, notChecked, todo };
 }
@@ -78,12 +83,11 @@ export function ownCodeReasons(ctx: DrugContext, check: OwnCodeCheck): string[] 
   }
   const { checked, notChecked } = coverage(ctx, check);
   if (notChecked.length === 0 && (names?.matches.length ?? 0) === 0) {
-    reasons.push(`No product-specific code on ${when}: ${list(checked)}.`);
+    reasons.push(`No product-specific code on ${when}: ${clauses(checked)}.`);
     return reasons;
   }
-  if (names === undefined || names.matches.length === 0) reasons.push(`Not confirmed that this drug has no code of its own on ${when}.`);
-  if (checked.length > 0) reasons.push(`Checked: ${list(checked)}.`);
-  if (notChecked.length > 0) reasons.push(`Not checked: ${list(notChecked)}.`);
+  const unconfirmed = names === undefined || names.matches.length === 0 ? `Not confirmed that this drug has no code of its own on ${when}. ` : '';
+  reasons.push(`${unconfirmed}${checked.length === 0 ? '' : `Checked: ${clauses(checked)}.`}${notChecked.length === 0 ? '' : `${checked.length === 0 ? '' : ' '}Not checked: ${clauses(notChecked)}.`}`);
   return reasons;
 }
 
@@ -121,7 +125,7 @@ export function checkOwnCode(ctx: DrugContext, decision: CodeDecision): void {
   const { checked, notChecked, todo } = coverage(ctx, check);
   if (notChecked.length === 0) return;
   ctx.findings.push(finding('noReference', `${ctx.base}.ndc.input`, {
-    date: usDate(ctx.serviceDay!), checked: checked.length === 0 ? 'nothing' : list(checked), notChecked: list(notChecked),
+    date: usDate(ctx.serviceDay!), checked: checked.length === 0 ? 'nothing' : clauses(checked), notChecked: clauses(notChecked),
     todo: todo.length === 0 ? '' : ` Before sending, ${list(todo)}.`,
   }));
 }

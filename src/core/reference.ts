@@ -105,6 +105,12 @@ export interface NocDrug {
   readonly names?: readonly string[];
 }
 
+/** A code that might have been the drug's but does not apply on the date, and why, for the biller (no final period). */
+export interface SetAsideCode {
+  readonly code: string;
+  readonly why: string;
+}
+
 /**
  * What the CMS ASP NDC-HCPCS crosswalks say of an NDC on a date of service: every quarter loaded is
  * searched (an NDC missing from one quarter may be listed in another), and the HCPCS file decides
@@ -122,8 +128,8 @@ export interface CrosswalkAnswer {
     /** Why a partial crosswalk is taken for one: "26 rows, where a quarter's crosswalk has about 8,000". */
     readonly partial?: string;
   };
-  /** Codes a crosswalk maps the NDC to that were not in force on the date, each with why, for the biller. */
-  readonly notInForce: readonly string[];
+  /** Codes a crosswalk maps the NDC to that were not in force on the date, each with why. */
+  readonly notInForce: readonly SetAsideCode[];
 }
 
 /** What a HCPCS long descriptor says beside the drug's name, read once when the index is built. */

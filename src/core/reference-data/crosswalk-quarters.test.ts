@@ -42,20 +42,20 @@ describe('every crosswalk quarter loaded counts', () => {
   it('sets aside a code another quarter lists that was not yet added on the date, saying so', () => {
     const answer = createReference([october, january, HCPCS]).crosswalkCodes(BRIUMVI, '2023-02-20')!;
     expect(answer.codes).toEqual([]);
-    expect(answer.notInForce).toEqual(['The January 2026 crosswalk lists this NDC under J2329, added on 07/01/2023, after the date of service.']);
+    expect(answer.notInForce).toEqual([{ code: 'J2329', why: 'the January 2026 crosswalk lists this NDC under J2329, added on 07/01/2023, after the date of service' }]);
     expect(answer.dateQuarter).toEqual({ label: 'January 2023', status: 'missing' });
   });
 
   it('sets aside a code another quarter lists that ended before the date', () => {
     const q5102 = crosswalk('2017-07-01', [row('00000000042', 'Q5102', '10 MG')]);
     expect(createReference([q5102, HCPCS]).crosswalkCodes('00000000042', '2019-06-03')?.notInForce)
-      .toEqual(['The July 2017 crosswalk lists this NDC under Q5102, which ended on 03/31/2018, before the date of service.']);
+      .toEqual([{ code: 'Q5102', why: 'the July 2017 crosswalk lists this NDC under Q5102, which ended on 03/31/2018, before the date of service' }]);
   });
 
   it('trusts the quarter of the date without the HCPCS file, and says another quarter\'s code cannot be dated without it', () => {
     expect(createReference([january]).crosswalkCodes(BRIUMVI, '2026-02-02')?.codes.map((c) => c.code)).toEqual(['J2329']);
     expect(createReference([january]).crosswalkCodes(BRIUMVI, '2025-11-10')?.notInForce)
-      .toEqual(['The January 2026 crosswalk lists this NDC under J2329; no HCPCS file is loaded to tell whether it was in force on the date of service.']);
+      .toEqual([{ code: 'J2329', why: 'the January 2026 crosswalk lists this NDC under J2329; no HCPCS file is loaded to tell whether it was in force on the date of service' }]);
   });
 
   it('takes each code once, from the quarter of the date when it lists it', () => {

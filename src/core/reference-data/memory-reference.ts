@@ -12,7 +12,7 @@ import { readBillingUnit } from '../billing-unit';
 import { unclassifiedCode } from '../codes';
 import { dayNumber, fiscalYear, usDate } from '../dates';
 import { decimalText } from '../quantity';
-import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SpecificCode } from '../reference';
+import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SetAsideCode, SpecificCode } from '../reference';
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
 import { partialCrosswalks } from './crosswalk-completeness';
 import { quarterPeriod } from './import-support';
@@ -249,15 +249,16 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
       }
     }
     const codes: SpecificCode[] = [];
-    const notInForce: string[] = [];
+    const notInForce: SetAsideCode[] = [];
     for (const [code, { row, label, isDateQuarter }] of found) {
       const status = isDateQuarter ? 'valid' : validity(code, date)?.status;
       if (status === 'valid') { codes.push(toSpecific(row, label, hcpcsRow(code, date))); continue; }
-      const listed = `The ${label} crosswalk lists this NDC under ${code}`;
+      const listed = `the ${label} crosswalk lists this NDC under ${code}`;
       const hcpcsRowOf = hcpcsRow(code, date);
-      if (status === 'not-yet-effective') notInForce.push(`${listed}, added on ${usDate(dayNumber(hcpcsRowOf!.added)!)}, after the date of service.`);
-      else if (status === 'terminated') notInForce.push(`${listed}, which ended on ${usDate(dayNumber(hcpcsRowOf!.terminated!)!)}, before the date of service.`);
-      else notInForce.push(`${listed}; ${hcpcs === undefined ? 'no HCPCS file is loaded to tell' : 'the HCPCS file does not list it, so nothing tells'} whether it was in force on the date of service.`);
+      const why = status === 'not-yet-effective' ? `${listed}, added on ${usDate(dayNumber(hcpcsRowOf!.added)!)}, after the date of service`
+        : status === 'terminated' ? `${listed}, which ended on ${usDate(dayNumber(hcpcsRowOf!.terminated!)!)}, before the date of service`
+          : `${listed}; ${hcpcs === undefined ? 'no HCPCS file is loaded to tell' : 'the HCPCS file does not list it, so nothing tells'} whether it was in force on the date of service`;
+      notInForce.push({ code, why });
     }
     const partialWhy = covering === undefined ? undefined : partial().get(covering.table);
     return {

@@ -128,7 +128,7 @@ function readDescriptor(descriptor: string): { phrases: Phrase[]; qualifiers: De
   for (const p of phrasesOf(descriptor)) {
     const clause = NOT_EQUIVALENT.exec(p.text);
     const own = clause === null ? p : { ...p, text: p.text.slice(0, clause.index).trim(), words: nameWords(p.text.slice(0, clause.index)) };
-    if (clause !== null) notEquivalentTo.push(...clause[1]!.split(/\s+or\s+|\s*\/\s*/).map((t) => t.trim()).filter((t) => t !== ''));
+    for (const product of clause === null ? [] : clause[1]!.split(/\s+or\s+|\s*\/\s*/)) if (product.trim() !== '') notEquivalentTo.push(product.trim());
     if (startsWith(own.words, 'excludes', 'biosimilar') || startsWith(own.words, 'excludes', 'biosimilars')) { excludesBiosimilar = true; continue; }
     if (own.words.includes('biosimilar')) isBiosimilar = true;
     if (own.words.length > 0) searchable.push(own);
