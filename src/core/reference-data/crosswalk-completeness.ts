@@ -12,7 +12,8 @@
  *   hundred NDCs, never most of them.
  */
 import { formatCount } from '../format';
-import type { CrosswalkRow, Period } from './tables';
+import type { CrosswalkRow, Period, ReferenceTable } from './tables';
+import { storeKey } from './tables';
 
 /** Fewer rows than this and a crosswalk is not a whole quarter's (a quarter's has about 8,000). */
 export const PARTIAL_CROSSWALK_ROWS = 2000;
@@ -51,4 +52,10 @@ export function partialCrosswalks<T extends CrosswalkTable>(tables: readonly T[]
     previous = { table, ndcs };
   }
   return partial;
+}
+
+/** The partial crosswalks among the tables in use, by store key (that of their file entries), each with why. */
+export function partialByKey(tables: readonly ReferenceTable[]): Map<string, string> {
+  const crosswalks = tables.filter((t): t is Extract<ReferenceTable, { kind: 'asp-crosswalk' }> => t.kind === 'asp-crosswalk');
+  return new Map([...partialCrosswalks(crosswalks)].map(([table, why]) => [storeKey(table), why]));
 }
