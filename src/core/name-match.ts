@@ -19,9 +19,10 @@
  */
 import { allowsCCodes, isCompounded } from './code-rules';
 import type { DrugContext } from './context';
-import { isBlank } from './context';
 import { dayNumber, usDate } from './dates';
-import type { DescriptorHit, SetAsideCode, SpecificCode } from './reference';
+import type { Route } from './packet/schema';
+import type { DescriptorHit, DescriptorNames, SetAsideCode, SpecificCode } from './reference';
+import { memoizeBy } from './memo';
 import { nameWords } from './reference-data/name-index';
 
 /** A code whose HCPCS descriptor names the drug and that may be its code on the date of service. */
@@ -72,19 +73,31 @@ function inForce(rows: readonly Found[], date: string): Found | SetAsideCode {
   };
 }
 
+/** What the name check reads of a drug and its claim: plain values, so that a check is remembered by them. */
+interface Drug {
+  readonly genericName: string;
+  readonly brandName: string;
+  readonly date: string;
+  readonly route: Route | undefined;
+  readonly isBiosimilar: boolean | undefined;
+  readonly isCompounded: boolean;
+  readonly allowsCCodes: boolean;
+  /** The NDC's labeler, when a code's parentheses may name it ('' when unknown). */
+  readonly labeler: string;
+}
+
 /** Why a code in force does not fit the drug, from what its descriptor says; `undefined` when it may. */
-function misfit(ctx: DrugContext, found: Found, brand: readonly string[]): string | undefined {
+function misfit(drug: Drug, found: Found, brand: readonly string[]): string | undefined {
   const { hit } = found;
   const q = hit.qualifiers;
-  const d = ctx.drug;
-  if (q.excludesBiosimilar && d.isBiosimilar === true) return `${hit.code} excludes biosimilars, and this drug is a biosimilar`;
-  if (q.isBiosimilar && d.isBiosimilar === false) return `${hit.code} is for a biosimilar, and this drug is not one`;
-  if (q.compounded === true && !isCompounded(ctx)) return `${hit.code} is for a compounded product, and this drug is not compounded`;
-  if (q.compounded === false && isCompounded(ctx)) return `${hit.code} is for a non-compounded product, and this drug is compounded`;
-  if (q.routes !== undefined && d.route !== undefined && d.route !== 'other' && !q.routes.includes(d.route)) {
-    return `${codeText(hit)} is not for a drug given by the ${d.route} route`;
+  if (q.excludesBiosimilar && drug.isBiosimilar === true) return `${hit.code} excludes biosimilars, and this drug is a biosimilar`;
+  if (q.isBiosimilar && drug.isBiosimilar === false) return `${hit.code} is for a biosimilar, and this drug is not one`;
+  if (q.compounded === true && !drug.isCompounded) return `${hit.code} is for a compounded product, and this drug is not compounded`;
+  if (q.compounded === false && drug.isCompounded) return `${hit.code} is for a non-compounded product, and this drug is compounded`;
+  if (q.routes !== undefined && drug.route !== undefined && drug.route !== 'other' && !q.routes.includes(drug.route)) {
+    return `${codeText(hit)} is not for a drug given by the ${drug.route} route`;
   }
-  if (brand.length > 0 && q.notEquivalentTo.some((t) => sameWords(nameWords(t), brand))) return `${hit.code} is not therapeutically equivalent to ${d.brandName!.trim()}, this drug`;
+  if (brand.length > 0 && q.notEquivalentTo.some((t) => sameWords(nameWords(t), brand))) return `${hit.code} is not therapeutically equivalent to ${drug.brandName}, this drug`;
   return undefined;
 }
 
@@ -98,28 +111,21 @@ function namesThisProduct(found: Found, brand: readonly string[], labeler: reado
 }
 
 /** The names entered for the drug, generic first, a brand that only repeats the generic name left out. */
-function namesOf(ctx: DrugContext): { name: string; isBrand: boolean }[] {
-  const generic = ctx.drug.genericName?.trim() ?? '';
-  const brand = ctx.drug.brandName?.trim() ?? '';
+function namesOf(drug: Drug): { name: string; isBrand: boolean }[] {
+  const { genericName: generic, brandName: brand } = drug;
   const out: { name: string; isBrand: boolean }[] = [];
-  if (generic !== '' && nameWords(generic).length > 0) out.push({ name: generic, isBrand: false });
-  if (brand !== '' && nameWords(brand).length > 0 && !sameWords(nameWords(brand), nameWords(generic))) out.push({ name: brand, isBrand: true });
+  if (nameWords(generic).length > 0) out.push({ name: generic, isBrand: false });
+  if (nameWords(brand).length > 0 && !sameWords(nameWords(brand), nameWords(generic))) out.push({ name: brand, isBrand: true });
   return out;
 }
 
-/**
- * Looks the drug's names up in the HCPCS descriptors; `undefined` without a HCPCS file or a valid
- * date of service (nothing could be checked).
- */
-export function checkNames(ctx: DrugContext): NameCheck | undefined {
-  const index = ctx.reference.descriptorNames();
-  const date = ctx.dateOfService;
-  if (index === undefined || date === undefined) return undefined;
-  const names = namesOf(ctx);
+/** The check of one drug against the descriptors that carry its names. */
+function readHits(index: DescriptorNames, drug: Drug): NameCheck {
+  const names = namesOf(drug);
   const byCode = new Map<string, Found[]>();
   for (const { name, isBrand } of names) {
     for (const hit of index.find(name)) {
-      if (hit.code.startsWith('C') && !allowsCCodes(ctx)) continue;
+      if (hit.code.startsWith('C') && !drug.allowsCCodes) continue;
       const rows = byCode.get(hit.code) ?? [];
       const same = rows.findIndex((f) => f.hit.added === hit.added);
       if (same === -1) rows.push({ hit, name, isBrand });
@@ -127,14 +133,14 @@ export function checkNames(ctx: DrugContext): NameCheck | undefined {
       byCode.set(hit.code, rows);
     }
   }
-  const brand = isBlank(ctx.drug.brandName) ? [] : nameWords(ctx.drug.brandName!);
-  const labeler = ctx.ndc === undefined ? [] : nameWords(ctx.reference.drugFacts(ctx.ndc.ndc11)?.labeler ?? '');
+  const brand = nameWords(drug.brandName);
+  const labeler = nameWords(drug.labeler);
   const setAside: SetAsideCode[] = [];
   let candidates: Found[] = [];
   for (const rows of byCode.values()) {
-    const current = inForce([...rows].sort((a, b) => a.hit.added.localeCompare(b.hit.added)), date);
+    const current = inForce([...rows].sort((a, b) => a.hit.added.localeCompare(b.hit.added)), drug.date);
     if ('why' in current) { setAside.push(current); continue; }
-    const why = misfit(ctx, current, brand);
+    const why = misfit(drug, current, brand);
     if (why === undefined) candidates.push(current);
     else setAside.push({ code: current.hit.code, why });
   }
@@ -160,6 +166,30 @@ export function checkNames(ctx: DrugContext): NameCheck | undefined {
     ],
   }));
   return { source: index.source, names: names.map((n) => n.name), matches, setAside };
+}
+
+/** Checks remembered per index, by what they read: the wizard evaluates the same drug on every keystroke. */
+const remembered = new WeakMap<DescriptorNames, (drug: Drug) => NameCheck>();
+const keyOf = (d: Drug) => [d.genericName, d.brandName, d.date, d.route, d.isBiosimilar, d.isCompounded, d.allowsCCodes, d.labeler].join('\u0001');
+
+/**
+ * Looks the drug's names up in the HCPCS descriptors; `undefined` without a HCPCS file or a valid
+ * date of service (nothing could be checked).
+ */
+export function checkNames(ctx: DrugContext): NameCheck | undefined {
+  const index = ctx.reference.descriptorNames();
+  const date = ctx.dateOfService;
+  if (index === undefined || date === undefined) return undefined;
+  const genericName = ctx.drug.genericName?.trim() ?? '', brandName = ctx.drug.brandName?.trim() ?? '';
+  // The labeler is looked up only when a code's parentheses may name it.
+  const mayNameLabeler = ctx.ndc !== undefined && [genericName, brandName].some((n) => index.find(n).some((h) => h.qualifiers.parentheses.length > 0));
+  const drug: Drug = {
+    genericName, brandName, date, route: ctx.drug.route, isBiosimilar: ctx.drug.isBiosimilar, isCompounded: isCompounded(ctx), allowsCCodes: allowsCCodes(ctx),
+    labeler: mayNameLabeler ? ctx.reference.drugFacts(ctx.ndc!.ndc11)?.labeler ?? '' : '',
+  };
+  let check = remembered.get(index);
+  if (check === undefined) remembered.set(index, (check = memoizeBy((d: Drug) => readHits(index, d), keyOf)));
+  return check(drug);
 }
 
 /** A code the name check found, as the decision bills it: its billing unit comes from its descriptor. */

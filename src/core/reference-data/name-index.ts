@@ -18,6 +18,7 @@
  * out: they are not valid for Medicare, and payers that use them say so in their own lists.
  */
 import { unclassifiedCode } from '../codes';
+import { memoize } from '../memo';
 import type { Route } from '../packet/schema';
 import type { DescriptorHit, DescriptorNames, DescriptorQualifiers } from '../reference';
 
@@ -52,7 +53,7 @@ const NUMBER = /^\d[\d-]*(?:mg|mcg|ml|g|gm|cc|iu|meq|mci)?$/;
  * and a unit after either ("rituximab 10 mg and hyaluronidase" is "rituximab and hyaluronidase";
  * "penicillin g benzathine" keeps its "g").
  */
-export function nameWords(text: string): string[] {
+function wordsOf(text: string): string[] {
   const words = text.toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/\bi\.\s?u\b\.?/g, 'iu').match(WORD) ?? [];
   const kept: string[] = [];
   let isAfterAmount = false;
@@ -64,6 +65,9 @@ export function nameWords(text: string): string[] {
   }
   return kept;
 }
+
+/** The words of a name (see `wordsOf`), remembered: the wizard asks for the same names on every keystroke. */
+export const nameWords: (text: string) => readonly string[] = memoize(wordsOf);
 
 const ALL_INJECTED: readonly Route[] = ['intravenous', 'subcutaneous', 'intramuscular', 'intravitreal', 'intrathecal', 'intravesical', 'intradermal', 'intra-articular', 'intralesional', 'epidural'];
 /** Words that say a drug is injected, with no route more precise: any route of injection. */
@@ -104,7 +108,7 @@ function phrasesOf(descriptor: string): Phrase[] {
     if (depth === 0) outside += c;
     else inside[inside.length - 1] += c;
   }
-  const phrase = (text: string, isInParentheses: boolean): Phrase => ({ text: text.trim().replace(/\s+/g, ' '), words: nameWords(text), isInParentheses });
+  const phrase = (text: string, isInParentheses: boolean): Phrase => ({ text: text.trim().replace(/\s+/g, ' '), words: wordsOf(text), isInParentheses });
   // "pertuzumab, trastuzumab, and hyaluronidase-zzxf" is one product: a part starting with "and"
   // joins the parts before it, back to the form word ("Injection") or the start.
   const parts: Phrase[] = [];
@@ -127,7 +131,7 @@ function readDescriptor(descriptor: string): { phrases: Phrase[]; qualifiers: De
   const searchable: Phrase[] = [];
   for (const p of phrasesOf(descriptor)) {
     const clause = NOT_EQUIVALENT.exec(p.text);
-    const own = clause === null ? p : { ...p, text: p.text.slice(0, clause.index).trim(), words: nameWords(p.text.slice(0, clause.index)) };
+    const own = clause === null ? p : { ...p, text: p.text.slice(0, clause.index).trim(), words: wordsOf(p.text.slice(0, clause.index)) };
     for (const product of clause === null ? [] : clause[1]!.split(/\s+or\s+|\s*\/\s*/)) if (product.trim() !== '') notEquivalentTo.push(product.trim());
     if (startsWith(own.words, 'excludes', 'biosimilar') || startsWith(own.words, 'excludes', 'biosimilars')) { excludesBiosimilar = true; continue; }
     if (own.words.includes('biosimilar')) isBiosimilar = true;
@@ -184,7 +188,8 @@ export function buildNameIndex(rows: readonly DescriptorRow[], source: string): 
   }
   return {
     source,
-    find(name) {
+    // The same names are asked on every keystroke: each one's hits are remembered.
+    find: memoize((name) => {
       const words = nameWords(name);
       if (words.length === 0) return [];
       const best = new Map<DescriptorRow, DescriptorHit>();
@@ -199,6 +204,6 @@ export function buildNameIndex(rows: readonly DescriptorRow[], source: string): 
         });
       }
       return [...best.values()];
-    },
+    }),
   };
 }
