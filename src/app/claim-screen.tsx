@@ -8,7 +8,7 @@ import { localToday } from '../components/today';
 import type { ReferenceVersion } from '../core/export/json-packet';
 import { KIND_NAMES } from '../core/reference-data/tables';
 import { ExportPanel } from '../features/export/export-panel';
-import { useReferenceData } from '../features/reference-data/queries';
+import { useNdcFacts, useReferenceData } from '../features/reference-data/queries';
 import { ReferenceStatus } from '../features/reference-data/reference-status';
 import type { StepId } from '../features/wizard/steps';
 import { Wizard } from '../features/wizard/wizard';
@@ -20,6 +20,7 @@ export function ClaimScreen(props: { draftId: string; step: StepId; onStep: (ste
     const versions: readonly ReferenceVersion[] = files.map((f) => ({ kind: KIND_NAMES[f.kind], label: f.period.label }));
     return {
       reference,
+      useDrugFacts: useNdcFacts,
       referenceStatus: (dateOfService) => <ReferenceStatus today={localToday()} dateOfService={dateOfService} />,
       exportPanel: (slot) => <ExportPanel {...slot} reference={versions} />,
     };

@@ -2,7 +2,6 @@
  * Step 2, the drug: the NDC (normalized as it is typed; a bare 10-digit NDC asks which layout),
  * names, form, route, FDA facts, special cases, and a code chosen by the biller if needed.
  */
-import { useMemo } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { CheckboxField, DateField, QuantityField, RadioField, Section, SelectField, TextArea, TextField } from './fields';
@@ -106,9 +105,7 @@ function DrugFactsFill() {
   const { getValues, setValue } = useFormContext<DrugValues>();
   const input = useWatch<DrugValues, 'ndc.input'>({ name: 'ndc.input' }) ?? '';
   const parsed = parseNdc(input);
-  const { reference } = useWizard().services;
-  const ndc11 = parsed.ok ? parsed.ndc.ndc11 : undefined;
-  const facts = useMemo(() => (ndc11 === undefined ? undefined : reference.drugFacts(ndc11)), [reference, ndc11]);
+  const facts = useWizard().services.useDrugFacts(parsed.ok ? parsed.ndc.ndc11 : undefined);
   if (facts === undefined) return null;
   const fill = () => {
     for (const field of FACT_FIELDS) {

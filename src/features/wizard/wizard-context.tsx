@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { Evaluation } from '../../core/evaluate';
 import type { ClaimPacket } from '../../core/packet/schema';
-import type { ReferenceData } from '../../core/reference';
+import type { DrugFacts, ReferenceData } from '../../core/reference';
 import type { Finding, FindingAction } from '../../core/rules';
 import type { StepId } from './steps';
 
@@ -68,6 +68,11 @@ export interface ExportSlot {
  */
 export interface WizardServices {
   readonly reference: ReferenceData;
+  /**
+   * A hook: the drug facts of an NDC (11 digits), reading the FDA NDC Directory stored in this
+   * browser for it first (it is read an NDC at a time); the built-in catalogue meanwhile.
+   */
+  readonly useDrugFacts: (ndc11: string | undefined) => DrugFacts | undefined;
   readonly referenceStatus: (dateOfService: string | undefined) => ReactNode;
   readonly exportPanel: (slot: ExportSlot) => ReactNode;
 }
