@@ -54,3 +54,33 @@ export function peakRss(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * How much longer `a` takes than `b` over the same inputs: each pair of short rounds runs one
+ * then the other (in turns, first one then the other first), and the figure is the median of the
+ * pairs' time ratios, so that a machine shared with other work, slowing down and speeding up,
+ * weighs on both sides of each pair alike.
+ */
+export function pairedRatio<T>(inputs: readonly T[], a: (input: T) => unknown, b: (input: T) => unknown, pairs = 41, roundMs = 150): number {
+  let sink = 0;
+  const timeOf = (op: (input: T) => unknown) => {
+    let count = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < roundMs) {
+      for (const input of inputs) sink += op(input) === undefined ? 0 : 1;
+      count += inputs.length;
+      now = performance.now();
+    }
+    return (now - start) / count;
+  };
+  for (const op of [a, b]) timeOf(op);
+  const ratios: number[] = [];
+  for (let p = 0; p < pairs; p++) {
+    let ta: number, tb: number;
+    if (p % 2 === 0) { ta = timeOf(a); tb = timeOf(b); } else { tb = timeOf(b); ta = timeOf(a); }
+    ratios.push(ta / tb);
+  }
+  if (sink < 0) console.log(sink);
+  return ratios.sort((x, y) => x - y)[Math.floor(ratios.length / 2)]!;
+}

@@ -69,7 +69,7 @@ export async function referenceScaleBenchmarks(root: string): Promise<BenchResul
   const packages = tables.find((t) => t.kind === 'fda-ndc-package')!;
   const ndcs = [...new Set([...crosswalk.rows.flatMap((r) => ('ndc11' in r && r.ndc11 !== null ? [r.ndc11 as string] : [])), ...packages.rows.filter((_, i) => i % 25 === 0).map((r) => (r as { ndc11: string }).ndc11)])];
   const rates = interleavedRates(ndcs, {
-    specificCodes: (ndc) => reference.specificCodes(ndc, '2025-11-03'),
+    specificCodes: (ndc) => reference.crosswalkCodes(ndc, '2025-11-03'),
     drugFacts: (ndc) => reference.drugFacts(ndc),
   }, 7, 200);
   const us = (n: number) => Number(n.toFixed(2));

@@ -1,5 +1,6 @@
 /** `npm run bench`: runs every benchmark, prints a table, writes bench/results.json and bench/README.md. */
 import { coreThroughput } from './core-throughput';
+import { nameCheckBenchmarks } from './name-check';
 import { pdfBenchmarks } from './pdf-build';
 import { referenceBrowserBenchmarks } from './reference-browser';
 import { referenceDataBenchmarks } from './reference-data';
@@ -12,7 +13,7 @@ import { writeReport } from './report';
 const root = process.cwd();
 const app = await buildApp(root);
 const results: BenchResult[] = [
-  ...coreThroughput(root), ...referenceDataBenchmarks(root), ...(await referenceScaleBenchmarks(root)),
+  ...coreThroughput(root), ...nameCheckBenchmarks(root), ...referenceDataBenchmarks(root), ...(await referenceScaleBenchmarks(root)),
   ...(await wizardBenchmarks(root, app)), ...(await referenceBrowserBenchmarks(root, app)), ...(await pdfBenchmarks(root)),
 ];
 for (const r of results) {

@@ -1,8 +1,12 @@
 /**
- * Reference-data faults (issue 6): files that are cut short, in the wrong encoding, with their
- * values in the wrong columns, with duplicate rows, or empty are each refused on the Reference
- * data screen with the reason and the line at fault, and the data imported before stays, in use,
- * after a reload too. Columns in another order under their own headers are read by name.
+ * Reference-data faults (issues 6 and 13): files that are cut short, in the wrong encoding, with
+ * their values in the wrong columns, with duplicate rows, or empty, and files that contradict
+ * themselves (a HCPCS code listed twice for overlapping dates, a banner that is not one calendar
+ * quarter or lies outside 1990–2100, an ICD-10-CM order file whose name does not give its fiscal
+ * year, an FDA file as of a day after today) are each refused on the Reference data screen with
+ * the reason and the line at fault, and the data imported before stays, in use, after a reload
+ * too. Columns in another order under their own headers are read by name. A crosswalk of a few
+ * rows is kept, marked partial.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
@@ -35,6 +39,30 @@ const FAULTS = [
   },
   { file: csv('duplicated.csv', crosswalk([KEYTRUDA, KEYTRUDA])), message: 'Line 5: this row repeats line 4 exactly.' },
   { file: csv('empty.csv', ''), message: 'the file is empty' },
+  {
+    file: csv('hcpcs-code-twice.csv', [
+      'HCPC,SEQNUM,RECID,LONG DESCRIPTION,SHORT DESCRIPTION,ADD DT,ACT EFF DT,TERM DT,ACTION CD',
+      'J2329,0010,3,"Injection, ublituximab-xiiy, 1mg",Inj ublituximab-xiiy 1mg,20230701,20230701,,N',
+      'J2329,0010,3,"Injection, ublituximab-xiiy, 10 mg",Inj ublituximab-xiiy 10mg,20240101,20240101,,C',
+    ].join('\r\n')),
+    message: 'Line 3: code J2329 is listed again, for dates that overlap those of line 2 (from 07/01/2023 and from 01/01/2024).',
+  },
+  {
+    file: csv('banner-0001-9999.csv', crosswalk([KEYTRUDA]).replace('October 1, 2025 through December 31, 2025', 'January 1, 0001 through December 31, 9999')),
+    message: 'Line 2: the banner of this CMS ASP NDC-HCPCS crosswalk covers 01/01/0001 through 12/31/9999, outside 1990–2100',
+  },
+  {
+    file: csv('banner-two-quarters.csv', crosswalk([KEYTRUDA]).replace('through December 31, 2025', 'through March 31, 2026')),
+    message: 'Line 2: this CMS ASP NDC-HCPCS crosswalk says it is effective from 10/01/2025 through 03/31/2026, which is not one calendar quarter.',
+  },
+  {
+    file: { name: 'icd10cm_order.txt', mimeType: 'text/plain', buffer: Buffer.from('00001 A000    0 Cholera                                                      Cholera\n') },
+    message: 'the fiscal year of this ICD-10-CM order file is told by its name, and "icd10cm_order.txt" does not say it.',
+  },
+  {
+    file: { name: 'package.txt', mimeType: 'text/plain', buffer: Buffer.from('PRODUCTID\tPRODUCTNDC\tNDCPACKAGECODE\tPACKAGEDESCRIPTION\tSTARTMARKETINGDATE\tENDMARKETINGDATE\tNDC_EXCLUDE_FLAG\tSAMPLE_PACKAGE\nP1\t0310-4535\t0310-4535-30\t1 VIAL in 1 CARTON\t20251121\t\tN\tN\n') },
+    message: 'Line 2: this FDA NDC Directory packages (package.txt) lists a date, 11/21/2025, after today (11/20/2025)',
+  },
 ] as const;
 
 const thisImport = (page: Page) => page.getByRole('region', { name: 'This import' });
@@ -63,7 +91,11 @@ test('broken reference files are refused with the line at fault, and the data im
   const good = csv('oct2025-columns-reordered.csv', crosswalk([reversed(KEYTRUDA), reversed(BRIUMVI)], reversed(HEADER)));
   await importFiles(page, [good]);
   await expect(importItem(page, good.name)).toContainText('Imported: CMS ASP NDC-HCPCS crosswalk, October 2025. 2 rows read, 2 kept, 0 rejected.');
+  await expect(importItem(page, good.name)).toContainText('Partial: 2 rows, where a quarter\'s crosswalk has about 8,000');
   await expectOnlyStored(page, good.name, '2');
+  // Two rows are not a quarter: kept and used, marked partial in the list.
+  await expect(storedFiles(page).getByRole('row').filter({ hasText: good.name }).getByRole('cell').nth(1))
+    .toHaveText('October 2025Partial: 2 rows, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one). An NDC it does not list may still have a code of its own.');
 
   await importFiles(page, FAULTS.map((f) => f.file));
   for (const { file, message } of FAULTS) {

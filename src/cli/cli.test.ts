@@ -119,11 +119,48 @@ describe('npm run cli -- check with the built-in reference data', SLOW, () => {
       'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,100,100', '',
     ].join('\r\n'));
     const r = cli(['check', '--today', '2025-11-20', '--reference', folder, november(['G35.A'])]);
-    expect(r.stderr).toBe('reference: crosswalk.csv: CMS ASP NDC-HCPCS crosswalk, October 2025, 1 rows\n');
+    expect(r.stderr).toBe('reference: crosswalk.csv: CMS ASP NDC-HCPCS crosswalk, October 2025, 1 rows\n'
+      + 'reference: crosswalk.csv is partial: 1 row, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one). '
+      + 'It is used, but an NDC it does not list may still have a code of its own; claims of its quarter say so\n');
     const out = JSON.parse(r.stdout);
+    // The imported crosswalk, not the built-in one, answers for October 2025: it does not list Briumvi's NDC...
     expect(out.decision.code).toBe('J3590');
-    expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('code.not-verified');
+    // ... but the built-in HCPCS file, kept, has J2329, whose descriptor names ublituximab-xiiy.
+    expect(out.findings.filter((f: { rule: string }) => f.rule === 'code.name-match').map((f: { actions: { label: string }[] }) => f.actions.map((a) => a.label)))
+      .toEqual([['Bill J2329 instead', 'J2329 is not this drug']]);
+    expect(out.decision.reasons).toContain('Checked: NDC 73150-0150-06 is in none of the crosswalk quarters loaded (October 2025 (partial)). '
+      + 'Not checked: the whole crosswalk of the date\'s quarter: the October 2025 crosswalk loaded is partial '
+      + '(1 row, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one)), so CMS may list this NDC in the rows it lacks.');
     expect(out.diagnoses[0]).toMatchObject({ status: 'billable', description: 'Relapsing-remitting multiple sclerosis' });
+  });
+
+  it('refuses the files in --reference that contradict themselves, each with its line and reason, and answers from the built-in data', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'noc-ref-'));
+    writeFileSync(join(folder, 'hcpcs.csv'), [
+      'HCPC,SEQNUM,RECID,LONG DESCRIPTION,SHORT DESCRIPTION,ADD DT,ACT EFF DT,TERM DT,ACTION CD',
+      'J3490,0010,3,Unclassified drugs,Drugs unclassified injection,19860101,19970101,,N',
+      'J2329,0010,3,"Injection, ublituximab-xiiy, 1mg",Inj ublituximab-xiiy 1mg,20230701,20230701,,N',
+      'J2329,0010,3,"Injection, ublituximab-xiiy, 10 mg",Inj ublituximab-xiiy 10mg,20240101,20240101,,C', '',
+    ].join('\r\n'));
+    writeFileSync(join(folder, 'crosswalk.csv'), [
+      'October 2025 ASP NDC - HCPCS Crosswalk,,', '"Effective January 1, 0001 through December 31, 9999",,',
+      '_2025_CODE,Short Description,LABELER NAME,NDC2,Drug Name,HCPCS dosage,PKG SIZE,PKG QTY,BILLUNITS,BILLUNITSPKG',
+      'J9271,Inj pembrolizumab,Merck,00006-3026-02,Keytruda,1 MG,4,1,100,100', '',
+    ].join('\r\n'));
+    mkdirSync(join(folder, 'icd10cm_order_2026'));
+    writeFileSync(join(folder, 'icd10cm_order_2026', 'order.txt'), '00001 A000    0 Cholera                                                      Cholera\n');
+    const r = cli(['check', '--today', '2025-11-20', '--reference', folder, november(['G35.A'])]);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      'reference: skipped crosswalk.csv: Line 2: the banner of this CMS ASP NDC-HCPCS crosswalk covers 01/01/0001 through 12/31/9999, outside 1990–2100: '
+        + 'no file CMS or the FDA publishes for the wizard covers such dates. Download the file again',
+      'reference: skipped hcpcs.csv: Line 4: code J2329 is listed again, for dates that overlap those of line 3 (from 07/01/2023 and from 01/01/2024). '
+        + 'A published file lists a code once for any date, so which row holds cannot be told. Download the file again from CMS',
+      'reference: skipped icd10cm_order_2026/order.txt: the fiscal year of this ICD-10-CM order file is told by its name, and "order.txt" does not say it. '
+        + 'Keep the name CMS gives it, for example icd10cm_order_2026.txt',
+    ]);
+    const out = JSON.parse(r.stdout);
+    expect(out.decision).toMatchObject({ code: 'J2329', kind: 'specific' });
+    expect(out.diagnoses[0]).toMatchObject({ status: 'billable', fiscalYear: 'FY2026' });
   });
 
   it('skips what is not a regular file below --reference (a pipe would wait forever), and links leading out of the folder', () => {
@@ -140,6 +177,70 @@ describe('npm run cli -- check with the built-in reference data', SLOW, () => {
       'reference: skipped waiting.csv: not a regular file (a pipe)',
     ]);
     expect(JSON.parse(r.stdout).decision.code).toBe('J2329');
+  });
+});
+
+describe('npm run cli -- check: a drug whose NDC no crosswalk lists, but whose name a HCPCS descriptor carries', SLOW, () => {
+  // Ultomiris 300 mg/30 mL (NDC 25682-0022-01): the October 2025 crosswalk lists its 3 mL and 11 mL vials only.
+  const example01 = JSON.parse(readFileSync(join(ROOT, 'examples/01-ultomiris-office-2019.json'), 'utf8'));
+  const onNovember10 = (drug: Record<string, unknown>) => file(`ultomiris-${Object.keys(drug).join('-') || 'plain'}.json`, {
+    ...example01, dates: { service: '2025-11-10', plannedSubmission: '2025-11-17' },
+    drugs: [{ ...example01.drugs[0], administration: { ...example01.drugs[0].administration, start: '2025-11-10T09:00', end: '2025-11-10T11:20', expiration: '2026-06-30' }, ...drug }],
+  });
+
+  it('names J1303, blocks J3590 and offers to bill J1303 or to set it aside', () => {
+    const r = cli(['check', '--today', '2025-11-20', onNovember10({})]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.decision.code).toBe('J3590');
+    expect(out.decision.reasons.slice(0, 2)).toEqual([
+      'The CMS HCPCS Level II file, October 2025 has a code in force on 11/10/2025 whose descriptor names ravulizumab-cwvz or Ultomiris: J1303 (Injection, ravulizumab-cwvz, 10 mg).',
+      'Checked: NDC 25682-0022-01 is in none of the crosswalk quarters loaded (October 2025); the crosswalk of the date\'s quarter (October 2025) is loaded whole.',
+    ]);
+    expect(out.findings).toContainEqual({
+      rule: 'code.name-match', severity: 'block', path: 'drugs.0.genericName', source: expect.any(Object),
+      message: 'The CMS HCPCS Level II file, October 2025 has a code of its own for ravulizumab-cwvz or Ultomiris on the date of service: J1303 (Injection, ravulizumab-cwvz, 10 mg). '
+        + 'An unclassified code is denied when the drug has its own (CARC 189): bill it, or, if it is not this drug (another salt, route or formulation), set it aside and say why.',
+      actions: [
+        { kind: 'confirm-code', drugIndex: 0, code: 'J1303', label: 'Bill J1303 instead' },
+        { kind: 'dismiss-match', drugIndex: 0, codes: ['J1303'], label: 'J1303 is not this drug' },
+      ],
+    });
+  });
+
+  it('confirmed, checks and exports the J1303 claim: 270 units of 10 mg, JZ, no description', () => {
+    const packet = onNovember10({ specificCodeChoice: 'J1303' });
+    const r = cli(['check', '--today', '2025-11-20', packet]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.decision).toMatchObject({ code: 'J1303', kind: 'specific' });
+    expect(out.lines.map((l: { code: string; modifiers: string[]; units: number; narrative: string | null }) => [l.code, l.modifiers, l.units, l.narrative])).toEqual([['J1303', ['JZ'], 270, null]]);
+    expect(cli(['export', '--format', 'x12', '--today', '2025-11-20', '--out', join(dir, 'j1303.x12'), packet]).status).toBe(0);
+    expect(readFileSync(join(dir, 'j1303.x12'), 'utf8')).toContain('SV1*HC:J1303:JZ*0*UN*270***1~');
+  });
+
+  it('set aside with a reason, exports the J3590 claim and prints the reason in the PDF packet', () => {
+    const reason = 'Pharmacy-compounded from bulk drug, not the licensed product J1303 describes';
+    const packet = onNovember10({ dismissedCodeMatch: { codes: ['J1303'], reason } });
+    const checked = JSON.parse(cli(['check', '--today', '2025-11-20', packet]).stdout);
+    expect(checked).toMatchObject({ exportable: true, decision: { code: 'J3590' } });
+    expect(checked.decision.reasons).toContain(`The biller set J1303 aside as not this drug: ${reason}.`);
+    const pdf = join(dir, 'set-aside.pdf');
+    expect(cli(['export', '--format', 'pdf', '--today', '2025-11-20', '--out', pdf, packet]).status).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(`The biller set J1303 aside as not this drug: ${reason}.`);
+  });
+
+  it('does not name J1303 on 2/12/2019, before CMS added it, and says so', () => {
+    const out = JSON.parse(cli(['check', '--today', '2019-02-19', join(ROOT, 'examples/01-ultomiris-office-2019.json')]).stdout);
+    expect(out).toMatchObject({ exportable: true, decision: { code: 'J3590' } });
+    expect(out.findings.filter((f: { rule: string }) => f.rule === 'code.not-verified').map((f: { message: string }) => f.message)).toEqual([
+      'The wizard could not confirm that this drug has no code of its own on 02/12/2019. Checked: NDC 25682-0022-01 is in none of the crosswalk quarters loaded (October 2025); '
+      + 'no drug code in force on the date of service in the CMS HCPCS Level II file, October 2025 names ravulizumab-cwvz or Ultomiris '
+      + '(J1303 (Injection, ravulizumab-cwvz, 10 mg) names ravulizumab-cwvz but was added on 10/01/2019, after the date of service). '
+      + 'Not checked: the crosswalk of the date\'s quarter (January 2019), which is not loaded. '
+      + 'Before sending, import the CMS crosswalk of January 2019 (Reference data; CMS keeps past quarters on its ASP pages).',
+    ]);
   });
 });
 
@@ -265,11 +366,11 @@ describe('npm run cli -- export', SLOW, () => {
     const r = cli(exportArgs('pdf', 'packet.pdf', '--attachments', join(dir, 'files'), withFiles));
     expect(r).toMatchObject({ status: 0, stdout: `Wrote ${join(dir, 'packet.pdf')}\n`, stderr: '' });
     const pages = spawnSync('pdftotext', ['-layout', join(dir, 'packet.pdf'), '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
-    expect(pages).toHaveLength(10);
-    expect(pages[2]).toMatch(/24A shaded \(NDC\)\s+N473150015006 ML4/);
-    expect(pages[5]).toMatch(/Attachment manifest/);
-    expect(pages.slice(6, 9).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
-    expect(pages[9]).toMatch(/Notes for the billing office \(not part of the claim\)/);
+    const manifest = pages.findIndex((p) => /Attachment manifest/.test(p));
+    expect(pages.findIndex((p) => /24A shaded \(NDC\)\s+N473150015006 ML4/.test(p))).toBeGreaterThan(0);
+    expect(manifest).toBe(pages.length - 5);
+    expect(pages.slice(manifest + 1, -1).map((p) => p.match(/(WASTE RECORD|MCKESSON INVOICE) page \d of \d/)?.[0])).toEqual(['WASTE RECORD page 1 of 1', 'MCKESSON INVOICE page 1 of 2', 'MCKESSON INVOICE page 2 of 2']);
+    expect(pages.at(-1)).toMatch(/Notes for the billing office \(not part of the claim\)/);
   });
 
   it('lists attachments it cannot find as not included, and a file whose SHA-256 is not the one listed', () => {

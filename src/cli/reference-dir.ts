@@ -2,7 +2,8 @@
  * The reference data of the command line: the built-in snapshot (src/core/reference-data/builtin),
  * and with `--reference DIR` every file below DIR whose kind the importers recognise, each
  * superseding the built-in table of its kind and period. Files are read as streams. Each file's
- * result goes to stderr; stdout stays one JSON line per packet.
+ * result goes to stderr (a file that contradicts itself is refused with the line and the reason; a
+ * crosswalk that is a part of a quarter is said to be partial); stdout stays one JSON line per packet.
  *
  * Only regular files are read. Below DIR, a FIFO, socket or device is skipped with a message (a
  * FIFO would wait forever for a writer); a symbolic link is followed only when it leads to a
@@ -14,7 +15,8 @@ import { importReferenceStream } from '../core/reference-data/import';
 import { createReference } from '../core/reference-data/memory-reference';
 import type { Snapshot } from '../core/reference-data/snapshot';
 import { decodeSnapshot, withBuiltIn } from '../core/reference-data/snapshot';
-import { KIND_NAMES } from '../core/reference-data/tables';
+import { partialByKey } from '../core/reference-data/crosswalk-completeness';
+import { KIND_NAMES, storeKey } from '../core/reference-data/tables';
 import type { ReferenceTable } from '../core/reference-data/tables';
 import type { ReferenceData } from '../core/reference';
 import type { ReferenceVersion } from '../core/export/json-packet';
@@ -77,7 +79,9 @@ export async function loadReferenceDirectory(dir: string | undefined): Promise<L
     throw new Error(`--reference ${dir}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   const tables: ReferenceTable[] = [];
-  // The real date, not --today: it only tells which century a two-digit year in the FDA Purple Book is in.
+  const names = new Map<string, string>();
+  // The real date, not --today: it tells which century a two-digit year in the FDA Purple Book is
+  // in, and refuses an FDA file as of a day after it.
   const today = new Date().toISOString().slice(0, 10);
   for (const file of files) {
     const name = relative(dir, file);
@@ -87,10 +91,17 @@ export async function loadReferenceDirectory(dir: string | undefined): Promise<L
       continue;
     }
     tables.push(result.table);
+    names.set(storeKey(result.table), name);
     const rejected = result.rejected.length === 0 ? '' : `, ${result.rejected.length} rows rejected`;
     note(`${name}: ${KIND_NAMES[result.table.kind]}, ${result.table.period.label}, ${result.rowsRead} rows${rejected}`);
   }
   const used = withBuiltIn(tables, builtIn.tables);
+  const partial = partialByKey(used);
+  for (const table of used) {
+    const why = partial.get(storeKey(table));
+    const name = names.get(storeKey(table)) ?? `the built-in ${KIND_NAMES[table.kind]} of ${table.period.label}`;
+    if (why !== undefined) note(`${name} is partial: ${why}. It is used, but an NDC it does not list may still have a code of its own; claims of its quarter say so`);
+  }
   return {
     data: createReference(used),
     versions: used.map((t) => (tables.includes(t) ? { kind: KIND_NAMES[t.kind], label: t.period.label } : builtInVersion(t))),

@@ -1,6 +1,6 @@
 /** A finding's action, taken: the packet the wizard's button and any other caller get. */
 import { describe, expect, it } from 'vitest';
-import { applyAction } from './actions';
+import { applyAction, fieldAfterAction } from './actions';
 import type { FindingAction } from './rules';
 import { BRIUMVI_NDC11, completePacket, evaluateOn, FIXTURE_REFERENCE_DATA, memoryReference, packetOn, plusDays } from './test-fixtures';
 import { evaluateClaim } from './evaluate';
@@ -27,6 +27,20 @@ describe('applyAction', () => {
     expect(after.drugs![1]).toEqual(typedNoc.drugs![1]);
     const typedSame = completePacket({ drugs: [{ codeOverride: { code: 'j2329', reason: 'payer' } }] });
     expect(applyAction(typedSame, action).drugs![0]!.codeOverride).toEqual({ code: 'j2329', reason: 'payer' });
+  });
+
+  it('"Bill J1303 instead" (a code found by name) records the choice and drops a setting aside; "not this drug" keeps a reason typed', () => {
+    const setAside = completePacket({ drugs: [{ dismissedCodeMatch: { codes: ['J1303'], reason: 'another salt' } }] });
+    const confirmed = applyAction(setAside, { kind: 'confirm-code', drugIndex: 0, code: 'J1303', label: 'Bill J1303 instead' });
+    expect(confirmed.drugs![0]!.specificCodeChoice).toBe('J1303');
+    expect(confirmed.drugs![0]!.dismissedCodeMatch).toBeUndefined();
+    const dismissed = applyAction(setAside, { kind: 'dismiss-match', drugIndex: 0, codes: ['J1303', 'J1304'], label: 'None of these is this drug' });
+    expect(dismissed.drugs![0]!.dismissedCodeMatch).toEqual({ codes: ['J1303', 'J1304'], reason: 'another salt' });
+  });
+
+  it('sends the biller to the reason once codes are set aside, nowhere after billing a code', () => {
+    expect(fieldAfterAction({ kind: 'dismiss-match', drugIndex: 2, codes: ['J1303'], label: 'J1303 is not this drug' })).toBe('drugs.2.dismissedCodeMatch.reason');
+    expect(fieldAfterAction({ kind: 'confirm-code', drugIndex: 2, code: 'J1303', label: 'Bill J1303 instead' })).toBeUndefined();
   });
 
   it('leaves the packet as it is when the drug is not in it, and does not change the packet given', () => {

@@ -19,6 +19,17 @@ function useNdc(drug: Drug, ndc: string): Drug {
   return { ...drug, ndc: { input: ndc, normalized: read.ok ? read.ndc.ndc11 : '' } };
 }
 
+/** The code a HCPCS descriptor names the drug in is its own: billed, and no longer set aside. */
+function confirmCode(drug: Drug, code: string): Drug {
+  const { dismissedCodeMatch: _setAside, ...rest } = useCode(drug, code);
+  return rest;
+}
+
+/** The codes found by the drug's name are not this drug: recorded, keeping a reason already typed. */
+function dismissMatch(drug: Drug, codes: readonly string[]): Drug {
+  return { ...drug, dismissedCodeMatch: { ...drug.dismissedCodeMatch, codes: [...codes] } };
+}
+
 /** The packet once the action is taken; the same packet when the action's drug is not in it. */
 export function applyAction(packet: ClaimPacket, action: FindingAction): ClaimPacket {
   const drugs = packet.drugs ?? [];
@@ -27,7 +38,14 @@ export function applyAction(packet: ClaimPacket, action: FindingAction): ClaimPa
     switch (action.kind) {
       case 'use-code': return useCode(drug, action.code);
       case 'use-ndc': return useNdc(drug, action.ndc);
+      case 'confirm-code': return confirmCode(drug, action.code);
+      case 'dismiss-match': return dismissMatch(drug, action.codes);
     }
   };
   return { ...packet, drugs: drugs.map((d, i) => (i === action.drugIndex ? change(d) : d)) };
+}
+
+/** The field the biller fills next once the action is taken (the reason for setting codes aside); `undefined` when none. */
+export function fieldAfterAction(action: FindingAction): string | undefined {
+  return action.kind === 'dismiss-match' ? `drugs.${action.drugIndex}.dismissedCodeMatch.reason` : undefined;
 }

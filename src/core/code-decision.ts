@@ -3,9 +3,20 @@
  * unit counter, the waste plan, the checks and the payment estimate read it. A file of its own, so
  * that those read the decision without importing the code that makes it.
  */
-import type { SpecificCode } from './reference';
+import type { NameCheck } from './name-match';
+import type { CrosswalkAnswer, SpecificCode } from './reference';
 
 export type ClaimForm = 'CMS-1500' | 'UB-04';
+
+/** What the row-1 check of a drug found beyond the crosswalk's codes (see own-code.ts). */
+export interface OwnCodeCheck {
+  /** `undefined`: no crosswalk loaded, or no valid NDC and date. */
+  readonly crosswalk: CrosswalkAnswer | undefined;
+  /** The name check; `undefined` without a HCPCS file or a valid date of service. */
+  readonly names: NameCheck | undefined;
+  /** The codes found by name that the biller set aside, with the reason given (blank until typed). */
+  readonly setAside?: { readonly codes: readonly string[]; readonly reason: string };
+}
 
 export interface CodeDecision {
   /** The code to bill; `null` when the drug must not be billed under an unclassified code. */
@@ -22,8 +33,10 @@ export interface CodeDecision {
   readonly ruleCode?: string | null;
   /** The product-specific codes found for the NDC, when there are any. */
   readonly specificCodes?: readonly SpecificCode[];
-  /** False when no crosswalk could be asked (not loaded for the date, or no valid NDC and date). */
+  /** True when the crosswalk of the date's quarter is loaded whole (its silence on the NDC can be trusted). */
   readonly isVerified?: boolean;
+  /** When the crosswalks list the NDC under no code in force: what else was checked (the name check), and what could not be. */
+  readonly ownCode?: OwnCodeCheck;
   /** For a product-specific code (kind `specific`): the code billed, with its descriptor, billing unit and source. */
   readonly specific?: SpecificCode;
   /**

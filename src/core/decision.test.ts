@@ -543,8 +543,16 @@ describe('a chosen code meets the same conditions as the rules\' choice (billing
     const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J2329', reason: 'NDC not yet in the crosswalk; payer confirmed J2329' } }] }, hcpcs);
     expect(result.decision).toMatchObject({ code: 'J2329', kind: 'specific', ruleCode: 'J3590', isChosenByBiller: true, descriptor: 'Injection, ublituximab-xiiy, 1mg' });
     expect(result.lines.map((l) => [l.code, l.modifiers, l.units, l.narrative])).toEqual([['J2329', [], 100, null], ['J2329', ['JW'], 50, null]]);
-    expect(findingsOf(result, 'code.override-differs')).toHaveLength(1);
+    // The descriptor of J2329 names ublituximab-xiiy: typing it confirms the code the name check found, nothing differs.
+    expect(findingsOf(result, 'code.override-differs')).toEqual([]);
     expect(result.exportable).toBe(true);
+  });
+
+  it('warns when the typed code is neither the crosswalk\'s nor one whose descriptor names the drug', () => {
+    const hcpcs = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: undefined, hcpcs: { J1303: { descriptor: 'Injection, ravulizumab-cwvz, 10 mg', effective: '2019-10-01' } } });
+    const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J1303', reason: 'payer instruction' } }] }, hcpcs);
+    expect(result.decision).toMatchObject({ code: 'J1303', kind: 'specific', isChosenByBiller: true, descriptor: 'Injection, ravulizumab-cwvz, 10 mg' });
+    expect(findingsOf(result, 'code.override-differs')).toHaveLength(1);
   });
 
   it('warns when the crosswalk for the date lists the NDC under no such code', () => {

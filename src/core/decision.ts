@@ -16,6 +16,8 @@ import type { SpecificCode } from './reference';
 import { CODE_DAYS, HCPCS_SHAPE, unclassifiedCode } from './codes';
 import type { FindingAction } from './rules';
 import { finding, withActions } from './rules';
+import { checkNames, matchedCode } from './name-match';
+import { checkOwnCode, ownCodeCheck, ownCodeReasons } from './own-code';
 
 /** FDA dosage forms of metered-dose inhalers: "AEROSOL, METERED", "INHALANT, METERED", "SPRAY, METERED". */
 const METERED_DOSE = /metered|inhaler/i;
@@ -94,22 +96,29 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   const dos = ctx.dateOfService;
   const when = ctx.serviceDay === undefined ? 'the date of service' : usDate(ctx.serviceDay);
 
-  // Row 1: a product-specific code exists on the date of service.
-  const specific = ctx.ndc !== undefined && dos !== undefined ? ctx.reference.specificCodes(ctx.ndc.ndc11, dos) : undefined;
-  const isVerified = specific !== undefined;
-  const result = (code: string | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
-    code, kind, reasons, form, isSeparatelyPayable, isVerified, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
-  });
-  if (specific !== undefined && specific.length > 0) {
+  // Row 1: a product-specific code exists on the date of service: a crosswalk quarter lists the NDC
+  // under it, or its HCPCS descriptor names the drug (own-code.ts).
+  const crosswalk = ctx.ndc !== undefined && dos !== undefined ? ctx.reference.crosswalkCodes(ctx.ndc.ndc11, dos) : undefined;
+  const isVerified = crosswalk?.dateQuarter.status === 'complete';
+  const specific = crosswalk?.codes ?? [];
+  if (specific.length > 0) {
     const { code, isChoiceNeeded, isChosen } = applicableSpecificCode(ctx, specific);
     reasons.push(`NDC ${ctx.ndc!.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${code.source}).`);
     if (isChosen) reasons.push(`The biller chose to bill ${code.code}${specific.length > 1 ? ', the code that fits the patient,' : ''} instead of an unclassified code.`);
     else if (isChoiceNeeded) reasons.push(`Which of them fits the patient is not chosen yet (on the drug step); ${code.code} is shown meanwhile.`);
     return specificCodeDecision(ctx, code, reasons, { specificCodes: specific, isVerified, isChosenByBiller: isChosen });
   }
-  reasons.push(specific === undefined
-    ? 'Not checked against the CMS crosswalk (not loaded for this date): no product-specific code is known to the wizard.'
-    : `No product-specific code for NDC ${ctx.ndc!.hyphenated} on ${when} in the CMS crosswalk.`);
+  const ownCode = ownCodeCheck(ctx, crosswalk, checkNames(ctx));
+  const confirmed = ownCode.names?.matches.find((m) => m.code === ctx.drug.specificCodeChoice?.trim().toUpperCase());
+  if (confirmed !== undefined) {
+    for (const reason of ownCodeReasons(ctx, { ...ownCode, names: { ...ownCode.names!, matches: [confirmed] } })) reasons.push(reason);
+    reasons.push(`The biller confirmed that ${confirmed.code} is this drug's code and bills it instead of an unclassified code.`);
+    return specificCodeDecision(ctx, matchedCode(confirmed, ownCode.names!.source), reasons, { isVerified, isChosenByBiller: true, ownCode });
+  }
+  for (const reason of ownCodeReasons(ctx, ownCode)) reasons.push(reason);
+  const result = (code: string | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
+    code, kind, reasons, form, isSeparatelyPayable, isVerified, ownCode, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
+  });
 
   // Row 2: investigational, or supplied free by a sponsor.
   if (d.isSuppliedFreeBySponsor === true) {
@@ -232,6 +241,8 @@ function checkEffective(ctx: DrugContext, code: string, path: string): void {
 function chosenSpecificCode(ctx: DrugContext, code: string, byRules: CodeDecision): SpecificCode {
   const listed = byRules.specificCodes?.find((c) => c.code === code);
   if (listed !== undefined) return listed;
+  const named = byRules.ownCode?.names?.matches.find((m) => m.code === code);
+  if (named !== undefined) return matchedCode(named, byRules.ownCode!.names!.source);
   const validity = ctx.dateOfService === undefined ? undefined : ctx.reference.codeValidity(code, ctx.dateOfService);
   const descriptor = validity !== undefined && validity.status !== 'unknown-code' ? validity.descriptor : '';
   return { code, descriptor, source: descriptor === '' ? 'typed by the biller' : 'typed by the biller; descriptor from the CMS HCPCS file' };
@@ -266,7 +277,7 @@ function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
   const reason = `The biller chose ${code} instead of ${decided}: ${override?.reason?.trim() || 'no reason given'}.`;
   if (!isUnclassified) {
     const specific = chosenSpecificCode(ctx, code, byRules);
-    const isListed = byRules.specificCodes?.some((c) => c.code === code) === true;
+    const isListed = byRules.specificCodes?.some((c) => c.code === code) === true || byRules.ownCode?.names?.matches.some((m) => m.code === code) === true;
     if (!isListed && byRules.isVerified === true) ctx.findings.push(finding('overrideNotInCrosswalk', path, { code }));
     if (ctx.findings.length === before && !isListed) ctx.findings.push(finding('overrideDiffers', path, { code, decided }));
     return specificCodeDecision(ctx, specific, [...byRules.reasons, reason], {
@@ -302,12 +313,10 @@ export function decideCode(ctx: DrugContext): CodeDecision {
     if (byRules.code === 'J8499' && ctx.profile?.coversSelfAdministered === false) {
       ctx.findings.push(finding('oralSelfAdministered', `${ctx.base}.route`));
     }
-    if (ctx.ndc !== undefined && ctx.dateOfService !== undefined && byRules.isVerified === false) {
-      ctx.findings.push(finding('noReference', `${ctx.base}.ndc.input`));
-    }
   }
   const decision = applyOverride(ctx, byRules);
   if (decision.code !== null && decision.ruleCode === undefined) checkEffective(ctx, decision.code, `${ctx.base}.codeOverride.code`);
+  checkOwnCode(ctx, decision);
   return decision;
 }
 

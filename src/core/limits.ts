@@ -178,6 +178,8 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit | Readonly<Record<Cl
   'drugs.*.invoice.netCost': FORMATTED,
   'drugs.*.medicalNecessity': STATEMENT,
   'drugs.*.specificCodeChoice': FORMATTED,
+  'drugs.*.dismissedCodeMatch.codes.*': FORMATTED,
+  'drugs.*.dismissedCodeMatch.reason': REASON,
   'drugs.*.codeOverride.code': FORMATTED,
   'drugs.*.codeOverride.reason': REASON,
   'attachments.*.id': IDENTIFIER,

@@ -28,7 +28,7 @@ function knownReading(ctx: DrugContext, candidate: NdcCandidate): KnownReading |
     return { candidate, product: names, described: `${names}${facts.strength === undefined ? '' : `, ${facts.strength}`}${source === '' ? '' : ` (${source})`}` };
   }
   if (ctx.dateOfService === undefined) return undefined;
-  const codes = ctx.reference.specificCodes(ndc11, ctx.dateOfService) ?? [];
+  const codes = ctx.reference.crosswalkCodes(ndc11, ctx.dateOfService)?.codes ?? [];
   if (codes.length > 0) {
     const listed = codes.map((c) => `${c.code} (${c.descriptor})`).join(', ');
     return { candidate, product: `listed under ${codes.map((c) => c.code).join(', ')}`, described: `listed under ${listed} in the ${codes[0]!.source}` };

@@ -105,9 +105,78 @@ export interface NocDrug {
   readonly names?: readonly string[];
 }
 
+/** A code that might have been the drug's but does not apply on the date, and why, for the biller (no final period). */
+export interface SetAsideCode {
+  readonly code: string;
+  readonly why: string;
+}
+
+/**
+ * What the CMS ASP NDC-HCPCS crosswalks say of an NDC on a date of service: every quarter loaded is
+ * searched (an NDC missing from one quarter may be listed in another), and the HCPCS file decides
+ * whether a code listed in another quarter was in force on the date.
+ */
+export interface CrosswalkAnswer {
+  /** Product-specific codes mapped to the NDC in some quarter and in force on the date. */
+  readonly codes: readonly SpecificCode[];
+  /** The quarters searched, newest first, a partial one marked so: "October 2025", "July 2026 (partial)". */
+  readonly searched: readonly string[];
+  /** The quarter of the date of service ("January 2019") and whether its crosswalk is loaded, and whole. */
+  readonly dateQuarter: {
+    readonly label: string;
+    readonly status: 'complete' | 'partial' | 'missing';
+    /** Why a partial crosswalk is taken for one: "26 rows, where a quarter's crosswalk has about 8,000". */
+    readonly partial?: string;
+  };
+  /** Codes a crosswalk maps the NDC to that were not in force on the date, each with why. */
+  readonly notInForce: readonly SetAsideCode[];
+}
+
+/** What a HCPCS long descriptor says beside the drug's name, read once when the index is built. */
+export interface DescriptorQualifiers {
+  /** "excludes biosimilar(s)": the reference product's code. */
+  readonly excludesBiosimilar: boolean;
+  /** "biosimilar": a biosimilar's code. */
+  readonly isBiosimilar: boolean;
+  /** What the product is "not therapeutically equivalent to": codes ("j0131") or brands ("maxipime"), lower case. */
+  readonly notEquivalentTo: readonly string[];
+  /** The descriptor's parenthesised words, lower case: brands, manufacturers, uses ("kanjinti", "fresenius kabi", "for esrd on dialysis"). */
+  readonly parentheses: readonly string[];
+  /** The routes the descriptor names ("injection", "oral", "inhalation"); `undefined` when it names none. */
+  readonly routes: readonly Route[] | undefined;
+  /** `true`: for compounded products only; `false`: for non-compounded products only; `undefined`: it does not say. */
+  readonly compounded: boolean | undefined;
+}
+
+/** A drug code whose long descriptor carries a name looked for. */
+export interface DescriptorHit {
+  readonly code: string;
+  readonly descriptor: string;
+  /** ISO dates of the code's row in the HCPCS file. */
+  readonly added: string;
+  readonly terminated: string | null;
+  /** `exact`: a part of the descriptor is the name; `within`: the name is part of a longer one ("dexamethasone sodium phosphate"). */
+  readonly fit: 'exact' | 'within';
+  /** The descriptor's words that carry the name, as published: "dexamethasone sodium phosphate", "kanjinti". */
+  readonly phrase: string;
+  /** The name was found in parentheses (a brand, as biosimilars' descriptors carry: "(kanjinti)"). */
+  readonly isInParentheses: boolean;
+  readonly qualifiers: DescriptorQualifiers;
+}
+
+/** The names the long descriptors of the drug codes of one HCPCS file carry, indexed once. */
+export interface DescriptorNames {
+  /** "CMS HCPCS Level II file, October 2025". */
+  readonly source: string;
+  /** The drug codes (never an unclassified one) whose descriptor carries the name as whole words, whatever their dates. */
+  find(name: string): readonly DescriptorHit[];
+}
+
 export interface ReferenceData {
-  /** Specific codes mapped to this NDC and effective on the date; `undefined` when no crosswalk covers the date. */
-  specificCodes(ndc11: string, dateOfService: string): readonly SpecificCode[] | undefined;
+  /** What the crosswalks say of this NDC on the date; `undefined` when no crosswalk is loaded at all. */
+  crosswalkCodes(ndc11: string, dateOfService: string): CrosswalkAnswer | undefined;
+  /** The names in the HCPCS long descriptors of drug codes (newest HCPCS file); `undefined` without a HCPCS file. */
+  descriptorNames(): DescriptorNames | undefined;
   /** Validity of a HCPCS code on a date; `undefined` when no HCPCS file covers the date. */
   codeValidity(code: string, dateOfService: string): CodeValidity | undefined;
   /** Billable status of an ICD-10-CM code (no dot) in the fiscal year of the date; `undefined` without that year's file. */
@@ -132,7 +201,8 @@ export interface ReferenceData {
 
 /** No reference data loaded: every lookup answers "unknown". */
 export const NO_REFERENCE: ReferenceData = {
-  specificCodes: () => undefined,
+  crosswalkCodes: () => undefined,
+  descriptorNames: () => undefined,
   codeValidity: () => undefined,
   diagnosis: () => undefined,
   hasNocPrice: () => undefined,

@@ -26,6 +26,8 @@ const briumviHasJ2329 = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
   crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP crosswalk', from: '2023-07-01' }] },
 });
+/** No crosswalk lists Briumvi's NDC, but the HCPCS file has J2329, whose descriptor names ublituximab-xiiy. */
+const briumviNamedJ2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, hcpcs: { J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' } } });
 /** Briumvi's NDC listed under a code billed for doses of 100 mg or less (as Sublocade's Q9991 is): the fixture's 100 mg fits, 150 mg does not. */
 const sublocadeCode = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
@@ -104,6 +106,8 @@ const CASES: Record<RuleKey, readonly [Case, string]> = {
   oralSelfAdministered: [drug({ route: 'oral', isBiologic: false, marketingCategory: 'NDA' }), 'drugs.0.route'],
   antineoplasticBiologic: [drug({ isAntineoplastic: true }), 'drugs.0.isAntineoplastic'],
   noReference: [packet({}, undefined, NO_REFERENCE), 'drugs.0.ndc.input'],
+  nameMatch: [() => evaluateOn('2023-08-07', {}, briumviNamedJ2329), 'drugs.0.genericName'],
+  nameMatchReasonMissing: [() => evaluateOn('2023-08-07', { drugs: [{ dismissedCodeMatch: { codes: ['J2329'] } }] }, briumviNamedJ2329), 'drugs.0.dismissedCodeMatch.reason'],
   codeNotEffective: [drug({ codeOverride: { code: 'Q9977', reason: 'Payer letter' } }), 'drugs.0.codeOverride.code'],
   overrideReasonMissing: [drug({ codeOverride: { code: 'J3490' } }), 'drugs.0.codeOverride.reason'],
   overrideInvalid: [drug({ codeOverride: { code: 'J34', reason: 'typo' } }), 'drugs.0.codeOverride.code'],

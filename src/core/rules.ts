@@ -30,10 +30,14 @@ export interface Rule<P> {
  * button's text.
  * - `use-code`: bill drug `drugIndex` under this product-specific code instead of an unclassified one.
  * - `use-ndc`: set the NDC of drug `drugIndex` to this reading of a bare 10-digit NDC (hyphens placed).
+ * - `confirm-code`: the code a HCPCS descriptor names the drug in is the drug's own: bill it.
+ * - `dismiss-match`: the codes found by name are not this drug (the biller then says why).
  */
 export type FindingAction =
   | { readonly kind: 'use-code'; readonly drugIndex: number; readonly code: string; readonly label: string }
-  | { readonly kind: 'use-ndc'; readonly drugIndex: number; readonly ndc: string; readonly label: string };
+  | { readonly kind: 'use-ndc'; readonly drugIndex: number; readonly ndc: string; readonly label: string }
+  | { readonly kind: 'confirm-code'; readonly drugIndex: number; readonly code: string; readonly label: string }
+  | { readonly kind: 'dismiss-match'; readonly drugIndex: number; readonly codes: readonly string[]; readonly label: string };
 
 /** One problem found in a packet, pointing at the field to fix. */
 export interface Finding {
@@ -171,8 +175,12 @@ export const RULES = {
     () => 'Oral drugs other than cancer drugs and antiemetics are usually self-administered and not covered by Medicare Part B. Add GY if you bill only to obtain a denial.'),
   antineoplasticBiologic: rule<{ code: string; other: string }>('code.antineoplastic-biologic', 'warn', 'advice', `${D}.isAntineoplastic`, RULES_DOC('§1 row 13', 'U'),
     (p) => `An anticancer biologic is billed as ${p.code} for this payer; some payers expect ${p.other}. Check the payer's policy if unsure.`),
-  noReference: rule('code.not-verified', 'warn', 'advice', `${D}.ndc.input`, RULES_DOC('§1 row 1'),
-    () => 'The CMS NDC-HCPCS crosswalk is not loaded, so the wizard could not confirm this drug has no code of its own on the date of service. Load the current crosswalk (Reference data) before sending.'),
+  noReference: rule<{ date: string; checked: string; notChecked: string; todo: string }>('code.not-verified', 'warn', 'advice', `${D}.ndc.input`, RULES_DOC('§1 row 1'),
+    (p) => `The wizard could not confirm that this drug has no code of its own on ${p.date}. Checked: ${p.checked}. Not checked: ${p.notChecked}.${p.todo}`),
+  nameMatch: rule<{ names: string; source: string; matches: string; several: boolean }>('code.name-match', 'block', 'invalid', `${D}.genericName|${D}.brandName`, MAC_NOC('CARC 189 / RARC N657; billing-rules §1 row 1: a product-specific code describes the drug'),
+    (p) => `The ${p.source} has ${p.several ? 'codes' : 'a code'} of its own for ${p.names} on the date of service: ${p.matches}. An unclassified code is denied when the drug has its own (CARC 189): bill ${p.several ? 'the one that fits this drug' : 'it'}, or, if ${p.several ? 'none is' : 'it is not'} this drug (another salt, route or formulation), set ${p.several ? 'them' : 'it'} aside and say why.`),
+  nameMatchReasonMissing: rule<{ codes: string; several: boolean }>('code.name-match-reason-missing', 'block', 'missing', `${D}.dismissedCodeMatch.reason`, RULES_DOC('§1 row 1: a product-specific code describes the drug'),
+    (p) => `Say why ${p.codes} ${p.several ? 'are' : 'is'} not this drug (for example another salt, route or formulation). The reason stays with the claim and prints in the PDF packet.`),
   codeNotEffective: rule<{ code: string; when: string }>('code.not-effective', 'block', 'invalid', `${D}.codeOverride.code`, MAC_NOC('CARC 181'),
     (p) => `${p.code} is not valid on the date of service (${p.when}). A code outside its effective dates is denied (CARC 181).`),
   overrideReasonMissing: rule('code.override-reason-missing', 'block', 'missing', `${D}.codeOverride.reason`, RULES_DOC('code override'),

@@ -17,8 +17,9 @@ import { evaluateClaim } from './evaluate';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
 import { QUANTITY_UNITS } from './packet/schema';
 import { builtInProfile } from './payers';
-import type { CodeValidity, DiagnosisStatus, ProductPackage, ReferenceData, SpecificCode } from './reference';
+import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, ProductPackage, ReferenceData, SpecificCode } from './reference';
 import { NO_REFERENCE } from './reference';
+import { buildNameIndex } from './reference-data/name-index';
 
 /** The date of service of the complete packet, and the day it is evaluated on. */
 export const FIXTURE_SERVICE_DATE = '2023-03-10';
@@ -211,7 +212,7 @@ export interface Dated {
 export interface MemoryReferenceData {
   /** NDC-HCPCS crosswalk by 11-digit NDC. When given (even `{}`), it covers every date. */
   readonly crosswalk?: Readonly<Record<string, readonly (SpecificCode & Dated)[]>>;
-  /** HCPCS codes by code. When given, codes not listed are unknown. */
+  /** HCPCS codes by code. When given, codes not listed are unknown, and the descriptors are what the name check reads. */
   readonly hcpcs?: Readonly<Record<string, { readonly descriptor?: string; readonly effective?: string; readonly terminated?: string }>>;
   /**
    * ICD-10-CM codes (no dot). An entry with `children` is a header (not billable). When given,
@@ -228,12 +229,21 @@ export interface MemoryReferenceData {
 
 const within = (d: Dated, date: string) => (d.from === undefined || date >= d.from) && (d.through === undefined || date <= d.through);
 
+/** The answer of a crosswalk that covers every date, whole. */
+function wholeCrosswalk(codes: readonly SpecificCode[]): CrosswalkAnswer {
+  return { codes, searched: ['test crosswalk'], dateQuarter: { label: 'the test crosswalk', status: 'complete' }, notInForce: [] };
+}
+
 export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
+  const names = data.hcpcs === undefined ? undefined : buildNameIndex(Object.entries(data.hcpcs).map(([code, c]) => ({
+    code, longDescription: c.descriptor ?? code, added: c.effective ?? '1982-01-01', terminated: c.terminated ?? null, isModifier: false,
+  })), 'test HCPCS file');
   return {
     ...NO_REFERENCE,
-    specificCodes: (ndc11, date) => data.crosswalk === undefined
+    crosswalkCodes: (ndc11, date) => data.crosswalk === undefined
       ? undefined
-      : (data.crosswalk[ndc11] ?? []).filter((c) => within(c, date)).map(({ from: _f, through: _t, ...code }) => code),
+      : wholeCrosswalk((data.crosswalk[ndc11] ?? []).filter((c) => within(c, date)).map(({ from: _f, through: _t, ...code }) => code)),
+    descriptorNames: () => names,
     codeValidity: (code, date): CodeValidity | undefined => {
       if (data.hcpcs === undefined) return undefined;
       const c = data.hcpcs[code];
@@ -257,9 +267,13 @@ export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
   };
 }
 
-/** The reference the complete packet is checked against: an empty crosswalk and the diagnoses it uses. */
+/**
+ * The reference the complete packet is checked against: an empty crosswalk, a HCPCS file whose
+ * descriptors name no drug of the fixtures, and the diagnoses it uses.
+ */
 export const FIXTURE_REFERENCE_DATA: MemoryReferenceData = {
   crosswalk: {},
+  hcpcs: {},
   diagnoses: {
     G35: [{ through: '2025-09-30' }, { from: '2025-10-01', children: ['G35A', 'G35B', 'G35C', 'G35D'] }],
     G35A: [{ from: '2025-10-01' }],
@@ -321,9 +335,9 @@ export function exampleReference(r: ExampleReference | undefined): ReferenceData
   const diagnoses = new Map(Object.entries(r.diagnoses ?? {}).map(([code, d]) => [code.replace('.', ''), d]));
   return {
     ...NO_REFERENCE,
-    specificCodes: (ndc11, dos) => r.specificCodes
-      ?.filter((c) => c.ndc11 === ndc11 && c.from <= dos && (c.through === undefined || dos <= c.through))
-      .map(({ code, descriptor, billingUnit, billUnitsPerItem }) => ({ code, descriptor, billingUnit, ...(billUnitsPerItem === undefined ? {} : { billUnitsPerItem }), source: 'example reference data' })),
+    crosswalkCodes: (ndc11, dos) => r.specificCodes === undefined ? undefined : wholeCrosswalk(r.specificCodes
+      .filter((c) => c.ndc11 === ndc11 && c.from <= dos && (c.through === undefined || dos <= c.through))
+      .map(({ code, descriptor, billingUnit, billUnitsPerItem }) => ({ code, descriptor, billingUnit, ...(billUnitsPerItem === undefined ? {} : { billUnitsPerItem }), source: 'example reference data' }))),
     diagnosis: (code): DiagnosisStatus | undefined => {
       const d = r.diagnoses === undefined ? undefined : diagnoses.get(code);
       if (d === undefined) return undefined;

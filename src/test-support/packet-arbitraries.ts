@@ -26,7 +26,9 @@ import {
 import { builtInProfiles } from '../core/payers';
 import type { ReferenceData } from '../core/reference';
 import type { ExampleReference } from '../core/test-fixtures';
-import { completePacket, customProfile, deepMerge, exampleReference, fixtureReference, FIXTURE_TODAY } from '../core/test-fixtures';
+import {
+  completePacket, customProfile, deepMerge, exampleReference, FIXTURE_REFERENCE_DATA, fixtureReference, FIXTURE_TODAY, memoryReference, packetOn, plusDays,
+} from '../core/test-fixtures';
 import { FOLDER_ENTRIES } from './attachment-folder';
 
 /** What one run evaluates: the input (a packet or anything else), as of `today`, against `reference`. */
@@ -45,6 +47,22 @@ export interface Seed {
 }
 
 type Path = readonly (string | number)[];
+
+/**
+ * The fixture's reference data with a HCPCS file whose descriptors name the complete packet's
+ * drug (J2329, ublituximab-xiiy, from 7/1/2023) and others, so that the name check reads every
+ * generated name.
+ */
+const namedReference = () => memoryReference({
+  ...FIXTURE_REFERENCE_DATA,
+  hcpcs: {
+    J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' },
+    Q5117: { descriptor: 'Injection, trastuzumab-anns, biosimilar, (kanjinti), 10 mg', effective: '2019-10-01' },
+    J0134: { descriptor: 'Injection, acetaminophen (fresenius kabi), not therapeutically equivalent to j0131, 10 mg', effective: '2023-01-01' },
+    Q5102: { descriptor: 'Injection, infliximab, biosimilar, 10 mg', effective: '2016-07-01', terminated: '2018-03-31' },
+  },
+});
+const NAMED_DATE = '2023-08-07';
 
 // ── Seeds ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -65,6 +83,13 @@ export const SEEDS: readonly Seed[] = [
     }),
     today: FIXTURE_TODAY,
     reference: fixtureReference(),
+  },
+  { name: 'complete packet whose drug a HCPCS descriptor names (J2329 from 7/1/2023)', packet: packetOn(NAMED_DATE), today: plusDays(NAMED_DATE, 10), reference: namedReference() },
+  {
+    name: 'the same, the code set aside with a reason',
+    packet: packetOn(NAMED_DATE, { drugs: [{ dismissedCodeMatch: { codes: ['J2329'], reason: 'Another formulation' } }] }),
+    today: plusDays(NAMED_DATE, 10),
+    reference: namedReference(),
   },
 ];
 
@@ -335,6 +360,7 @@ export const MAXIMAL = deepMerge(completePacket({
     ndcUnitOverride: 'ML', hcpcsUnitsOverride: '100', narrativeOverride: 'BRIUMVI 100MG IV NDC 73150015006',
     priorAuth: { status: 'approved', number: 'PA-1', validFrom: '2023-01-01', validThrough: '2023-12-31' },
     codeOverride: { code: 'J3590', reason: 'same' }, isOffLabel: true, offLabelRationale: 'Compendium',
+    specificCodeChoice: 'J2329', dismissedCodeMatch: { codes: ['J2329'], reason: 'Another salt' },
   }],
 }), {}) as Record<string, unknown>;
 
@@ -403,7 +429,7 @@ export const hostileCase: fc.Arbitrary<Case> = fc.oneof(
   { weight: 2, arbitrary: packetShapedAnything },
   { weight: 6, arbitrary: deepEdits.map((edits) => applyEdits(MAXIMAL, edits)) },
   { weight: 1, arbitrary: hostileJson },
-).map((input): Case => ({ input, today: FIXTURE_TODAY, reference: fixtureReference() }));
+).map((input): Case => ({ input, today: FIXTURE_TODAY, reference: namedReference() }));
 
 // ── Exportable packets with hostile text (for the slow PDF builder) ──────────────────────────────
 

@@ -182,6 +182,13 @@ const ZDrug = describe(z.object({
   documentsOnFile: z.optional(describe(z.array(z.enum(DOCUMENT_KINDS)), 'Records kept in the chart', 'Documents not attached but kept in the medical record and available on request.')),
   specificCodeChoice: text('Product-specific code to bill',
     'The biller\'s choice to bill the drug under its own code instead of an unclassified code, when CMS lists the NDC under a code of its own on the date of service; when it lists several (for example one for patients on dialysis for ESRD and one for others), the one that fits the patient.'),
+  dismissedCodeMatch: z.optional(describe(z.object({
+    codes: z.optional(describe(z.array(z.string()), 'Codes set aside',
+      'The codes whose HCPCS descriptors name this drug that the biller set aside as not this drug.')),
+    reason: text('Why these codes are not this drug',
+      'For example another salt (acetate, not sodium phosphate), another route (oral, not injection) or another formulation (liposomal).'),
+  }), 'Codes named by the drug\'s name, set aside',
+  'When the CMS crosswalks do not list the NDC but a HCPCS descriptor names the drug: the codes the biller found are not this drug, and why.')),
   codeOverride: z.optional(describe(z.object({
     code: text('Code to bill instead', 'Leave empty to use the code the wizard picks.'),
     reason: text('Why this code', "For example the payer's written instruction, with its date."),

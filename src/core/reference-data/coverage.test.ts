@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceFileInfo } from './coverage';
-import { referenceCoverage } from './coverage';
+import { referenceCoverage, withPartialMarked } from './coverage';
 import type { ReferenceKind } from './tables';
 
 const file = (kind: ReferenceKind, from: string, through: string, label: string): ReferenceFileInfo =>
@@ -50,5 +50,13 @@ describe('referenceCoverage', () => {
     ]);
     const imported = file('asp-crosswalk', '2026-01-01', '2026-03-31', 'January 2026');
     expect(referenceCoverage([imported, ...builtIn], '2026-01-20', '2026-01-05')).toMatchObject({ asOf: 'January 2026', isBuiltIn: false });
+  });
+  it('warns, for a date of service in its quarter, that a partial crosswalk may lack the NDC', () => {
+    const excerpt = file('asp-crosswalk', '2026-07-01', '2026-09-30', 'July 2026');
+    const files = withPartialMarked([...OCT_2025, excerpt], new Map([[excerpt.key, '26 rows, where a quarter\'s crosswalk has about 8,000']]));
+    expect(files.map((f) => f.partial)).toEqual([undefined, undefined, undefined, '26 rows, where a quarter\'s crosswalk has about 8,000']);
+    expect(referenceCoverage(files, '2026-08-20', '2026-08-03').messages.map((m) => m.text)).toContainEqual(
+      'The imported CMS ASP NDC-HCPCS crosswalk of July 2026 (asp-crosswalk.csv) is partial: 26 rows, where a quarter\'s crosswalk has about 8,000. It is used, but an NDC it does not list may still have a code of its own on the date of service 08/03/2026: import the whole file (ASP NDC-HCPCS crosswalk and ASP payment limits from CMS: Medicare Part B Drug Average Sales Price, "ASP Pricing Files").');
+    expect(referenceCoverage(files, '2026-08-20', '2025-11-03').messages.map((m) => m.text).join(' ')).not.toContain('partial');
   });
 });

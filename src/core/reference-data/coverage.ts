@@ -22,6 +22,16 @@ export interface ReferenceFileInfo {
   readonly rejectedCount: number;
   /** Part of the built-in reference data the wizard ships with, not imported by the biller. */
   readonly builtIn?: boolean;
+  /** Why a crosswalk is taken for a part of a quarter (crosswalk-completeness.ts); absent when it is whole. */
+  readonly partial?: string;
+}
+
+/** The file entries with the partial crosswalks marked, each with why. */
+export function withPartialMarked<F extends ReferenceFileInfo>(files: readonly F[], partial: ReadonlyMap<string, string>): F[] {
+  return files.map((f) => {
+    const why = partial.get(f.key);
+    return why === undefined ? f : { ...f, partial: why };
+  });
 }
 
 export interface CoverageMessage {
@@ -121,6 +131,9 @@ export function referenceCoverage(files: readonly ReferenceFileInfo[], today: st
     }
     if (uncovered.some((f) => f.kind === 'icd10-order')) {
       messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${fiscalYear(dos)} (the fiscal year of the date of service ${when}) is imported, so its diagnoses cannot be checked. Import it: ${whereToDownload(['icd10-order'])}.` });
+    }
+    for (const f of files.filter((g) => g.partial !== undefined && g.period.from <= date && date <= g.period.through)) {
+      messages.push({ severity: 'warning', text: `${f.builtIn === true ? 'The built-in' : 'The imported'} ${KIND_NAMES[f.kind]} of ${f.period.label} (${f.fileName}) is partial: ${f.partial}. It is used, but an NDC it does not list may still have a code of its own on the date of service ${when}: import the whole file (${whereToDownload([f.kind])}).` });
     }
     for (const f of snapshots.filter((s) => s.period.through < date)) {
       messages.push({ severity: 'info', text: `The ${KIND_NAMES[f.kind]} is ${f.period.label}, before the date of service ${when}: a product first listed after it is not in it.` });

@@ -10,6 +10,8 @@ import { parseNdc } from '../ndc';
 import type { CsvRecord } from './csv';
 import { cleanCells, CsvError, csvReader } from './csv';
 import type { FormatReader, HeaderRow, Parsed, ReadContext } from './import-support';
+import { checkAsOf, checkPeriodYears, checkQuarter, hcpcsRowCheck } from './consistency';
+import { partialBySize } from './crosswalk-completeness';
 import { cell, columns, fail, headerNames, latestDate, quarterPeriod, snapshotPeriod, yyyymmdd } from './import-support';
 import type { CrosswalkRow, HcpcsRow, NocCrosswalkRow, Period, PriceRow, PurpleBookRow, ReferenceKind } from './tables';
 import { KIND_NAMES } from './tables';
@@ -29,6 +31,7 @@ function bannerPeriod(banner: readonly CsvRecord[], kindName: string): Period {
     if (m !== null) {
       const from = isoFromWords(m[1]!, m[2]!, m[3]!), through = isoFromWords(m[4]!, m[5]!, m[6]!);
       if (dayNumber(from) === undefined || dayNumber(through) === undefined) fail(`the effective dates of this ${kindName} are not real dates`, record.line);
+      checkQuarter({ from, through }, kindName, record.line);
       return { from, through, label: `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[3]}` };
     }
   }
@@ -144,7 +147,11 @@ const ASP_CROSSWALK: CsvKind = {
           packageQuantity: cell(cells, col.packageQuantity), billUnits: cell(cells, col.billUnits), billUnitsPerPackage: cell(cells, col.billUnitsPerPackage),
         });
       },
-      finish: () => ({ table: { kind: 'asp-crosswalk', period, rows } }),
+      finish: () => {
+        const partial = partialBySize(rows.length);
+        const notes = partial === undefined ? [] : [`Partial: ${partial}. It is kept and used, but an NDC it does not list may still have a code of its own, so claims of ${period.label} say so. Import the whole crosswalk CMS publishes for the quarter.`];
+        return { table: { kind: 'asp-crosswalk', period, rows }, notes };
+      },
     };
   },
 };
@@ -214,7 +221,9 @@ function pricing(kind: 'asp-pricing' | 'noc-pricing', keyNames: readonly string[
 export function hcpcsPeriod(rows: readonly HcpcsRow[]): Period {
   const latest = latestDate(rows.map((r) => r.effective));
   if (latest === undefined) fail('the HCPCS file has no effective dates');
-  return quarterPeriod(latest);
+  const period = quarterPeriod(latest);
+  checkPeriodYears(period, 'this HCPCS file, by the quarter of its latest effective date,');
+  return period;
 }
 
 const HCPCS: CsvKind = {
@@ -227,16 +236,19 @@ const HCPCS: CsvKind = {
       added: ['ADD DT'], effective: ['ACT EFF DT'], terminated: ['TERM DT'], action: ['ACTION CD'],
     }, this.name);
     const rows: HcpcsRow[] = [];
+    const check = hcpcsRowCheck();
     return {
       row(line, cells) {
         const code = cell(cells, col.code).toUpperCase();
         const added = yyyymmdd(cell(cells, col.added)), effective = yyyymmdd(cell(cells, col.effective)), terminated = yyyymmdd(cell(cells, col.terminated));
         if (!/^[A-Z0-9]{2,5}$/.test(code)) { rejected.push({ line, reason: `"${code}" is not a HCPCS code or modifier` }); return; }
         if (added == null || effective === undefined || terminated === undefined) { rejected.push({ line, reason: 'a date is not written YYYYMMDD' }); return; }
-        rows.push({
+        const row: HcpcsRow = {
           code, longDescription: cell(cells, col.longDescription), shortDescription: cell(cells, col.shortDescription), added,
           effective: effective ?? added, terminated, action: cell(cells, col.action), isModifier: cell(cells, col.recordId) === '7',
-        });
+        };
+        check(line, row);
+        rows.push(row);
       },
       finish: () => ({ table: { kind: 'hcpcs', period: hcpcsPeriod(rows), rows } }),
     };
@@ -274,6 +286,7 @@ const PURPLE_BOOK: CsvKind = {
     }, name);
     const seen = new Set<string>();
     let repeated = 0;
+    let latest: { date: string; line: number } | undefined;
     const rows: PurpleBookRow[] = [];
     return {
       row(line, cells) {
@@ -290,10 +303,12 @@ const PURPLE_BOOK: CsvKind = {
           presentation: cell(cells, col.presentation), marketingStatus: cell(cells, col.marketingStatus), licensure: cell(cells, col.licensure),
           approvalDate, referenceProduct: cell(cells, col.referenceProduct),
         });
+        if (approvalDate !== null && (latest === undefined || approvalDate > latest.date)) latest = { date: approvalDate, line };
       },
       finish() {
-        const asOf = latestDate(rows.map((r) => r.approvalDate));
-        if (asOf === undefined) fail(`the ${name} has no approval dates, so the day it is as of cannot be told`);
+        if (latest === undefined) fail(`the ${name} has no approval dates, so the day it is as of cannot be told`);
+        const asOf = latest.date;
+        checkAsOf(asOf, options.today, name, latest.line);
         const notes = repeated === 0 ? [] : [`${repeated.toLocaleString('en-US')} rows repeat earlier rows exactly (the Purple Book download lists some products more than once); each was kept once.`];
         return { table: { kind: 'purple-book', period: snapshotPeriod(asOf), rows }, notes, repeated };
       },

@@ -117,7 +117,7 @@ describe('drug facts from the FDA files', () => {
 
   it('answers from the built-in catalogue for an NDC the directory does not list, and never claims codes from it', () => {
     expect(reference.drugFacts('73150015006')).toMatchObject({ brandName: 'Briumvi', sources: expect.arrayContaining([expect.stringContaining('Built-in catalogue')]) });
-    expect(createReference([]).specificCodes('73150015006', '2025-11-03')).toBeUndefined();
+    expect(createReference([]).crosswalkCodes('73150015006', '2025-11-03')).toBeUndefined();
     expect(reference.drugFacts('99999999999')).toBeUndefined();
   });
 });
@@ -136,8 +136,8 @@ describe.skipIf(!hasData)('the FDA Purple Book as downloaded', () => {
     const head = 'Applicant,BLA Number,Proprietary Name,Proper Name,BLA Type,Strength,Dosage Form,Route of Administration,Product Presentation,Marketing Status,Licensure,Approval Date,Ref. Product Proper Name';
     const row = (date: string) => `A,125001,X,x-abcd,351(k) Biosimilar,1MG,Injection,Intravenous,Vial,Rx,Licensed,${date},x`;
     const year = (today: string) => {
-      const r = importReferenceFile('pb.csv', new TextEncoder().encode(`${head}\n${row('1-Jan-27')}\n`), { today });
-      return r.ok ? r.table.period.from : r.message;
+      const r = importReferenceFile('pb.csv', new TextEncoder().encode(`${head}\n${row('1-Jan-27')}\n${row('14-Mar-25').replace('125001', '125002')}\n`), { today });
+      return r.ok && r.table.kind === 'purple-book' ? r.table.rows[0]!.approvalDate : !r.ok && r.message;
     };
     expect(year('2026-11-23')).toBe('1927-01-01');
     expect(year('2027-03-01')).toBe('2027-01-01');

@@ -6,7 +6,8 @@
  */
 import { parseNdc } from '../ndc';
 import type { FormatReader, HeaderRow, ReadContext, Rejected } from './import-support';
-import { cell, columns, fail, headerNames, latestDate, lineReader, snapshotPeriod, yyyymmdd } from './import-support';
+import { checkAsOf } from './consistency';
+import { cell, columns, fail, headerNames, lineReader, snapshotPeriod, yyyymmdd } from './import-support';
 import type { NdcPackageRow, NdcProductRow } from './tables';
 import { KIND_NAMES } from './tables';
 
@@ -19,7 +20,7 @@ export function isFdaNdcHeader(firstLine: string): boolean {
 const PRODUCT_NDC = /^\d{4,5}-\d{3,4}$/;
 
 /** Reads product lines into rows. */
-function products(header: HeaderRow, rejected: Rejected[]): RowReader<NdcProductRow> {
+function products(header: HeaderRow, rejected: Rejected[], latest: { value?: Latest }): RowReader<NdcProductRow> {
   const name = KIND_NAMES['fda-ndc-product'];
   const col = columns(header, {
     productId: ['PRODUCTID'], productNdc: ['PRODUCTNDC'], productType: ['PRODUCTTYPENAME'], proprietaryName: ['PROPRIETARYNAME'],
@@ -38,6 +39,7 @@ function products(header: HeaderRow, rejected: Rejected[]): RowReader<NdcProduct
     if (!PRODUCT_NDC.test(productNdc)) { rejected.push({ line, reason: `"${productNdc}" is not a labeler-product code such as 0002-0800` }); return; }
     if (start === undefined || end === undefined) { rejected.push({ line, reason: 'a marketing date is not written YYYYMMDD' }); return; }
     seen.set(productId, line);
+    latestStart(latest, line, start);
     rows.push({
       productId, productNdc, productType: cell(cells, col.productType), proprietaryName: cell(cells, col.proprietaryName),
       proprietaryNameSuffix: cell(cells, col.proprietaryNameSuffix), nonproprietaryName: cell(cells, col.nonproprietaryName),
@@ -51,7 +53,7 @@ function products(header: HeaderRow, rejected: Rejected[]): RowReader<NdcProduct
 }
 
 /** Reads package lines into rows. */
-function packages(header: HeaderRow, rejected: Rejected[]): RowReader<NdcPackageRow> {
+function packages(header: HeaderRow, rejected: Rejected[], latest: { value?: Latest }): RowReader<NdcPackageRow> {
   const col = columns(header, {
     productId: ['PRODUCTID'], packageNdc: ['NDCPACKAGECODE'], description: ['PACKAGEDESCRIPTION'], marketingStart: ['STARTMARKETINGDATE'],
     marketingEnd: ['ENDMARKETINGDATE'], isSample: ['SAMPLE_PACKAGE'],
@@ -67,6 +69,7 @@ function packages(header: HeaderRow, rejected: Rejected[]): RowReader<NdcPackage
     if (first !== undefined) { rejected.push({ line, reason: `NDC ${packageNdc} repeats line ${first}` }); return; }
     if (start === undefined || end === undefined) { rejected.push({ line, reason: 'a marketing date is not written YYYYMMDD' }); return; }
     seen.set(parsed.ndc.ndc11, line);
+    latestStart(latest, line, start);
     rows.push({
       productId: cell(cells, col.productId), ndc11: parsed.ndc.ndc11, packageNdc, description: cell(cells, col.description),
       marketingStart: start, marketingEnd: end, isSample: cell(cells, col.isSample).toUpperCase() === 'Y',
@@ -80,6 +83,17 @@ interface RowReader<R> {
   readonly rows: R[];
 }
 
+/** The latest marketing start read, with its line: the day the file is as of. */
+interface Latest {
+  date: string;
+  line: number;
+}
+
+/** Keeps the latest marketing start of the rows kept. */
+function latestStart(latest: { value?: Latest }, line: number, start: string | null): void {
+  if (start !== null && (latest.value === undefined || start > latest.value.date)) latest.value = { date: start, line };
+}
+
 /**
  * Reads product.txt or package.txt, line by line; the header tells which. Each line must have as
  * many values as the header. A line that does not is reported when the next line comes (the file
@@ -89,12 +103,13 @@ export function fdaNdcReader(context: ReadContext): FormatReader {
   let reader: { kind: 'fda-ndc-product'; rows: RowReader<NdcProductRow> } | { kind: 'fda-ndc-package'; rows: RowReader<NdcPackageRow> } | undefined;
   let width = 0;
   let faulty: { line: number; count: number } | undefined;
+  const latest: { value?: Latest } = {};
   const lines = lineReader((text, line) => {
     if (reader === undefined) {
       const header: HeaderRow = { line, cells: text.split('\t') };
       width = header.cells.length;
       const isPackage = headerNames(header.cells).includes('NDCPACKAGECODE');
-      reader = isPackage ? { kind: 'fda-ndc-package', rows: packages(header, context.rejected) } : { kind: 'fda-ndc-product', rows: products(header, context.rejected) };
+      reader = isPackage ? { kind: 'fda-ndc-package', rows: packages(header, context.rejected, latest) } : { kind: 'fda-ndc-product', rows: products(header, context.rejected, latest) };
       context.identified(reader.kind);
       return;
     }
@@ -112,16 +127,13 @@ export function fdaNdcReader(context: ReadContext): FormatReader {
       const name = KIND_NAMES[reader.kind];
       if (faulty !== undefined) fail(`this last line has ${faulty.count} values where the ${name} header has ${width}: the file was cut short. Download it again from the FDA and import it without editing it`, faulty.line);
       if (reader.rows.rows.length === 0 && context.rejected.length === 0) fail(`the ${name} has a header but no rows`, 1);
+      // The day the file is as of: the latest marketing start it lists (FDA adds listings daily).
+      if (latest.value === undefined) fail(`the ${name} has no marketing start dates, so the day it is as of cannot be told`);
+      checkAsOf(latest.value.date, context.options.today, name, latest.value.line);
+      const period = snapshotPeriod(latest.value.date);
       return reader.kind === 'fda-ndc-package'
-        ? { table: { kind: reader.kind, period: snapshotOf(reader.kind, reader.rows.rows), rows: reader.rows.rows } }
-        : { table: { kind: reader.kind, period: snapshotOf(reader.kind, reader.rows.rows), rows: reader.rows.rows } };
+        ? { table: { kind: reader.kind, period, rows: reader.rows.rows } }
+        : { table: { kind: reader.kind, period, rows: reader.rows.rows } };
     },
   };
-}
-
-/** The day a directory file is as of: the latest marketing start it lists (FDA adds listings daily). */
-function snapshotOf(kind: 'fda-ndc-product' | 'fda-ndc-package', rows: readonly { readonly marketingStart: string | null }[]) {
-  const asOf = latestDate(rows.map((r) => r.marketingStart));
-  if (asOf === undefined) fail(`the ${KIND_NAMES[kind]} has no marketing start dates, so the day it is as of cannot be told`);
-  return snapshotPeriod(asOf);
 }

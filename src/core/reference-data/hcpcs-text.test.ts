@@ -76,6 +76,15 @@ describe('the HCPCS text file self-check', () => {
     const text = records('J3490', '3', 'Unclassified drugs', 'Drugs unclassified injection', '19990101', '19990101', '', 'N').join('\n');
     expect(importText(text)).toEqual({ ok: false, message: expect.stringContaining('code J3490 reads as added on 1999-01-01, but CMS added it on 1986-01-01') });
   });
+  it('refuses a code listed twice for overlapping dates, naming the record that repeats it', () => {
+    const long = 'Injection, ravulizumab-cwvz, 10 mg, a description long enough to run over a continuation record of its own';
+    const text = [
+      ...records('J3490', '3', 'Unclassified drugs', 'Drugs', '19860101', '19970101', '', 'N'),
+      ...records('J1303', '3', long, 'Inj ravulizumab-cwvz', '20191001', '20191001', '', 'N'),
+      ...records('J1303', '3', long, 'Inj ravulizumab-cwvz', '20200101', '20200101', '', 'C'),
+    ].join('\n');
+    expect(importText(text)).toMatchObject({ ok: false, message: expect.stringMatching(/^Line 4: code J1303 is listed again, for dates that overlap those of line 2/) });
+  });
   it('refuses a continuation record that follows another code', () => {
     const text = [...records('J3490', '3', 'Unclassified drugs', 'Drugs', '19860101', '19970101', '', 'N'), ...records('J9999', '3', `${'x'.repeat(79)} more`, 'NOC', '19860101', '19970101', '', 'N').slice(1)].join('\n');
     expect(importText(text)).toMatchObject({ ok: false, message: expect.stringMatching(/^Line 2: this continuation record \(record id 4\) does not follow a record of code J9999/) });

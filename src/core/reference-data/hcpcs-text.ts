@@ -11,6 +11,7 @@
  * Any mismatch stops the import rather than storing wrong dates.
  */
 import { unclassifiedCode } from '../codes';
+import { hcpcsRowCheck } from './consistency';
 import type { FormatReader, ReadContext } from './import-support';
 import { fail, lineReader, yyyymmdd } from './import-support';
 import type { HcpcsRow, Period } from './tables';
@@ -40,6 +41,7 @@ const LAYOUT_HELP = 'The file does not follow the CMS HCPCS record layout the wi
 /** Reads the records line by line, joining continuation records onto the record they continue. */
 export function hcpcsTextReader(context: ReadContext, period: (rows: readonly HcpcsRow[]) => Period): FormatReader {
   const rows: HcpcsRow[] = [];
+  const check = hcpcsRowCheck();
   let current: HcpcsRow | undefined;
   let blankLines: number[] = [];
   const finish = () => { if (current !== undefined) rows.push(current); current = undefined; };
@@ -69,6 +71,7 @@ export function hcpcsTextReader(context: ReadContext, period: (rows: readonly Hc
       code, longDescription: context.keep(slice(line, LONG), 0), shortDescription: context.keep(slice(line, SHORT), 1), added,
       effective: effective ?? added, terminated, action, isModifier: recordId === '7',
     };
+    check(n, current);
   };
   // Blank lines are allowed at the end of the file only: one in the middle is read (and refused) when a record follows it.
   const lines = lineReader((line, n) => {

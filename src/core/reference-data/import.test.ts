@@ -155,16 +155,16 @@ describe.skipIf(!hasData)('lookups over the real files', () => {
   const reference = createReference(tables);
 
   it('finds the specific code of a crosswalk NDC in its quarter, with its billing unit', () => {
-    expect(reference.specificCodes('00006302602', '2025-11-03')).toEqual([expect.objectContaining({
+    expect(reference.crosswalkCodes('00006302602', '2025-11-03')?.codes).toEqual([expect.objectContaining({
       code: 'J9271', descriptor: 'Injection, pembrolizumab, 1 mg', billingUnit: '1 MG', billUnitsPerPackage: 100,
     })]);
   });
   it('offers every code when one NDC maps to several (Retacrit ESRD / non-ESRD)', () => {
-    expect(reference.specificCodes('00069130510', '2025-11-03')?.map((c) => c.code).sort()).toEqual(['Q5105', 'Q5106']);
+    expect(reference.crosswalkCodes('00069130510', '2025-11-03')?.codes.map((c) => c.code).sort()).toEqual(['Q5105', 'Q5106']);
   });
   it('uses the HCPCS dates outside the crosswalk quarter: Ultomiris has no code before J1303 took effect on 2019-10-01', () => {
-    expect(reference.specificCodes('25682002501', '2019-02-12')).toEqual([]);
-    expect(reference.specificCodes('25682002501', '2019-10-01')?.map((c) => c.code)).toEqual(['J1303']);
+    expect(reference.crosswalkCodes('25682002501', '2019-02-12')?.codes).toEqual([]);
+    expect(reference.crosswalkCodes('25682002501', '2019-10-01')?.codes.map((c) => c.code)).toEqual(['J1303']);
   });
   it('tells code validity on a date from the HCPCS file', () => {
     expect(reference.codeValidity('J2329', '2023-06-30')).toEqual({ status: 'not-yet-effective', descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' });
@@ -235,8 +235,8 @@ describe.skipIf(!hasData)('payment limits over the real files', () => {
 describe.skipIf(!hasData)('specific codes outside every crosswalk quarter', () => {
   it('uses the newest crosswalk that lists the NDC, not a newer excerpt that lacks it', () => {
     const reference = createReference(['cms_asp_ndc_hcpcs_crosswalk_oct2025.csv', 'fixtures/cms_asp_ndc_hcpcs_crosswalk_oct2026_trimmed.csv', 'hcpcs_level2_anweb_oct2025.csv'].map((f) => table(importFile(f))));
-    expect(reference.specificCodes('73150015006', '2023-08-14')?.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.specificCodes('73150015006', '2023-02-20')).toEqual([]);
+    expect(reference.crosswalkCodes('73150015006', '2023-08-14')?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('73150015006', '2023-02-20')?.codes).toEqual([]);
   });
 });
 
@@ -253,7 +253,7 @@ describe.skipIf(!hasData)('other packages of a product in the real crosswalk', (
   });
 
   it('gives the specific codes their billable units in one item (BILLUNITS), for units the billing unit cannot count', () => {
-    expect(reference.specificCodes('50242006101', '2025-11-10')).toMatchObject([{ code: 'J9035', billingUnit: '10 MG', billUnitsPerItem: 40, billUnitsPerPackage: 40 }]);
+    expect(reference.crosswalkCodes('50242006101', '2025-11-10')?.codes).toMatchObject([{ code: 'J9035', billingUnit: '10 MG', billUnitsPerItem: 40, billUnitsPerPackage: 40 }]);
   });
 
   it('knows nothing of an NDC it does not list, or outside its quarter (then the catalogue may)', () => {

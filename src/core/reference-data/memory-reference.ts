@@ -1,18 +1,22 @@
 /**
  * Answers the core's reference questions from imported tables (see `ReferenceData`). Quarterly
- * files answer for the dates they cover; outside them, the newest crosswalk listing the NDC is used
- * only together with the HCPCS file's effective dates, so a code is never claimed for a date
- * before it existed.
+ * files answer for the dates they cover. Every crosswalk quarter loaded is searched for an NDC: a
+ * code the quarter of the date of service lists is in force; one only another quarter lists counts
+ * when the HCPCS file has it in force on the date, so a code is never claimed for a date before it
+ * existed or after it ended. The names in the HCPCS descriptors are indexed once (name-index.ts).
  * Indexes are built on first use, so loading many tables costs nothing until a lookup needs them;
  * after that every NDC or code lookup is a map access.
  */
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
 import { unclassifiedCode } from '../codes';
-import { dayNumber, fiscalYear } from '../dates';
+import { dayNumber, fiscalYear, usDate } from '../dates';
 import { decimalText } from '../quantity';
-import type { CodeValidity, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SpecificCode } from '../reference';
+import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SetAsideCode, SpecificCode } from '../reference';
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
+import { partialCrosswalks } from './crosswalk-completeness';
+import { quarterPeriod } from './import-support';
+import { buildNameIndex } from './name-index';
 import { directoryFacts } from './drug-facts';
 import { containerFacts } from './package-description';
 import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcPackageRow, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
@@ -126,11 +130,19 @@ function directoryOf(packageTable: TableOf<'fda-ndc-package'> | undefined, produ
  */
 export function createReference(tables: readonly ReferenceTable[], directory?: NdcDirectory): ReferenceData {
   const of = <K extends ReferenceKind>(kind: K) => latestFirst(tables.filter((t): t is TableOf<K> => t.kind === kind));
-  const crosswalks = of('asp-crosswalk').map((t) => ({
-    period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)), byProduct: lazy(() => groupBy(t.rows, crosswalkProduct)),
+  const crosswalkTables = of('asp-crosswalk');
+  const partial = lazy(() => partialCrosswalks(crosswalkTables));
+  const crosswalks = crosswalkTables.map((t) => ({
+    table: t, period: t.period, byNdc: lazy(() => groupBy(t.rows, (r) => r.ndc11)), byProduct: lazy(() => groupBy(t.rows, crosswalkProduct)),
   }));
   const hcpcsTable = of('hcpcs')[0];
-  const hcpcs = hcpcsTable === undefined ? undefined : lazy(() => new Map(hcpcsTable.rows.filter((r) => !r.isModifier).map((r) => [r.code, r])));
+  const hcpcs = hcpcsTable === undefined ? undefined : lazy(() => {
+    const byCode = groupBy(hcpcsTable.rows.filter((r) => !r.isModifier), (r) => r.code);
+    for (const rows of byCode.values()) rows.sort((a, b) => a.added.localeCompare(b.added));
+    return byCode;
+  });
+  const hcpcsSource = hcpcsTable === undefined ? '' : `${KIND_NAMES.hcpcs}, ${hcpcsTable.period.label}`;
+  const names = hcpcsTable === undefined ? undefined : lazy(() => buildNameIndex(hcpcsTable.rows, hcpcsSource));
   const icdYears = new Map(of('icd10-order').map((t) => [t.fiscalYear, lazy(() => new IcdYear(t.rows))]));
   const nocCrosswalks = of('noc-crosswalk');
   const nocPrices = priceLookup(of('noc-pricing'), nameKey);
@@ -140,18 +152,26 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   const purpleByBla = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => String(Number(r.blaNumber))));
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
 
+  /** The row of a code in force on the date; else the one nearest the date (a code may be ended and added again). */
+  const hcpcsRow = (code: string, date: string): HcpcsRow | undefined => {
+    const rows = hcpcs?.().get(code);
+    if (rows === undefined) return undefined;
+    return rows.find((r) => r.added <= date && (r.terminated === null || date <= r.terminated))
+      ?? rows.find((r) => date < r.added) ?? rows[rows.length - 1];
+  };
+
   const validity = (code: string, date: string): CodeValidity | undefined => {
     if (hcpcs === undefined) return undefined;
-    const row = hcpcs().get(code);
+    const row = hcpcsRow(code, date);
     if (row === undefined) return { status: 'unknown-code' };
     if (date < row.added) return { status: 'not-yet-effective', descriptor: row.longDescription, effective: row.added };
     if (row.terminated !== null && date > row.terminated) return { status: 'terminated', descriptor: row.longDescription, terminated: row.terminated };
     return { status: 'valid', descriptor: row.longDescription };
   };
 
-  const toSpecific = (row: CrosswalkRow, label: string, hcpcsRow: HcpcsRow | undefined): SpecificCode => ({
+  const toSpecific = (row: CrosswalkRow, label: string, hcpcsRowOfCode: HcpcsRow | undefined): SpecificCode => ({
     code: row.code,
-    descriptor: hcpcsRow?.longDescription ?? row.shortDescription,
+    descriptor: hcpcsRowOfCode?.longDescription ?? row.shortDescription,
     billingUnit: row.dosage,
     billUnitsPerPackage: Number(row.billUnitsPerPackage),
     ...(Number(row.billUnits) > 0 ? { billUnitsPerItem: Number(row.billUnits) } : {}),
@@ -212,18 +232,53 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
     });
   };
 
+  const dayDistance = (period: Period, date: string) => Math.abs(dayNumber(period.from)! - dayNumber(date)!);
+
+  /**
+   * Every crosswalk quarter that lists the NDC, the quarter of the date first, then the nearest to
+   * it: a code the date's quarter lists is in force; another quarter's code is when the HCPCS file
+   * says so. Each code's row comes from the nearest quarter that lists it (its units that quarter).
+   */
+  const crosswalkAnswer = (ndc11: string, date: string): CrosswalkAnswer => {
+    const covering = crosswalks.find((c) => covers(c.period, date));
+    const byNearness = [...crosswalks].sort((a, b) => Number(b === covering) - Number(a === covering) || dayDistance(a.period, date) - dayDistance(b.period, date));
+    const found = new Map<string, { row: CrosswalkRow; label: string; isDateQuarter: boolean }>();
+    for (const c of byNearness) {
+      for (const row of c.byNdc().get(ndc11) ?? []) {
+        if (!isUnclassified(row.code) && !found.has(row.code)) found.set(row.code, { row, label: c.period.label, isDateQuarter: c === covering });
+      }
+    }
+    const codes: SpecificCode[] = [];
+    const notInForce: SetAsideCode[] = [];
+    for (const [code, { row, label, isDateQuarter }] of found) {
+      const status = isDateQuarter ? 'valid' : validity(code, date)?.status;
+      if (status === 'valid') { codes.push(toSpecific(row, label, hcpcsRow(code, date))); continue; }
+      const listed = `the ${label} crosswalk lists this NDC under ${code}`;
+      const hcpcsRowOf = hcpcsRow(code, date);
+      const why = status === 'not-yet-effective' ? `${listed}, added on ${usDate(dayNumber(hcpcsRowOf!.added)!)}, after the date of service`
+        : status === 'terminated' ? `${listed}, which ended on ${usDate(dayNumber(hcpcsRowOf!.terminated!)!)}, before the date of service`
+          : `${listed}; ${hcpcs === undefined ? 'no HCPCS file is loaded to tell' : 'the HCPCS file does not list it, so nothing tells'} whether it was in force on the date of service`;
+      notInForce.push({ code, why });
+    }
+    const partialWhy = covering === undefined ? undefined : partial().get(covering.table);
+    return {
+      codes,
+      searched: crosswalks.map((c) => (partial().has(c.table) ? `${c.period.label} (partial)` : c.period.label)),
+      dateQuarter: {
+        label: covering?.period.label ?? quarterPeriod(date).label,
+        status: covering === undefined ? 'missing' : partialWhy === undefined ? 'complete' : 'partial',
+        ...(partialWhy === undefined ? {} : { partial: partialWhy }),
+      },
+      notInForce,
+    };
+  };
+
   return {
-    specificCodes(ndc11, date) {
+    crosswalkCodes(ndc11, date) {
       if (crosswalks.length === 0 || dayNumber(date) === undefined) return undefined;
-      const covering = crosswalks.find((c) => covers(c.period, date));
-      // Outside every crosswalk's quarter: the newest crosswalk that lists the NDC (an excerpt or an
-      // older quarter may lack it), its codes then checked against the HCPCS effective dates.
-      const source = covering ?? (hcpcs === undefined ? undefined : crosswalks.find((c) => c.byNdc().has(ndc11)) ?? crosswalks[0]);
-      if (source === undefined) return undefined;
-      const rows = (source.byNdc().get(ndc11) ?? []).filter((r) => !isUnclassified(r.code));
-      const inEffect = covering !== undefined ? rows : rows.filter((r) => validity(r.code, date)?.status === 'valid');
-      return inEffect.map((r) => toSpecific(r, source.period.label, hcpcs?.().get(r.code)));
+      return crosswalkAnswer(ndc11, date);
     },
+    descriptorNames: () => names?.(),
     codeValidity: (code, date) => (dayNumber(date) === undefined ? undefined : validity(code, date)),
     diagnosis(code, date) {
       const day = dayNumber(date);

@@ -52,7 +52,7 @@ describe('the built-in snapshot (src/core/reference-data/builtin)', () => {
   });
 
   it('names J2329 for Briumvi in October–December 2025, and nothing outside the quarter without its HCPCS dates', () => {
-    expect(reference.specificCodes('73150015006', '2025-11-03')?.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J2329']);
     expect(reference.codeValidity('J2329', '2025-11-03')).toEqual({ status: 'valid', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
     expect(reference.aspPaymentLimit('J2329', '2025-11-03')).toMatchObject({ perUnit: '70.753' });
   });

@@ -2,11 +2,14 @@
  * The TanStack Query layer over the reference-data store. Needs a `QueryClientProvider` above it.
  *   useReferenceData()  → { reference, files, isLoading, error, builtInError }: pass `reference` to evaluateClaim.
  *   useNdcFacts(ndc11)  → the drug facts of an NDC (FDA files, else the built-in catalogue).
- * The reference data are the built-in snapshot with the imported files over it (see `withBuiltIn`).
+ * The reference data are the built-in snapshot with the imported files over it (see `withBuiltIn`);
+ * a crosswalk that is a part of a quarter is marked partial in the list (crosswalk-completeness.ts).
  *   useImportReferenceFiles() → a mutation that imports files in the worker, then refreshes the above.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
+import { withPartialMarked } from '../../core/reference-data/coverage';
+import { partialByKey } from '../../core/reference-data/crosswalk-completeness';
 import { createReference } from '../../core/reference-data/memory-reference';
 import { withBuiltIn } from '../../core/reference-data/snapshot';
 import type { DrugFacts, ReferenceData } from '../../core/reference';
@@ -43,7 +46,7 @@ async function loadReference(): Promise<LoadedReference> {
   performance.measure('noc:reference-load', { start });
   return {
     reference: createReference(tables, stored.directory),
-    files: isBuiltIn ? withBuiltIn<ReferenceFileInfo>(stored.files, builtIn.files) : stored.files,
+    files: withPartialMarked(isBuiltIn ? withBuiltIn<ReferenceFileInfo>(stored.files, builtIn.files) : stored.files, partialByKey(tables)),
     directory: stored.directory,
     builtInError: isBuiltIn ? null : builtIn.message,
   };

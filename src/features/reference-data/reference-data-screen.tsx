@@ -7,6 +7,7 @@
  */
 import type { DragEvent } from 'react';
 import { useId, useState } from 'react';
+import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
 import { KIND_NAMES } from '../../core/reference-data/tables';
 import { DOWNLOAD_SOURCES } from '../../core/reference-data/download-sources';
 import type { ImportOutcome } from './import-job';
@@ -42,6 +43,12 @@ function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
       )}
     </div>
   );
+}
+
+/** "Partial": a crosswalk that is a part of a quarter, kept and used, with why. */
+function PartialNote({ file }: { file: ReferenceFileInfo }) {
+  if (file.partial === undefined) return null;
+  return <span className="block text-amber-900"><span className="font-semibold">Partial: </span>{file.partial}. An NDC it does not list may still have a code of its own.</span>;
 }
 
 /** The import screen: drop zone, per-file progress and results, stored files, download instructions. */
@@ -137,7 +144,7 @@ export function ReferenceDataScreen() {
               {stored.map((f) => (
                 <tr key={f.key} className="border-b border-slate-200">
                   <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
-                  <td className="py-1 pr-3">{f.period.label}</td>
+                  <td className="py-1 pr-3">{f.period.label}<PartialNote file={f} /></td>
                   <td className="py-1 pr-3 break-all">{f.fileName}</td>
                   <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
                   <td className="py-1">{formatTime(f.importedAt)}</td>
@@ -168,7 +175,7 @@ export function ReferenceDataScreen() {
               {builtIn.map((f) => (
                 <tr key={f.key} className="border-b border-slate-200">
                   <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
-                  <td className="py-1 pr-3">{f.period.label}</td>
+                  <td className="py-1 pr-3">{f.period.label}<PartialNote file={f} /></td>
                   <td className="py-1 pr-3 break-all">{f.fileName}</td>
                   <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
                 </tr>

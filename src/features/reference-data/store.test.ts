@@ -40,17 +40,17 @@ describe('the reference-data store and import job (IndexedDB)', () => {
 
     const { reference, files } = await loadReference();
     expect(files.map((f) => [f.key, f.fileName])).toEqual([['asp-crosswalk:2025-10-01', 'oct.csv']]);
-    expect(reference.specificCodes('73150015006', '2025-11-03')?.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.specificCodes('00006302602', '2025-11-03')).toEqual([]);
+    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('00006302602', '2025-11-03')?.codes).toEqual([]);
   });
 
   it('replaces the same kind and quarter, and keeps other quarters beside it', async () => {
     await runImportJob([{ name: 'oct-new.csv', file: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', file: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
     const { reference, files } = await loadReference();
     expect(files.map((f) => f.fileName)).toEqual(['oct-new.csv', 'jul.csv']);
-    expect(reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
-    expect(reference.specificCodes('73150015006', '2025-11-03')).toEqual([]);
-    expect(reference.specificCodes('73150015006', '2025-08-01')?.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('00006302602', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes).toEqual([]);
+    expect(reference.crosswalkCodes('73150015006', '2025-08-01')?.codes.map((c) => c.code)).toEqual(['J2329']);
   });
 
   it('reads back a table stored in several chunks, row for row', async () => {
@@ -61,7 +61,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: '2025-04-01', through: '2025-06-30', label: 'April 2025' }, rows };
     await saveImport(table, { fileName: 'apr.csv', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8', notes: [] });
     const { reference } = await loadReference();
-    expect(reference.specificCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), '2025-05-01')?.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), '2025-05-01')?.codes.map((c) => c.code)).toEqual(['J9271']);
     expect((await listImports()).find((f) => f.fileName === 'apr.csv')?.rowCount).toBe(CHUNK_ROWS * 2 + 7);
   });
 
@@ -73,7 +73,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     });
     expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
     expect(await listImports()).toEqual(before);
-    expect((await loadReference()).reference.specificCodes('00006302602', '2025-11-03')?.map((c) => c.code)).toEqual(['J9271']);
+    expect((await loadReference()).reference.crosswalkCodes('00006302602', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J9271']);
   });
 
   it('reads an NDC of the FDA directory from the stored chunk that holds it (its labeler), never the whole directory', async () => {

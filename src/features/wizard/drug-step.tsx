@@ -57,6 +57,7 @@ export function DrugStep() {
         <CheckboxField name="isSuppliedFreeBySponsor" />
       </Section>
       <CompoundIngredients />
+      <CodesSetAside />
       <Section title="A different code (only when the payer tells you)">
         <TextField name="codeOverride.code" width="max-w-xs" />
         <TextArea name="codeOverride.reason" />
@@ -163,6 +164,23 @@ function SpecificCodeChoice() {
     <RadioField name="specificCodeChoice" label="This NDC has several codes of its own: which one fits the patient?"
       hint={`CMS lists it under each of these on the date of service (${codes[0]!.source}). Bill the drug under the one you pick, not an unclassified code.`}
       options={codes.map((c) => ({ value: c.code, label: `${c.code}: ${c.descriptor}${perPackage(c.billUnitsPerPackage)}` }))} />
+  );
+}
+
+/**
+ * The codes whose HCPCS descriptors name the drug that the biller set aside ("J1303 is not this
+ * drug"), and why: the reason stays with the claim and prints in the PDF packet.
+ */
+function CodesSetAside() {
+  const codes = useWatch<DrugValues, 'dismissedCodeMatch.codes'>({ name: 'dismissedCodeMatch.codes' }) ?? [];
+  if (codes.length === 0) return null;
+  return (
+    <Section title="Codes set aside as not this drug">
+      <p className="text-sm">
+        Set aside: <span className="font-mono">{codes.join(', ')}</span>. Their HCPCS descriptors name this drug; say why none of them is the drug given.
+      </p>
+      <TextArea name="dismissedCodeMatch.reason" />
+    </Section>
   );
 }
 

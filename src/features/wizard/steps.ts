@@ -22,7 +22,7 @@ const DRUG_FIELDS = [
   'drugs.*.marketingCategory', 'drugs.*.isBiologic', 'drugs.*.isBiosimilar', 'drugs.*.isAntineoplastic', 'drugs.*.therapeuticClass',
   'drugs.*.fdaApprovalDate', 'drugs.*.isOffLabel', 'drugs.*.offLabelRationale', 'drugs.*.isOnSelfAdministeredList',
   'drugs.*.isMixtureOfCommercialProducts', 'drugs.*.isSuppliedFreeBySponsor', 'drugs.*.compoundIngredients', 'drugs.*.specificCodeChoice',
-  'drugs.*.codeOverride',
+  'drugs.*.dismissedCodeMatch', 'drugs.*.codeOverride',
 ] as const;
 const DOSE_FIELDS = ['drugs.*.container', 'drugs.*.administration.dose', 'drugs.*.ndcUnitOverride', 'drugs.*.hcpcsUnitsOverride'] as const;
 const WASTE_FIELDS = ['drugs.*.waste'] as const;

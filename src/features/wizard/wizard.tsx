@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { applyAction } from '../../core/actions';
+import { applyAction, fieldAfterAction } from '../../core/actions';
 import { evaluateClaim } from '../../core/evaluate';
 import type { FindingAction } from '../../core/rules';
 import type { ClaimPacket } from '../../core/packet/schema';
@@ -113,11 +113,12 @@ function WizardBody({ draftId, draft, packet, step, onStep, onClose, services }:
     target?.scrollIntoView({ block: 'center' });
   }, [step, focusRequest]);
 
-  // The step's heading takes the focus: the button pressed goes away with the finding it resolved.
+  // The button pressed goes away with the finding it resolved: the field the biller fills next
+  // takes the focus (the reason for setting codes aside), else the step's heading.
   const takeAction = useCallback((action: FindingAction) => {
     draft.update((p) => applyAction(p, action));
     setFormGeneration((n) => n + 1);
-    focusPath.current = undefined;
+    focusPath.current = fieldAfterAction(action);
     setFocusRequest((n) => n + 1);
   }, [draft.update]);
 
