@@ -31,15 +31,25 @@ export interface DrugContext extends ClaimContext {
   readonly documents: ReadonlySet<DocumentKind>;
 }
 
+/**
+ * The text trimmed, or `undefined` when it is missing, empty or blank: the blank check that
+ * narrows, so a caller holds a `string` after it and needs no `!`.
+ */
+export function filled(text: string | null | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
 /** True for undefined, empty or blank text. */
-export function isBlank(text: string | undefined): boolean {
-  return text === undefined || text.trim() === '';
+export function isBlank(text: string | null | undefined): boolean {
+  return filled(text) === undefined;
 }
 
 /** The day number of a date field; a date that is not a real one is reported at its field. */
 export function checkDate(ctx: ClaimContext, path: string, value: string | undefined): number | undefined {
-  if (isBlank(value)) return undefined;
-  const day = dayNumber(value!.trim());
+  const typed = filled(value);
+  if (typed === undefined) return undefined;
+  const day = dayNumber(typed);
   if (day === undefined) ctx.findings.push(finding('dateInvalid', path, { title: fieldMeta(path).title }));
   return day;
 }
@@ -53,7 +63,7 @@ function attachedKindsOf(packet: ClaimPacket): Map<string, Set<DocumentKind>> {
   byDrug = new Map();
   for (const a of packet.attachments ?? []) {
     if (a.kind === undefined || isBlank(a.sha256)) continue;
-    const key = isBlank(a.drugId) ? '' : a.drugId!;
+    const key = a.drugId === undefined || isBlank(a.drugId) ? '' : a.drugId;
     const kinds = byDrug.get(key);
     if (kinds === undefined) byDrug.set(key, new Set([a.kind]));
     else kinds.add(a.kind);

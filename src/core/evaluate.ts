@@ -11,7 +11,7 @@ import type { DrugAmounts } from './amounts';
 import type { ChecklistItem } from './checklist';
 import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
 import type { ClaimContext, DrugContext } from './context';
-import { checkDate, documentKinds, isBlank } from './context';
+import { checkDate, documentKinds, filled, isBlank } from './context';
 import { datePart, dayNumber, fiscalYear, minuteNumber, usDate } from './dates';
 import type { CodeDecision } from './code-decision';
 import { checkSpecificCodeChosen, decideCode } from './decision';
@@ -225,8 +225,8 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): { diagnose
   if (isBlank(packet.patient?.accountReference)) findings.push(finding('patientAccountMissing', 'patient.accountReference'));
   checkProviders(ctx);
   const diagnoses = checkDiagnoses(ctx);
-  const nct = packet.clinicalTrial?.nctNumber;
-  if (!isBlank(nct) && !/^NCT\d{8}$/.test(nct!.trim().toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
+  const nct = filled(packet.clinicalTrial?.nctNumber);
+  if (nct !== undefined && !/^NCT\d{8}$/.test(nct.toUpperCase())) findings.push(finding('trialNctFormat', 'clinicalTrial.nctNumber'));
   if ((packet.drugs ?? []).length === 0) findings.push(finding('drugsMissing', 'drugs'));
   checkEntries(ctx);
   return { diagnoses, timelyFiling };
@@ -234,9 +234,9 @@ function checkClaim(ctx: ClaimContext, todayDay: number | undefined): { diagnose
 
 function checkPayer(ctx: ClaimContext): void {
   const { packet, findings, profile } = ctx;
-  const id = packet.payer?.profileId;
+  const id = filled(packet.payer?.profileId);
   if (profile === undefined) {
-    findings.push(isBlank(id) ? finding('payerProfileMissing', 'payer.profileId') : finding('payerProfileUnknown', 'payer.profileId', { id: id! }));
+    findings.push(id === undefined ? finding('payerProfileMissing', 'payer.profileId') : finding('payerProfileUnknown', 'payer.profileId', { id }));
     return;
   }
   const kind = packet.payer?.kind;
@@ -262,16 +262,17 @@ function checkProviders(ctx: ClaimContext): void {
 
 function checkDiagnoses(ctx: ClaimContext): DiagnosisEntry[] {
   const list = ctx.packet.diagnoses ?? [];
-  const filled = list.filter((d) => !isBlank(d.code));
-  if (filled.length > CLAIM_SIZE.diagnoses) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
+  const entered = list.filter((d) => !isBlank(d.code));
+  if (entered.length > CLAIM_SIZE.diagnoses) ctx.findings.push(finding('dxTooMany', 'diagnoses'));
   const seen = new Set<string>();
   const entries: DiagnosisEntry[] = [];
   let isUnverified = false;
   list.forEach((dx, i) => {
-    if (isBlank(dx.code)) return;
+    const typed = filled(dx.code);
+    if (typed === undefined) return;
     const path = `diagnoses.${i}.code`;
-    const code = parseIcd10(dx.code);
-    if (code === undefined) return void ctx.findings.push(finding('dxSyntax', path, { code: dx.code!.trim() }));
+    const code = parseIcd10(typed);
+    if (code === undefined) return void ctx.findings.push(finding('dxSyntax', path, { code: typed }));
     if (seen.has(code.code)) return void ctx.findings.push(finding('dxDuplicate', path, { code: code.display }));
     seen.add(code.code);
     if (ctx.dateOfService === undefined) return;
@@ -296,7 +297,8 @@ function checkDiagnoses(ctx: ClaimContext): DiagnosisEntry[] {
 /** Evaluates one drug; its checklist items are appended to `checklist`. */
 function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist: ChecklistItem[]): DrugEvaluation {
   const base = `drugs.${index}`;
-  const parsed = isBlank(drug.ndc?.input) ? undefined : parseNdc(drug.ndc!.input);
+  const typedNdc = filled(drug.ndc?.input);
+  const parsed = typedNdc === undefined ? undefined : parseNdc(typedNdc);
   const ctx: DrugContext = {
     packet: claim.packet, profile: claim.profile, reference: claim.reference, findings: claim.findings,
     dateOfService: claim.dateOfService, serviceDay: claim.serviceDay, drug, index, base,
@@ -309,7 +311,8 @@ function evaluateDrug(claim: ClaimContext, drug: Drug, index: number, checklist:
     if (problem.code === 'ten-digits') ctx.findings.push(tenDigitFinding(ctx, problem.message, problem.candidates));
     else ctx.findings.push(finding(problem.code === 'zero-segment' ? 'ndcZeroSegment' : 'ndcInvalid', `${base}.ndc.input`, { message: problem.message }));
   }
-  if (ctx.ndc !== undefined && !isBlank(drug.ndc?.normalized) && drug.ndc!.normalized!.replace(/-/g, '').trim() !== ctx.ndc.ndc11) {
+  const normalized = filled(drug.ndc?.normalized);
+  if (ctx.ndc !== undefined && normalized !== undefined && normalized.replace(/-/g, '') !== ctx.ndc.ndc11) {
     ctx.findings.push(finding('ndcNormalizedMismatch', `${base}.ndc.normalized`, { expected: ctx.ndc.ndc11 }));
   }
   checkRebate(ctx);
@@ -361,13 +364,14 @@ function checkDrugFacts(ctx: DrugContext): void {
 
 function checkAdministration(ctx: DrugContext): void {
   const a = ctx.drug.administration, b = ctx.base;
-  const start = isBlank(a?.start) ? undefined : minuteNumber(a!.start!.trim());
-  if (!isBlank(a?.start) && start === undefined) ctx.findings.push(finding('startInvalid', `${b}.administration.start`));
-  if (start !== undefined && ctx.dateOfService !== undefined && datePart(a!.start!.trim()) !== ctx.dateOfService) {
+  const typedStart = filled(a?.start), typedEnd = filled(a?.end);
+  const start = minuteNumber(typedStart);
+  if (typedStart !== undefined && start === undefined) ctx.findings.push(finding('startInvalid', `${b}.administration.start`));
+  if (start !== undefined && ctx.dateOfService !== undefined && datePart(typedStart) !== ctx.dateOfService) {
     ctx.findings.push(finding('startNotServiceDate', `${b}.administration.start`, { start: usDate(Math.floor(start / 1440)), service: usDate(ctx.serviceDay!) }));
   }
-  const end = isBlank(a?.end) ? undefined : minuteNumber(a!.end!.trim());
-  if (!isBlank(a?.end) && end === undefined) ctx.findings.push(finding('endInvalid', `${b}.administration.end`));
+  const end = minuteNumber(typedEnd);
+  if (typedEnd !== undefined && end === undefined) ctx.findings.push(finding('endInvalid', `${b}.administration.end`));
   if (start !== undefined && end !== undefined && end < start) ctx.findings.push(finding('endBeforeStart', `${b}.administration.end`));
   const expiration = checkDate(ctx, `${b}.administration.expiration`, a?.expiration);
   if (expiration !== undefined && ctx.serviceDay !== undefined && expiration < ctx.serviceDay) {
@@ -396,10 +400,11 @@ function checkInvoice(ctx: DrugContext): void {
     if (typeof cost === 'string') ctx.findings.push(finding('invoiceNetCostInvalid', `${b}.invoice.netCost`));
     else if (cost.gt(CLAIM_LINE_LIMIT)) ctx.findings.push(finding('invoiceOverLimit', `${b}.invoice.netCost`));
   }
-  if (!isBlank(inv.ndc) && ctx.ndc !== undefined) {
-    const invoiced = parseNdc(inv.ndc);
+  const invoiceNdc = filled(inv.ndc);
+  if (invoiceNdc !== undefined && ctx.ndc !== undefined) {
+    const invoiced = parseNdc(invoiceNdc);
     if (!invoiced.ok || invoiced.ndc.ndc11 !== ctx.ndc.ndc11) {
-      ctx.findings.push(finding('ndcInvoiceMismatch', `${b}.invoice.ndc`, { drug: ctx.ndc.hyphenated, invoice: inv.ndc!.trim() }));
+      ctx.findings.push(finding('ndcInvoiceMismatch', `${b}.invoice.ndc`, { drug: ctx.ndc.hyphenated, invoice: invoiceNdc }));
     }
   }
 }

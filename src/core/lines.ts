@@ -9,7 +9,7 @@ import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
 import { convertWith, drugAmountOf } from './amounts';
 import type { DrugContext } from './context';
-import { isBlank } from './context';
+import { filled, isBlank } from './context';
 import { isMedicare } from './payers';
 import { shortUsDate } from './dates';
 import type { ClaimForm, CodeDecision } from './code-decision';
@@ -232,7 +232,8 @@ function narrativeFor(ctx: DrugContext, decision: CodeDecision, draft: LineDraft
     generic: d.genericName?.trim() ?? '',
     ingredients: d.compoundIngredients === undefined ? [] : d.compoundIngredients.flatMap((i) => {
       const amount = i.amount?.value?.trim() ?? '';
-      return isBlank(i.name) || amount === '' ? [] : [{ name: i.name!.trim(), amount: `${amount}${(i.amount?.unit ?? '').toUpperCase()}` }];
+      const name = filled(i.name);
+      return name === undefined || amount === '' ? [] : [{ name, amount: `${amount}${(i.amount?.unit ?? '').toUpperCase()}` }];
     }),
     amount: isCompound ? draft.amount : drugAmountOf(a, draft.amount),
     route: d.route,

@@ -149,11 +149,12 @@ function checkBalance(ctx: DrugContext, a: DrugAmounts): void {
 function checkRecord(ctx: DrugContext): void {
   const w = ctx.drug.waste, b = ctx.base;
   if (isBlank(w?.reason)) ctx.findings.push(finding('wasteReasonMissing', `${b}.waste.reason`));
-  if (isBlank(w?.time)) {
+  const typed = w?.time;
+  if (typed === undefined || isBlank(typed)) {
     ctx.findings.push(finding('wasteTimeMissing', `${b}.waste.time`));
     return;
   }
-  const time = minuteNumber(w!.time);
+  const time = minuteNumber(typed);
   if (time === undefined) {
     ctx.findings.push(finding('wasteTimeInvalid', `${b}.waste.time`));
     return;

@@ -7,7 +7,7 @@
  * rows and the printed checklist its summary, so no view writes a date or an amount its own way.
  * Dates are MM/DD/YYYY, times 12-hour, amounts in dollars with thousands separators.
  */
-import { isBlank } from '../context';
+import { filled } from '../context';
 import type { Evaluation } from '../evaluate';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../format';
 import { parseIcd10 } from '../icd10';
@@ -50,12 +50,14 @@ const known = (rows: readonly FactRow[]): FactRow[] => rows.filter(([, value]) =
 
 /** "100 mg", with thousands separators; '' when no amount is entered. */
 function amountText(q: Quantity | undefined): string {
-  return isBlank(q?.value) ? '' : `${text(q!.value)}${q?.unit === undefined ? '' : ` ${q.unit}`}`;
+  const value = filled(q?.value);
+  return value === undefined ? '' : `${value}${q?.unit === undefined ? '' : ` ${q.unit}`}`;
 }
 
 function providerText(p: { npi?: string; name?: string; credentials?: string } | undefined): string {
   const who = joined(p?.name, p?.credentials);
-  return isBlank(p?.npi) ? who : `${who}${who === '' ? '' : ' '}(NPI ${p!.npi!.trim()})`;
+  const npi = filled(p?.npi);
+  return npi === undefined ? who : `${who}${who === '' ? '' : ' '}(NPI ${npi})`;
 }
 
 /** The diagnoses, primary first, with the dot (G35, C22.0). */
@@ -139,7 +141,7 @@ function drugSheet(packet: ClaimPacket, d: Evaluation['drugs'][number], lines: r
       ['FDA category', text(drug.marketingCategory)],
       ['FDA approval', formatDate(drug.fdaApprovalDate)],
       ['Container', joined(c?.type === undefined ? undefined : `${c.type} container`, amountText(c?.amount), amountText(c?.volume))],
-      ['Containers opened', isBlank(c?.opened) ? '' : text(c!.opened)],
+      ['Containers opened', text(c?.opened)],
     ]),
     code: {
       billed: d.decision.code === null ? 'Not billed' : `${d.decision.code}${d.decision.descriptor === '' ? '' : `: ${d.decision.descriptor}`}`,
@@ -181,7 +183,7 @@ export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): Cla
       ['Rendering provider', providerText(p?.rendering)],
       ['Ordering provider', providerText(p?.ordering)],
       ['Diagnoses', diagnosesText(packet)],
-      ['Clinical trial', isBlank(trial?.nctNumber) ? '' : text(trial!.nctNumber)],
+      ['Clinical trial', text(trial?.nctNumber)],
       ['Filing-limit exception', exception === null ? '' : filingExceptionText(exception)],
     ]),
     drugs: evaluation.drugs.map((d) => drugSheet(packet, d, linesOf.get(d.index) ?? [])),

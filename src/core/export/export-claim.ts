@@ -9,7 +9,7 @@
  * rather than send it with a hole in it.
  */
 import { HCPCS_SHAPE } from '../codes';
-import { isBlank } from '../context';
+import { filled, isBlank } from '../context';
 import { dayNumber } from '../dates';
 import type { ClaimForm } from '../code-decision';
 import type { ClaimLine } from '../lines';
@@ -158,8 +158,8 @@ function readNdc(line: ClaimLine, label: string, blanks: string[]): ExportNdc | 
 
 function priorAuthOf(packet: ClaimPacket, drugIndex: number, label: string, blanks: string[]): string | null {
   const pa = packet.drugs?.[drugIndex]?.priorAuth;
-  if (pa?.status !== 'approved' || isBlank(pa.number)) return null;
-  const number = pa.number!.trim();
+  const number = filled(pa?.number);
+  if (pa?.status !== 'approved' || number === undefined) return null;
   return checked(number, PRIOR_AUTH.test(number),
     `${label}: the prior authorization number has characters a claim cannot carry, so it is left blank. Type it as the payer issued it (letters, digits, hyphens).`, blanks);
 }

@@ -13,7 +13,7 @@
  */
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
-import { isBlank } from '../context';
+import { filled, isBlank } from '../context';
 import { formatCount, formatDate, formatMoney } from '../format';
 import type { CodeDecision } from '../code-decision';
 import type { ClaimLine } from '../lines';
@@ -84,8 +84,9 @@ function fromNocLimit(limit: PaymentLimit, dose: Amount | undefined, discarded: 
 function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined {
   const net = parseMoney(drug.invoice?.netCost);
   if (typeof net === 'string') return undefined;
-  const supplier = isBlank(drug.invoice?.supplier) ? 'the supplier' : drug.invoice!.supplier!.trim();
-  const dated = isBlank(drug.invoice?.date) ? '' : ` dated ${formatDate(drug.invoice!.date)}`;
+  const supplier = filled(drug.invoice?.supplier) ?? 'the supplier';
+  const date = filled(drug.invoice?.date);
+  const dated = date === undefined ? '' : ` dated ${formatDate(date)}`;
   return {
     amount: money(net), basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
     explanation: `The invoice's net cost as entered (${formatMoney(money(net))}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
