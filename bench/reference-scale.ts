@@ -15,6 +15,7 @@ import type { ReferenceTable } from '../src/core/reference-data/tables';
 import { interleavedRates, peakRss } from './measure';
 import { bigCrosswalk, fullSizeDirectory, SHARED_DATA } from './reference-files';
 import type { BenchResult } from './report';
+import { isoDate } from '../src/core/dates';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Number((bytes / MB).toFixed(0));
@@ -69,7 +70,7 @@ export async function referenceScaleBenchmarks(root: string): Promise<BenchResul
   const packages = tables.find((t) => t.kind === 'fda-ndc-package')!;
   const ndcs = [...new Set([...crosswalk.rows.flatMap((r) => ('ndc11' in r && r.ndc11 !== null ? [r.ndc11 as string] : [])), ...packages.rows.filter((_, i) => i % 25 === 0).map((r) => (r as { ndc11: string }).ndc11)])];
   const rates = interleavedRates(ndcs, {
-    specificCodes: (ndc) => reference.crosswalkCodes(ndc, '2025-11-03'),
+    specificCodes: (ndc) => reference.crosswalkCodes(ndc, isoDate('2025-11-03')),
     drugFacts: (ndc) => reference.drugFacts(ndc),
   }, 7, 200);
   const us = (n: number) => Number(n.toFixed(2));

@@ -7,10 +7,10 @@
 import { DME_CODES, ORAL_CODES, unclassifiedCode } from './codes';
 import type { DrugContext } from './context';
 import { isMedicare } from './payers';
-import { dayNumber } from './dates';
+import { dayNumber, isoDay } from './dates';
 import type { RuleKey } from './rules';
 
-const OPPS_NEW_DRUG_FROM = dayNumber('2004-01-01')!;
+const OPPS_NEW_DRUG_FROM = isoDay('2004-01-01');
 
 /** Hospital outpatient or ASC, under a payer that uses C9399 for new drugs (OPPS). */
 export function isOpps(ctx: DrugContext): boolean {

@@ -2,7 +2,8 @@
  * The unclassified (NOC) HCPCS codes the wizard chooses from, with their descriptors and effective
  * dates as published in the CMS HCPCS Level II file (October 2025, ADD DT / TERM DT).
  */
-import { dayNumber } from './dates';
+import type { DayNumber } from './dates';
+import { isoDay } from './dates';
 
 export interface UnclassifiedCode {
   readonly code: string;
@@ -42,8 +43,8 @@ const TABLE: readonly UnclassifiedCode[] = [
 const BY_CODE = new Map(TABLE.map((c) => [c.code, c]));
 
 /** First and last day numbers of an unclassified code (see `dayNumber`). */
-export const CODE_DAYS: ReadonlyMap<string, { readonly from: number; readonly through: number | undefined }> = new Map(
-  TABLE.map((c) => [c.code, { from: dayNumber(c.from)!, through: c.through === undefined ? undefined : dayNumber(c.through)! }]));
+export const CODE_DAYS: ReadonlyMap<string, { readonly from: DayNumber; readonly through: DayNumber | undefined }> = new Map(
+  TABLE.map((c) => [c.code, { from: isoDay(c.from), through: c.through === undefined ? undefined : isoDay(c.through) }]));
 
 export function unclassifiedCode(code: string): UnclassifiedCode | undefined {
   return BY_CODE.get(code);

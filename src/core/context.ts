@@ -1,6 +1,7 @@
 /**
  * What every drug-level check needs to know, read once per drug by `evaluateClaim`.
  */
+import type { DayNumber, IsoDate } from './dates';
 import { dayNumber } from './dates';
 import type { Ndc } from './ndc';
 import { fieldMeta } from './packet/paths';
@@ -14,8 +15,8 @@ export interface ClaimContext {
   readonly profile: PayerProfile | undefined;
   readonly reference: ReferenceData;
   /** The date of service when it is a valid date. */
-  readonly dateOfService: string | undefined;
-  readonly serviceDay: number | undefined;
+  readonly dateOfService: IsoDate | undefined;
+  readonly serviceDay: DayNumber | undefined;
   readonly findings: Finding[];
 }
 
@@ -46,7 +47,7 @@ export function isBlank(text: string | null | undefined): boolean {
 }
 
 /** The day number of a date field; a date that is not a real one is reported at its field. */
-export function checkDate(ctx: ClaimContext, path: string, value: string | undefined): number | undefined {
+export function checkDate(ctx: ClaimContext, path: string, value: string | undefined): DayNumber | undefined {
   const typed = filled(value);
   if (typed === undefined) return undefined;
   const day = dayNumber(typed);

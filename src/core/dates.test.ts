@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, datePart, dayNumber, fiscalYear, isFederalHoliday, isoOfDay, minuteNumber, nextWorkday, shortUsDate, usDate } from './dates';
+import type { DayNumber } from './dates';
+import { addDays, addMonths, dayNumber, isoDay, dayOfMinute, minuteInDay, fiscalYear, isFederalHoliday, isoOfDay, minuteNumber, nextWorkday, shortUsDate, usDate } from './dates';
 
+/** A number of days since 1970-01-01 as a day (fast-check draws plain integers). */
+const asDay = (n: number): DayNumber => addDays(isoDay('1970-01-01'), n);
 const day = (iso: string) => {
   const d = dayNumber(iso);
   if (d === undefined) throw new Error(`bad test date ${iso}`);
@@ -37,7 +40,7 @@ describe('dayNumber', () => {
   });
 
   it('property: isoOfDay and dayNumber are inverses', () => {
-    fc.assert(fc.property(fc.integer({ min: day('1900-01-01'), max: day('2199-12-31') }), (n) => {
+    fc.assert(fc.property(fc.integer({ min: day('1900-01-01'), max: day('2199-12-31') }).map(asDay), (n) => {
       const iso = isoOfDay(n);
       expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(dayNumber(iso)).toBe(n);
@@ -79,18 +82,18 @@ describe('nextWorkday', () => {
   });
 
   it('is bounded: a day number beyond any calendar ends the search instead of looping', () => {
-    for (const n of [Number.MAX_SAFE_INTEGER, 2 ** 60, -(2 ** 60)]) expect(Math.abs(nextWorkday(n) - n)).toBeLessThanOrEqual(4);
+    for (const n of [Number.MAX_SAFE_INTEGER, 2 ** 60, -(2 ** 60)].map(asDay)) expect(Math.abs(nextWorkday(n) - n)).toBeLessThanOrEqual(4);
   });
 
   it('property: the result is a weekday that is not a federal holiday, at most four days later, and every day skipped is not a workday', () => {
-    fc.assert(fc.property(fc.integer({ min: day('1950-01-01'), max: day('2150-12-31') }), (n) => {
+    fc.assert(fc.property(fc.integer({ min: day('1950-01-01'), max: day('2150-12-31') }).map(asDay), (n) => {
       const w = nextWorkday(n);
       expect(w - n).toBeGreaterThanOrEqual(0);
       expect(w - n).toBeLessThanOrEqual(4);
-      const weekday = (d: number) => new Date(`${isoOfDay(d)}T00:00:00Z`).getUTCDay();
+      const weekday = (d: DayNumber) => new Date(`${isoOfDay(d)}T00:00:00Z`).getUTCDay();
       expect([1, 2, 3, 4, 5]).toContain(weekday(w));
       expect(isFederalHoliday(w)).toBe(false);
-      for (let d = n; d < w; d++) expect(weekday(d) === 0 || weekday(d) === 6 || isFederalHoliday(d)).toBe(true);
+      for (let d = n; d < w; d = addDays(d, 1)) expect(weekday(d) === 0 || weekday(d) === 6 || isFederalHoliday(d)).toBe(true);
     }), { numRuns: 1000 });
   });
 
@@ -115,7 +118,7 @@ describe('fiscalYear', () => {
   });
 });
 
-describe('minuteNumber and datePart', () => {
+describe('minuteNumber, dayOfMinute and minuteInDay', () => {
   it('counts minutes from 1970-01-01T00:00', () => {
     expect(minuteNumber('1970-01-01T00:00')).toBe(0);
     expect(minuteNumber('2024-05-06T09:30')).toBe(day('2024-05-06') * 1440 + 9 * 60 + 30);
@@ -131,11 +134,14 @@ describe('minuteNumber and datePart', () => {
     '2024-05-06T24:00', '2024-05-06T09:60', '2024-02-30T10:00', '2024-05-06', '2024-05-06 09:30', '2024-05-06T9:30', '2024-05-06T09:30Z', '',
   ])('refuses %j', (text) => {
     expect(minuteNumber(text)).toBeUndefined();
-    expect(datePart(text)).toBeUndefined();
   });
 
-  it('gives the date part of a valid date-time', () => {
-    expect(datePart('2024-05-06T09:30')).toBe('2024-05-06');
+  it('gives the day and the time of day of a valid date-time', () => {
+    const minute = minuteNumber('2024-05-06T09:30')!;
+    expect(isoOfDay(dayOfMinute(minute))).toBe('2024-05-06');
+    expect(minuteInDay(minute)).toBe(9 * 60 + 30);
+    expect(dayOfMinute(minuteNumber('1969-12-31T23:59')!)).toBe(day('1969-12-31'));
+    expect(minuteInDay(minuteNumber('1969-12-31T23:59')!)).toBe(1439);
     expect(minuteNumber(undefined)).toBeUndefined();
   });
 });

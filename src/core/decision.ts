@@ -8,7 +8,7 @@ import { brokenConditions, isApprovedFrom2004, isCompounded, isDiagnosticAgent, 
 import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { isMedicare } from './payers';
-import { dayNumber, usDate } from './dates';
+import { isoDay, usDate } from './dates';
 import { specificBillingUnit } from './hcpcs-units';
 import type { ClaimLine } from './lines';
 import type { ClaimForm, CodeDecision } from './code-decision';
@@ -21,8 +21,8 @@ import { checkOwnCode, ownCodeCheck, ownCodeReasons } from './own-code';
 
 /** FDA dosage forms of metered-dose inhalers: "AEROSOL, METERED", "INHALANT, METERED", "SPRAY, METERED". */
 const METERED_DOSE = /metered|inhaler/i;
-const Q9977_FROM = dayNumber('2015-07-01')!;
-const J7999_FROM = dayNumber('2016-01-01')!;
+const Q9977_FROM = isoDay('2015-07-01');
+const J7999_FROM = isoDay('2016-01-01');
 
 /** The unclassified code for a drug that is neither oral, DME, nor a special group (rows 13-15). */
 function injectableCode(ctx: DrugContext, reasons: string[]): string {

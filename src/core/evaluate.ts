@@ -12,7 +12,8 @@ import type { ChecklistItem } from './checklist';
 import { checklistFindings, claimChecklist, drugChecklist } from './checklist';
 import type { ClaimContext, DrugContext } from './context';
 import { checkDate, documentKinds, filled, isBlank } from './context';
-import { datePart, dayNumber, fiscalYear, minuteNumber, usDate } from './dates';
+import type { DayNumber } from './dates';
+import { asIsoDate, dayNumber, dayOf, dayOfMinute, fiscalYear, isoDay, minuteNumber, usDate } from './dates';
 import type { CodeDecision } from './code-decision';
 import { checkSpecificCodeChosen, decideCode } from './decision';
 import { checkEntries } from './entries';
@@ -93,7 +94,7 @@ export interface DiagnosisEntry {
 const NO_DECISION: CodeDecision = {
   code: null, descriptor: '', kind: 'not-billable', reasons: ['No drug has been entered yet.'], form: 'CMS-1500', isSeparatelyPayable: false,
 };
-const ICD10_FROM = dayNumber('2015-10-01')!;
+const ICD10_FROM = isoDay('2015-10-01');
 const CLAIM_LINE_LIMIT = '99999.99';
 
 const NO_PACKET: ClaimPacket = { format: 'noc-claim-packet', version: 1 };
@@ -111,11 +112,10 @@ export function evaluateClaim(input: unknown, reference: ReferenceData, today: s
   if ('findings' in read && read.packet === undefined) return blocked(read.findings);
   const findings = [...read.findings];
   const packet = read.packet!;
-  const service = packet.dates?.service;
-  const serviceDay = dayNumber(service);
+  const dateOfService = asIsoDate(packet.dates?.service);
   const ctx: ClaimContext = {
     packet, reference, findings, profile: resolveProfile(packet),
-    dateOfService: serviceDay === undefined ? undefined : service, serviceDay,
+    dateOfService, serviceDay: dateOfService === undefined ? undefined : dayOf(dateOfService),
   };
   const { diagnoses, timelyFiling } = checkClaim(ctx, dayNumber(today));
   const checklist = claimChecklist(ctx);
@@ -211,7 +211,7 @@ function removeAt(root: Record<string, unknown>, path: readonly string[]): Recor
 // ── The claim as a whole ─────────────────────────────────────────────────────────────────────
 
 /** Checks what concerns the whole claim; gives back its diagnoses as the reference data know them, and its filing deadline. */
-function checkClaim(ctx: ClaimContext, todayDay: number | undefined): { diagnoses: DiagnosisEntry[]; timelyFiling: TimelyFiling | null } {
+function checkClaim(ctx: ClaimContext, todayDay: DayNumber | undefined): { diagnoses: DiagnosisEntry[]; timelyFiling: TimelyFiling | null } {
   const { packet, findings } = ctx;
   if (packet.careSetting === undefined) findings.push(finding('careSettingMissing', 'careSetting'));
   checkPayer(ctx);
@@ -275,9 +275,9 @@ function checkDiagnoses(ctx: ClaimContext): DiagnosisEntry[] {
     if (code === undefined) return void ctx.findings.push(finding('dxSyntax', path, { code: typed }));
     if (seen.has(code.code)) return void ctx.findings.push(finding('dxDuplicate', path, { code: code.display }));
     seen.add(code.code);
-    if (ctx.dateOfService === undefined) return;
+    if (ctx.dateOfService === undefined || ctx.serviceDay === undefined) return;
     const status = ctx.reference.diagnosis(code.code, ctx.dateOfService);
-    const fy = fiscalYear(ctx.serviceDay!);
+    const fy = fiscalYear(ctx.serviceDay);
     entries.push({
       index: i, display: code.display, status: status?.status ?? 'unverified', fiscalYear: `FY${fy}`,
       ...(status !== undefined && status.status !== 'not-found' ? { description: status.description } : {}),
@@ -288,7 +288,7 @@ function checkDiagnoses(ctx: ClaimContext): DiagnosisEntry[] {
       ctx.findings.push(finding('dxNotBillable', path, { code: code.display, fy, children }));
     } else if (status.status === 'not-found') ctx.findings.push(finding('dxNotFound', path, { code: code.display, fy }));
   });
-  if (isUnverified) ctx.findings.push(finding('dxUnverified', 'diagnoses', { fy: fiscalYear(ctx.serviceDay!) }));
+  if (isUnverified && ctx.serviceDay !== undefined) ctx.findings.push(finding('dxUnverified', 'diagnoses', { fy: fiscalYear(ctx.serviceDay) }));
   return entries;
 }
 
@@ -367,8 +367,8 @@ function checkAdministration(ctx: DrugContext): void {
   const typedStart = filled(a?.start), typedEnd = filled(a?.end);
   const start = minuteNumber(typedStart);
   if (typedStart !== undefined && start === undefined) ctx.findings.push(finding('startInvalid', `${b}.administration.start`));
-  if (start !== undefined && ctx.dateOfService !== undefined && datePart(typedStart) !== ctx.dateOfService) {
-    ctx.findings.push(finding('startNotServiceDate', `${b}.administration.start`, { start: usDate(Math.floor(start / 1440)), service: usDate(ctx.serviceDay!) }));
+  if (start !== undefined && ctx.serviceDay !== undefined && dayOfMinute(start) !== ctx.serviceDay) {
+    ctx.findings.push(finding('startNotServiceDate', `${b}.administration.start`, { start: usDate(dayOfMinute(start)), service: usDate(ctx.serviceDay) }));
   }
   const end = minuteNumber(typedEnd);
   if (typedEnd !== undefined && end === undefined) ctx.findings.push(finding('endInvalid', `${b}.administration.end`));

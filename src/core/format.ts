@@ -4,7 +4,7 @@
  * some 40 ms, right when a table of imported files appears.
  */
 
-import { dayNumber, minuteNumber, usDate } from './dates';
+import { dayNumber, dayOfMinute, minuteInDay, minuteNumber, usDate } from './dates';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -38,9 +38,9 @@ export function formatDateTime(local: string | undefined): string {
   const text = local?.trim() ?? '';
   const minute = minuteNumber(text);
   if (minute === undefined) return text;
-  const inDay = minute - Math.floor(minute / 1440) * 1440;
+  const inDay = minuteInDay(minute);
   const hours = Math.floor(inDay / 60);
-  return `${usDate(Math.floor(minute / 1440))} ${hours % 12 || 12}:${two(inDay % 60)} ${hours < 12 ? 'AM' : 'PM'}`;
+  return `${usDate(dayOfMinute(minute))} ${hours % 12 || 12}:${two(inDay % 60)} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 /** An ISO time as this computer's date and time of day ("11/20/2025, 9:05 AM"); '' when it is not a time. */

@@ -5,7 +5,7 @@
 import type { DrugContext } from './context';
 import { isBlank } from './context';
 import { isMedicare } from './payers';
-import { dayNumber } from './dates';
+import { isoDay } from './dates';
 import type { CodeDecision } from './code-decision';
 import { CLAIM_SIZE } from './limits';
 import { finding } from './rules';
@@ -19,7 +19,7 @@ const KNOWN = new Set([
   'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9', 'UA', 'UB', 'UC', 'UD', 'SL', 'RT', 'LT', 'EJ',
 ]);
 const CONFLICTS: readonly (readonly [string, string])[] = [['JW', 'JZ'], ['JA', 'JB'], ['JG', 'TB'], ['GA', 'GZ'], ['Q0', 'Q1']];
-const FROM_340B = dayNumber('2024-01-01')!;
+const FROM_340B = isoDay('2024-01-01');
 
 const ROUTE_OF: Record<string, { route: string; words: string }> = {
   JA: { route: 'intravenous', words: 'intravenously' },

@@ -3,6 +3,7 @@
  * reference-data feature (importers, IndexedDB, built-in catalogue) answers. With nothing loaded
  * the core still works and says which checks it could not make.
  */
+import type { IsoDate } from './dates';
 import type { MarketingCategory, Quantity, Route } from './packet/schema';
 
 /** A product-specific HCPCS code that describes a drug on a date. */
@@ -21,8 +22,8 @@ export interface SpecificCode {
 
 export type CodeValidity =
   | { readonly status: 'valid'; readonly descriptor: string }
-  | { readonly status: 'not-yet-effective'; readonly descriptor: string; readonly effective: string }
-  | { readonly status: 'terminated'; readonly descriptor: string; readonly terminated: string }
+  | { readonly status: 'not-yet-effective'; readonly descriptor: string; readonly effective: IsoDate }
+  | { readonly status: 'terminated'; readonly descriptor: string; readonly terminated: IsoDate }
   | { readonly status: 'unknown-code' };
 
 export type DiagnosisStatus =
@@ -153,8 +154,8 @@ export interface DescriptorHit {
   readonly code: string;
   readonly descriptor: string;
   /** ISO dates of the code's row in the HCPCS file. */
-  readonly added: string;
-  readonly terminated: string | null;
+  readonly added: IsoDate;
+  readonly terminated: IsoDate | null;
   /** `exact`: a part of the descriptor is the name; `within`: the name is part of a longer one ("dexamethasone sodium phosphate"). */
   readonly fit: 'exact' | 'within';
   /** The descriptor's words that carry the name, as published: "dexamethasone sodium phosphate", "kanjinti". */
@@ -174,17 +175,17 @@ export interface DescriptorNames {
 
 export interface ReferenceData {
   /** What the crosswalks say of this NDC on the date; `undefined` when no crosswalk is loaded at all. */
-  crosswalkCodes(ndc11: string, dateOfService: string): CrosswalkAnswer | undefined;
+  crosswalkCodes(ndc11: string, dateOfService: IsoDate): CrosswalkAnswer | undefined;
   /** The names in the HCPCS long descriptors of drug codes (newest HCPCS file); `undefined` without a HCPCS file. */
   descriptorNames(): DescriptorNames | undefined;
   /** Validity of a HCPCS code on a date; `undefined` when no HCPCS file covers the date. */
-  codeValidity(code: string, dateOfService: string): CodeValidity | undefined;
+  codeValidity(code: string, dateOfService: IsoDate): CodeValidity | undefined;
   /** Billable status of an ICD-10-CM code (no dot) in the fiscal year of the date; `undefined` without that year's file. */
-  diagnosis(code: string, dateOfService: string): DiagnosisStatus | undefined;
+  diagnosis(code: string, dateOfService: IsoDate): DiagnosisStatus | undefined;
   /** True when CMS priced this NDC in the NOC payment-limit file covering the date (no invoice needed for pricing). */
-  hasNocPrice(ndc11: string, dateOfService: string): boolean | undefined;
+  hasNocPrice(ndc11: string, dateOfService: IsoDate): boolean | undefined;
   /** True when the labeler (5 digits) takes part in the Medicaid Drug Rebate Program on the date; `undefined` without the CMS list. */
-  isRebatingLabeler(labeler: string, dateOfService: string): boolean | undefined;
+  isRebatingLabeler(labeler: string, dateOfService: IsoDate): boolean | undefined;
   /** FDA facts of an NDC (11 digits); `undefined` when no loaded file or catalogue entry knows it. */
   drugFacts(ndc11: string): DrugFacts | undefined;
   /**
@@ -192,11 +193,11 @@ export interface ReferenceData {
    * the date, from the FDA NDC Directory, the CMS crosswalk or the catalogue; `undefined` when none
    * of them knows the NDC.
    */
-  otherPackages(ndc11: string, dateOfService: string): readonly ProductPackage[] | undefined;
+  otherPackages(ndc11: string, dateOfService: IsoDate): readonly ProductPackage[] | undefined;
   /** The NOC payment limit of a drug on the date; `null` when the file has none for it, `undefined` without a NOC file for the date. */
-  nocPaymentLimit(drug: NocDrug, dateOfService: string): PaymentLimit | null | undefined;
+  nocPaymentLimit(drug: NocDrug, dateOfService: IsoDate): PaymentLimit | null | undefined;
   /** The ASP payment limit of a HCPCS code on the date; `null` when the file has none, `undefined` without an ASP file for the date. */
-  aspPaymentLimit(code: string, dateOfService: string): PaymentLimit | null | undefined;
+  aspPaymentLimit(code: string, dateOfService: IsoDate): PaymentLimit | null | undefined;
 }
 
 /** No reference data loaded: every lookup answers "unknown". */

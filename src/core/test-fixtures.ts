@@ -11,7 +11,7 @@
  * runs `evaluateClaim` with the fixture's "today" and reference.
  */
 import * as z from 'zod/mini';
-import { dayNumber, isoOfDay } from './dates';
+import { addDays, dayNumber, isoDate, isoOfDay } from './dates';
 import type { Evaluation } from './evaluate';
 import { evaluateClaim } from './evaluate';
 import type { ClaimPacket, Drug, PayerProfile } from './packet/schema';
@@ -159,7 +159,7 @@ export function withDrug(drug: DeepPartial<Drug>, overrides: DeepPartial<ClaimPa
 export function plusDays(iso: string, days: number): string {
   const day = dayNumber(iso);
   if (day === undefined) throw new Error(`not a date: ${iso}`);
-  return isoOfDay(day + days);
+  return isoOfDay(addDays(day, days));
 }
 
 /**
@@ -236,7 +236,7 @@ function wholeCrosswalk(codes: readonly SpecificCode[]): CrosswalkAnswer {
 
 export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
   const names = data.hcpcs === undefined ? undefined : buildNameIndex(Object.entries(data.hcpcs).map(([code, c]) => ({
-    code, longDescription: c.descriptor ?? code, added: c.effective ?? '1982-01-01', terminated: c.terminated ?? null, isModifier: false,
+    code, longDescription: c.descriptor ?? code, added: isoDate(c.effective ?? '1982-01-01'), terminated: c.terminated === undefined ? null : isoDate(c.terminated), isModifier: false,
   })), 'test HCPCS file');
   return {
     ...NO_REFERENCE,
@@ -249,8 +249,8 @@ export function memoryReference(data: MemoryReferenceData = {}): ReferenceData {
       const c = data.hcpcs[code];
       if (c === undefined) return { status: 'unknown-code' };
       const descriptor = c.descriptor ?? code;
-      if (c.effective !== undefined && date < c.effective) return { status: 'not-yet-effective', descriptor, effective: c.effective };
-      if (c.terminated !== undefined && date > c.terminated) return { status: 'terminated', descriptor, terminated: c.terminated };
+      if (c.effective !== undefined && date < c.effective) return { status: 'not-yet-effective', descriptor, effective: isoDate(c.effective) };
+      if (c.terminated !== undefined && date > c.terminated) return { status: 'terminated', descriptor, terminated: isoDate(c.terminated) };
       return { status: 'valid', descriptor };
     },
     diagnosis: (code, date): DiagnosisStatus | undefined => {

@@ -7,7 +7,8 @@
  */
 import type { ClaimContext } from './context';
 import { checkDate, isBlank } from './context';
-import { addMonths, dayNumber, isoOfDay, lastDayOfMonthAfter, nextWorkday, usDate } from './dates';
+import type { DayNumber, IsoDate } from './dates';
+import { addDays, addMonths, dayOf, daysBetween, isoDay, isoOfDay, laterDay, lastDayOfMonthAfter, nextWorkday, usDate } from './dates';
 import type { FilingException } from './packet/schema';
 import { filingLimitText, isMedicare, movesDeadlineToWorkday } from './payers';
 import { finding } from './rules';
@@ -26,7 +27,7 @@ export const FILING_EXCEPTION_NAMES: Readonly<Record<FilingException, { readonly
 const EXCEPTION_MONTHS = 6;
 const NEAR_DEADLINE_DAYS = 30;
 /** The last date a packet can hold (four-digit years): a filing deadline after it can never pass. */
-const LAST_DAY = dayNumber('9999-12-31')!;
+const LAST_DAY = isoDay('9999-12-31');
 
 /** An exception that applies to the claim, and the deadline it gives. */
 export interface AppliedFilingException {
@@ -34,9 +35,9 @@ export interface AppliedFilingException {
   readonly name: string;
   readonly citation: string;
   /** ISO date of the notice. */
-  readonly noticeDate: string;
+  readonly noticeDate: IsoDate;
   /** ISO date: the last day to file under the exception. */
-  readonly deadline: string;
+  readonly deadline: IsoDate;
 }
 
 /** The claim's filing deadline, when the date of service and the payer profile are known. */
@@ -44,16 +45,16 @@ export interface TimelyFiling {
   /** The payer's limit in words, with its workday switch ("12 months, moved to the next workday …"). */
   readonly limit: string;
   /** ISO date: the last day to file under the payer's limit. */
-  readonly limitDeadline: string;
+  readonly limitDeadline: IsoDate;
   /** The exception recorded, when it applies (a Medicare profile, a valid notice date). */
   readonly exception: AppliedFilingException | null;
   /** ISO date: the deadline that counts, the later of the two. */
-  readonly deadline: string;
+  readonly deadline: IsoDate;
 }
 
 /** "Administrative error (42 CFR 424.44(b)(1)), notice dated 03/20/2024: the filing deadline runs to 09/30/2024." */
 export function filingExceptionText(exception: AppliedFilingException): string {
-  return `${exception.name} (${exception.citation}), notice dated ${usDate(dayNumber(exception.noticeDate)!)}: the filing deadline runs to ${usDate(dayNumber(exception.deadline)!)}.`;
+  return `${exception.name} (${exception.citation}), notice dated ${usDate(dayOf(exception.noticeDate))}: the filing deadline runs to ${usDate(dayOf(exception.deadline))}.`;
 }
 
 const EXCEPTIONS_IN_WORDS = 'an administrative error, retroactive Medicare entitlement, retroactive entitlement with the state Medicaid agency recouping its payment, or retroactive disenrollment from a Medicare Advantage plan or PACE';
@@ -63,7 +64,7 @@ const WHERE_TO_RECORD = 'record it on the Claim step, under Dates, "Exception to
  * The exception recorded in the packet, checked: it applies only to Medicare, and its notice is dated
  * between the date of service and today. `undefined` when none is recorded or it cannot apply.
  */
-function readException(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): { reason: FilingException; noticeDay: number } | undefined {
+function readException(ctx: ClaimContext, serviceDay: DayNumber | undefined, todayDay: DayNumber | undefined): { reason: FilingException; noticeDay: DayNumber } | undefined {
   const recorded = ctx.packet.dates?.filingException;
   const reason = recorded?.reason;
   const notice = recorded?.noticeDate;
@@ -95,7 +96,7 @@ function readException(ctx: ClaimContext, serviceDay: number | undefined, todayD
  * Checks the filing limit: the claim is sent on the planned date, or today if that is later. Gives
  * back the deadline for the evaluation (`null` until the date of service and the payer are known).
  */
-export function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefined, todayDay: number | undefined): TimelyFiling | null {
+export function checkTimelyFiling(ctx: ClaimContext, serviceDay: DayNumber | undefined, todayDay: DayNumber | undefined): TimelyFiling | null {
   const planned = checkDate(ctx, 'dates.plannedSubmission', ctx.packet.dates?.plannedSubmission);
   const recorded = readException(ctx, serviceDay, todayDay);
   if (serviceDay === undefined) return null;
@@ -105,33 +106,34 @@ export function checkTimelyFiling(ctx: ClaimContext, serviceDay: number | undefi
   }
   const profile = ctx.profile;
   if (profile === undefined) return null;
-  const sent = Math.max(planned ?? todayDay ?? serviceDay, todayDay ?? serviceDay);
+  const sent = laterDay(planned ?? todayDay ?? serviceDay, todayDay ?? serviceDay);
   const t = profile.timelyFiling;
-  const due = 'months' in t ? addMonths(serviceDay, t.months) : serviceDay + t.days;
+  const due = 'months' in t ? addMonths(serviceDay, t.months) : addDays(serviceDay, t.days);
   // A custom limit of thousands of years ends after any date the claim can be sent on; looking for
   // the next workday from a day number past 2^53 would never end (there, day + 1 === day).
   if (due > LAST_DAY) return null;
-  const toWorkday = movesDeadlineToWorkday(profile) ? nextWorkday : (day: number) => day;
+  const toWorkday = movesDeadlineToWorkday(profile) ? nextWorkday : (day: DayNumber) => day;
   const limitDeadline = toWorkday(due);
   const limit = filingLimitText(profile);
-  const exceptionDeadline = recorded === undefined ? undefined : toWorkday(lastDayOfMonthAfter(recorded.noticeDay, EXCEPTION_MONTHS));
-  const exception: AppliedFilingException | null = recorded === undefined ? null : {
-    reason: recorded.reason, ...FILING_EXCEPTION_NAMES[recorded.reason], noticeDate: isoOfDay(recorded.noticeDay), deadline: isoOfDay(exceptionDeadline!),
+  const applied = recorded === undefined ? undefined
+    : { ...recorded, ...FILING_EXCEPTION_NAMES[recorded.reason], deadline: toWorkday(lastDayOfMonthAfter(recorded.noticeDay, EXCEPTION_MONTHS)) };
+  const exception: AppliedFilingException | null = applied === undefined ? null : {
+    reason: applied.reason, name: applied.name, citation: applied.citation, noticeDate: isoOfDay(applied.noticeDay), deadline: isoOfDay(applied.deadline),
   };
-  const deadline = Math.max(limitDeadline, exceptionDeadline ?? limitDeadline);
-  if (exception !== null && sent <= limitDeadline) {
+  const deadline = laterDay(limitDeadline, applied?.deadline ?? limitDeadline);
+  if (applied !== undefined && sent <= limitDeadline) {
     ctx.findings.push(finding('filingExceptionNotNeeded', 'dates.filingException.reason', { deadline: usDate(limitDeadline) }));
   }
   if (sent > deadline) {
-    const next = exception !== null
-      ? `The exception recorded (${exception.name.toLowerCase()}, notice dated ${usDate(recorded!.noticeDay)}) runs to ${usDate(exceptionDeadline!)}, which has passed too.`
+    const next = applied !== undefined
+      ? `The exception recorded (${applied.name.toLowerCase()}, notice dated ${usDate(applied.noticeDay)}) runs to ${usDate(applied.deadline)}, which has passed too.`
       : isMedicare(profile)
         ? `If one of the exceptions of 42 CFR 424.44(b) applies (${EXCEPTIONS_IN_WORDS}), ${WHERE_TO_RECORD}.`
         : "The exceptions of 42 CFR 424.44(b) are Medicare's: ask this payer whether it takes the claim late.";
     ctx.findings.push(finding('timelyFilingExpired', 'dates.plannedSubmission', { deadline: usDate(limitDeadline), limit, next }));
-  } else if (deadline - sent <= NEAR_DEADLINE_DAYS) {
-    const extended = deadline === limitDeadline ? '' : `, extended by the exception recorded (${exception!.name.toLowerCase()}),`;
-    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: deadline - sent, limit, extended }));
+  } else if (daysBetween(sent, deadline) <= NEAR_DEADLINE_DAYS) {
+    const extended = deadline === limitDeadline || applied === undefined ? '' : `, extended by the exception recorded (${applied.name.toLowerCase()}),`;
+    ctx.findings.push(finding('timelyFilingNear', 'dates.plannedSubmission', { deadline: usDate(deadline), days: daysBetween(sent, deadline), limit, extended }));
   }
   return { limit, limitDeadline: isoOfDay(limitDeadline), exception, deadline: isoOfDay(deadline) };
 }

@@ -10,17 +10,17 @@ import type { DrugAmounts } from './amounts';
 import { convertWith } from './amounts';
 import type { DrugContext } from './context';
 import { isBlank } from './context';
-import { dayNumber, minuteNumber } from './dates';
+import { isoDay, minuteNumber } from './dates';
 import type { CodeDecision } from './code-decision';
 import type { UnitCounter } from './hcpcs-units';
 import type { Amount } from './quantity';
 import { amountForPeople, isZero } from './quantity';
 import { finding } from './rules';
 
-export const JZ_AVAILABLE_FROM = dayNumber('2023-01-01')!;
-export const JZ_REQUIRED_FROM = dayNumber('2023-07-01')!;
+export const JZ_AVAILABLE_FROM = isoDay('2023-01-01');
+export const JZ_REQUIRED_FROM = isoDay('2023-07-01');
 /** Claims without the JW or JZ modifier they need may be returned as unprocessable from this date. */
-export const JW_JZ_RETURNED_FROM = dayNumber('2023-10-01')!;
+export const JW_JZ_RETURNED_FROM = isoDay('2023-10-01');
 
 export interface WastePlan {
   /** JW/JZ apply to this drug; when not, `notApplicable` says why, in words for the biller. */

@@ -12,7 +12,9 @@
  * - An FDA file is not as of a day after today (its listings are those of the day it was
  *   downloaded).
  */
-import { dayNumber, usDate } from '../dates';
+import type { IsoDate } from '../dates';
+import { dayOf, isoDate, usDate } from '../dates';
+import { formatDate } from '../format';
 import { fail, quarterPeriod } from './import-support';
 import type { HcpcsRow, Period } from './tables';
 
@@ -23,7 +25,8 @@ const HCPCS_ROW_YEARS = { first: 1980, last: 2100 } as const;
 
 const year = (iso: string) => Number(iso.slice(0, 4));
 const inYears = (iso: string, years: { first: number; last: number }) => year(iso) >= years.first && year(iso) <= years.last;
-const shown = (iso: string) => usDate(dayNumber(iso)!);
+const LAST_DATE = isoDate('9999-12-31');
+const shown = (iso: IsoDate) => usDate(dayOf(iso));
 
 /** Refuses a period outside 1990–2100: `what` says what covers it ("the banner of this …"). */
 export function checkPeriodYears(period: Pick<Period, 'from' | 'through'>, what: string, line?: number): void {
@@ -41,9 +44,9 @@ export function checkQuarter(period: Pick<Period, 'from' | 'through'>, kindName:
 }
 
 /** Refuses an FDA file as of a day after today, or outside 1990–2100. */
-export function checkAsOf(asOf: string, today: string, kindName: string, line: number): void {
+export function checkAsOf(asOf: IsoDate, today: string, kindName: string, line: number): void {
   checkPeriodYears({ from: asOf, through: asOf }, `this ${kindName}, as of its latest date,`, line);
-  if (asOf > today) fail(`this ${kindName} lists a date, ${shown(asOf)}, after today (${shown(today)}), so the day it is as of would lie in the future: the file was edited, or this computer's date is wrong`, line);
+  if (asOf > today) fail(`this ${kindName} lists a date, ${shown(asOf)}, after today (${formatDate(today)}), so the day it is as of would lie in the future: the file was edited, or this computer's date is wrong`, line);
 }
 
 /**
@@ -51,7 +54,7 @@ export function checkAsOf(asOf: string, today: string, kindName: string, line: n
  * it was added, and never listed twice for the same dates.
  */
 export function hcpcsRowCheck(): (line: number, row: HcpcsRow) => void {
-  const seen = new Map<string, { line: number; added: string; terminated: string | null }[]>();
+  const seen = new Map<string, { line: number; added: IsoDate; terminated: IsoDate | null }[]>();
   return (line, row) => {
     for (const date of [row.added, row.effective, row.terminated]) {
       if (date !== null && !inYears(date, HCPCS_ROW_YEARS)) {
@@ -63,7 +66,7 @@ export function hcpcsRowCheck(): (line: number, row: HcpcsRow) => void {
     }
     const key = `${row.isModifier ? 'modifier' : 'code'} ${row.code}`;
     const rows = seen.get(key) ?? [];
-    const end = (t: string | null) => t ?? '9999-12-31';
+    const end = (t: IsoDate | null) => t ?? LAST_DATE;
     const twin = rows.find((r) => r.added <= end(row.terminated) && row.added <= end(r.terminated));
     if (twin !== undefined) {
       fail(`${key} is listed again, for dates that overlap those of line ${twin.line} (from ${shown(twin.added)} and from ${shown(row.added)}). A published file lists a code once for any date, so which row holds cannot be told. Download the file again from CMS`, line);

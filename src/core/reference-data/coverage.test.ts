@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ReferenceFileInfo } from './coverage';
 import { referenceCoverage, withPartialMarked } from './coverage';
 import type { ReferenceKind } from './tables';
+import { isoDate } from '../dates';
 
 const file = (kind: ReferenceKind, from: string, through: string, label: string): ReferenceFileInfo =>
-  ({ key: `${kind}:${from}`, kind, period: { from, through, label }, fileName: `${kind}.csv`, importedAt: '2025-10-02T09:00:00Z', rowCount: 10, rejectedCount: 0 });
+  ({ key: `${kind}:${from}`, kind, period: { from: isoDate(from), through: isoDate(through), label }, fileName: `${kind}.csv`, importedAt: '2025-10-02T09:00:00Z', rowCount: 10, rejectedCount: 0 });
 const OCT_2025 = [
   file('asp-crosswalk', '2025-10-01', '2025-12-31', 'October 2025'),
   file('hcpcs', '2025-10-01', '2025-12-31', 'October 2025'),

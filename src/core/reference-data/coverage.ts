@@ -3,7 +3,7 @@
  * quarter, and whether they cover a claim's date of service. CMS files cover a quarter (or, for
  * ICD-10-CM, a fiscal year); FDA files are snapshots of one day.
  */
-import { dayNumber, fiscalYear, usDate } from '../dates';
+import { asIsoDate, dayOf, fiscalYear, usDate } from '../dates';
 import { whereToDownload } from './download-sources';
 import { quarterPeriod } from './import-support';
 import type { Period, ReferenceKind } from './tables';
@@ -99,16 +99,16 @@ export function referenceCoverage(files: readonly ReferenceFileInfo[], today: st
   const newestFile = [...(dated.length > 0 ? dated : snapshots)].sort((a, b) => b.period.from.localeCompare(a.period.from) || Number(a.builtIn === true) - Number(b.builtIn === true))[0]!;
   const asOf = newestFile.period.label;
 
-  const todayDay = dayNumber(today);
+  const todayDate = asIsoDate(today);
   let isOutdated = false;
-  if (todayDay !== undefined) {
-    const current = quarterPeriod(today);
+  if (todayDate !== undefined) {
+    const current = quarterPeriod(todayDate);
     const oldQuarterly = dated.filter((f) => KIND_CADENCE[f.kind] === 'quarterly' && f.period.through < today);
     for (const { label, the, kinds } of byLabel(oldQuarterly)) {
       messages.push({ severity: 'warning', text: `${the} ${names(kinds)} ${kinds.length > 1 ? 'are' : 'is'} for ${label}, older than the current quarter (${current.label}). CMS publishes new files every quarter: import the current ones (${whereToDownload(kinds)}).` });
     }
     const icd = dated.filter((f) => f.kind === 'icd10-order');
-    const thisYear = fiscalYear(todayDay);
+    const thisYear = fiscalYear(dayOf(todayDate));
     const isIcdYearMissing = icd.length > 0 && !files.some((f) => f.kind === 'icd10-order' && f.period.from <= today && today <= f.period.through);
     if (isIcdYearMissing) {
       messages.push({ severity: 'warning', text: `No ICD-10-CM order file for FY${thisYear} (the current fiscal year) is imported; the newest is ${icd[0]!.period.label}. Import it: ${whereToDownload(['icd10-order'])}.` });
@@ -120,10 +120,10 @@ export function referenceCoverage(files: readonly ReferenceFileInfo[], today: st
     isOutdated = oldQuarterly.length > 0 || oldSnapshots.length > 0 || isIcdYearMissing;
   }
 
-  const dos = dayNumber(dateOfService);
+  const date = asIsoDate(dateOfService);
   let coversDateOfService: boolean | undefined;
-  if (dos !== undefined) {
-    const date = dateOfService!, when = usDate(dos);
+  if (date !== undefined) {
+    const dos = dayOf(date), when = usDate(dos);
     const uncovered = dated.filter((f) => !files.some((g) => g.kind === f.kind && g.period.from <= date && date <= g.period.through));
     for (const { label, the, kinds } of byLabel(uncovered.filter((f) => f.kind !== 'icd10-order'))) {
       const which = the === 'The' ? ' imported' : '';

@@ -11,6 +11,7 @@ import { partialBySize, partialCrosswalks, PARTIAL_CROSSWALK_ROWS } from './cros
 import { quarterPeriod } from './import-support';
 import { createReference } from './memory-reference';
 import type { CrosswalkRow, HcpcsRow, ReferenceTable } from './tables';
+import { isoDate } from '../dates';
 
 const BRIUMVI = '73150015006';
 const ndcOf = (i: number) => String(10_000_000_000 + i).padStart(11, '0');
@@ -19,13 +20,13 @@ const row = (ndc11: string, code = 'J9271', dosage = '1 MG'): CrosswalkRow => ({
 });
 /** A crosswalk of the quarter holding `date`: `count` filler NDCs (from `first`) and the rows given. */
 function crosswalk(date: string, rows: readonly CrosswalkRow[], count = PARTIAL_CROSSWALK_ROWS, first = 0): Extract<ReferenceTable, { kind: 'asp-crosswalk' }> {
-  return { kind: 'asp-crosswalk', period: quarterPeriod(date), rows: [...Array.from({ length: count }, (_, i) => row(ndcOf(first + i))), ...rows] };
+  return { kind: 'asp-crosswalk', period: quarterPeriod(isoDate(date)), rows: [...Array.from({ length: count }, (_, i) => row(ndcOf(first + i))), ...rows] };
 }
 const hcpcsRow = (code: string, longDescription: string, added: string, terminated: string | null = null): HcpcsRow => ({
-  code, longDescription, shortDescription: '', added, effective: added, terminated, action: 'N', isModifier: false,
+  code, longDescription, shortDescription: '', added: isoDate(added), effective: isoDate(added), terminated: terminated === null ? null : isoDate(terminated), action: 'N', isModifier: false,
 });
 const HCPCS: ReferenceTable = {
-  kind: 'hcpcs', period: quarterPeriod('2025-10-01'),
+  kind: 'hcpcs', period: quarterPeriod(isoDate('2025-10-01')),
   rows: [hcpcsRow('J2329', 'Injection, ublituximab-xiiy, 1mg', '2023-07-01'), hcpcsRow('J9271', 'Injection, pembrolizumab, 1 mg', '2016-01-01'), hcpcsRow('Q5102', 'Injection, infliximab, biosimilar, 10 mg', '2016-07-01', '2018-03-31')],
 };
 
@@ -34,13 +35,13 @@ describe('every crosswalk quarter loaded counts', () => {
   const january = crosswalk('2026-01-01', [row(BRIUMVI, 'J2329')]);
 
   it('finds a code a later quarter lists when the HCPCS file has it in force on the date, from that quarter\'s row', () => {
-    const answer = createReference([october, january, HCPCS]).crosswalkCodes(BRIUMVI, '2025-11-10')!;
+    const answer = createReference([october, january, HCPCS]).crosswalkCodes(BRIUMVI, isoDate('2025-11-10'))!;
     expect(answer.codes).toEqual([expect.objectContaining({ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', source: 'CMS ASP NDC-HCPCS crosswalk, January 2026' })]);
     expect(answer).toMatchObject({ searched: ['January 2026', 'October 2025'], dateQuarter: { label: 'October 2025', status: 'complete' }, notInForce: [] });
   });
 
   it('sets aside a code another quarter lists that was not yet added on the date, saying so', () => {
-    const answer = createReference([october, january, HCPCS]).crosswalkCodes(BRIUMVI, '2023-02-20')!;
+    const answer = createReference([october, january, HCPCS]).crosswalkCodes(BRIUMVI, isoDate('2023-02-20'))!;
     expect(answer.codes).toEqual([]);
     expect(answer.notInForce).toEqual([{ code: 'J2329', why: 'the January 2026 crosswalk lists this NDC under J2329, added on 07/01/2023, after the date of service' }]);
     expect(answer.dateQuarter).toEqual({ label: 'January 2023', status: 'missing' });
@@ -48,20 +49,20 @@ describe('every crosswalk quarter loaded counts', () => {
 
   it('sets aside a code another quarter lists that ended before the date', () => {
     const q5102 = crosswalk('2017-07-01', [row('00000000042', 'Q5102', '10 MG')]);
-    expect(createReference([q5102, HCPCS]).crosswalkCodes('00000000042', '2019-06-03')?.notInForce)
+    expect(createReference([q5102, HCPCS]).crosswalkCodes('00000000042', isoDate('2019-06-03'))?.notInForce)
       .toEqual([{ code: 'Q5102', why: 'the July 2017 crosswalk lists this NDC under Q5102, which ended on 03/31/2018, before the date of service' }]);
   });
 
   it('trusts the quarter of the date without the HCPCS file, and says another quarter\'s code cannot be dated without it', () => {
-    expect(createReference([january]).crosswalkCodes(BRIUMVI, '2026-02-02')?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(createReference([january]).crosswalkCodes(BRIUMVI, '2025-11-10')?.notInForce)
+    expect(createReference([january]).crosswalkCodes(BRIUMVI, isoDate('2026-02-02'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(createReference([january]).crosswalkCodes(BRIUMVI, isoDate('2025-11-10'))?.notInForce)
       .toEqual([{ code: 'J2329', why: 'the January 2026 crosswalk lists this NDC under J2329; no HCPCS file is loaded to tell whether it was in force on the date of service' }]);
   });
 
   it('takes each code once, from the quarter of the date when it lists it', () => {
     const own = crosswalk('2025-10-01', [row(BRIUMVI, 'J2329', '1 MG')]);
     const later = crosswalk('2026-01-01', [row(BRIUMVI, 'J2329', '10 MG')]);
-    expect(createReference([later, own, HCPCS]).crosswalkCodes(BRIUMVI, '2025-11-10')?.codes.map((c) => [c.code, c.billingUnit, c.source]))
+    expect(createReference([later, own, HCPCS]).crosswalkCodes(BRIUMVI, isoDate('2025-11-10'))?.codes.map((c) => [c.code, c.billingUnit, c.source]))
       .toEqual([['J2329', '1 MG', 'CMS ASP NDC-HCPCS crosswalk, October 2025']]);
   });
 });
@@ -92,7 +93,7 @@ describe('partial crosswalks', () => {
 
   it('tell the claims of their quarter that the NDC may be in the rows they lack', () => {
     const excerpt = crosswalk('2026-10-01', [row(BRIUMVI, 'J2329')], 4);
-    const answer = createReference([crosswalk('2025-10-01', []), excerpt, HCPCS]).crosswalkCodes('12345678901', '2026-11-02')!;
+    const answer = createReference([crosswalk('2025-10-01', []), excerpt, HCPCS]).crosswalkCodes('12345678901', isoDate('2026-11-02'))!;
     expect(answer.dateQuarter).toEqual({ label: 'October 2026', status: 'partial', partial: '5 rows, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one)' });
     expect(answer.searched).toEqual(['October 2026 (partial)', 'October 2025']);
   });

@@ -5,7 +5,8 @@
  * is read as it comes, so a file is never held whole.
  */
 import { HCPCS_SHAPE } from '../codes';
-import { dayNumber } from '../dates';
+import type { IsoDate } from '../dates';
+import { asIsoDate } from '../dates';
 import { parseNdc } from '../ndc';
 import type { CsvRecord } from './csv';
 import { cleanCells, CsvError, csvReader } from './csv';
@@ -29,8 +30,8 @@ function bannerPeriod(banner: readonly CsvRecord[], kindName: string): Period {
   for (const record of banner) {
     const m = RANGE.exec(record.cells.join(' '));
     if (m !== null) {
-      const from = isoFromWords(m[1]!, m[2]!, m[3]!), through = isoFromWords(m[4]!, m[5]!, m[6]!);
-      if (dayNumber(from) === undefined || dayNumber(through) === undefined) fail(`the effective dates of this ${kindName} are not real dates`, record.line);
+      const from = asIsoDate(isoFromWords(m[1]!, m[2]!, m[3]!)), through = asIsoDate(isoFromWords(m[4]!, m[5]!, m[6]!));
+      if (from === undefined || through === undefined) return fail(`the effective dates of this ${kindName} are not real dates`, record.line);
       checkQuarter({ from, through }, kindName, record.line);
       return { from, through, label: `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[3]}` };
     }
@@ -258,7 +259,7 @@ const HCPCS: CsvKind = {
 const MONTH_ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3));
 
 /** `14-Mar-25`: a two-digit year is the latest year that is not after today (approvals are never in the future). */
-function purpleBookDate(raw: string, today: string): string | null | undefined {
+function purpleBookDate(raw: string, today: string): IsoDate | null | undefined {
   if (raw === '') return null;
   const m = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/.exec(raw);
   const month = m === null ? -1 : MONTH_ABBREVIATIONS.indexOf(m[2]!.toLowerCase());
@@ -269,8 +270,7 @@ function purpleBookDate(raw: string, today: string): string | null | undefined {
     year += Math.floor(thisYear / 100) * 100;
     if (year > thisYear) year -= 100;
   }
-  const iso = `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return dayNumber(iso) === undefined ? undefined : iso;
+  return asIsoDate(`${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
 }
 
 const PURPLE_BOOK: CsvKind = {
@@ -286,7 +286,7 @@ const PURPLE_BOOK: CsvKind = {
     }, name);
     const seen = new Set<string>();
     let repeated = 0;
-    let latest: { date: string; line: number } | undefined;
+    let latest: { date: IsoDate; line: number } | undefined;
     const rows: PurpleBookRow[] = [];
     return {
       row(line, cells) {

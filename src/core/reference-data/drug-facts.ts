@@ -100,7 +100,7 @@ function strengthText(strength: string, unit: string): string {
 function purpleBookFacts(rows: readonly PurpleBookRow[]): { isBiosimilar?: boolean; approvalDate?: string; blaNumbers: string } | undefined {
   if (rows.length === 0) return undefined;
   const kinds = new Set(rows.map((r) => r.blaType.startsWith('351(k)')));
-  const approvals = rows.map((r) => r.approvalDate).filter((d): d is string => d !== null).sort();
+  const approvals = rows.map((r) => r.approvalDate).filter((d) => d !== null).sort();
   return {
     ...(kinds.size === 1 ? { isBiosimilar: kinds.has(true) } : {}),
     ...(approvals.length === 0 ? {} : { approvalDate: approvals[0]! }),

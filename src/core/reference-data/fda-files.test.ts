@@ -6,6 +6,7 @@ import { importReferenceFile } from './import';
 import { createReference } from './memory-reference';
 import { containerFacts } from './package-description';
 import type { ReferenceTable } from './tables';
+import { isoDate } from '../dates';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -117,7 +118,7 @@ describe('drug facts from the FDA files', () => {
 
   it('answers from the built-in catalogue for an NDC the directory does not list, and never claims codes from it', () => {
     expect(reference.drugFacts('73150015006')).toMatchObject({ brandName: 'Briumvi', sources: expect.arrayContaining([expect.stringContaining('Built-in catalogue')]) });
-    expect(createReference([]).crosswalkCodes('73150015006', '2025-11-03')).toBeUndefined();
+    expect(createReference([]).crosswalkCodes('73150015006', isoDate('2025-11-03'))).toBeUndefined();
     expect(reference.drugFacts('99999999999')).toBeUndefined();
   });
 });
@@ -163,15 +164,15 @@ describe('other packages of a product in the FDA NDC Directory', () => {
   const reference = createReference([table(importText('product.txt', products)), table(importText('package.txt', packages))]);
 
   it('lists the same product\'s other sizes marketed on the date, with the amount from the strength and the volume', () => {
-    expect(reference.otherPackages('09999010001', '2025-11-10')).toEqual([
+    expect(reference.otherPackages('09999010001', isoDate('2025-11-10'))).toEqual([
       { ndc11: '09999020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: expect.stringMatching(/^FDA NDC Directory packages/) },
     ]);
     // Before the 40 mL vial's marketing ended, it is one of them; samples never are.
-    expect(reference.otherPackages('09999010001', '2022-06-01')?.map((p) => [p.ndc11, p.amount.value])).toEqual([['09999020001', '400'], ['09999020002', '1000']]);
+    expect(reference.otherPackages('09999010001', isoDate('2022-06-01'))?.map((p) => [p.ndc11, p.amount.value])).toEqual([['09999020001', '400'], ['09999020002', '1000']]);
   });
 
   it('does not mix in another product of the labeler, and knows nothing of an NDC it does not list', () => {
-    expect(reference.otherPackages('09999030001', '2025-11-10')).toEqual([]);
-    expect(reference.otherPackages('12345678901', '2025-11-10')).toBeUndefined();
+    expect(reference.otherPackages('09999030001', isoDate('2025-11-10'))).toEqual([]);
+    expect(reference.otherPackages('12345678901', isoDate('2025-11-10'))).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * their 10-digit hyphenated form. Each line must have as many values as the header: a shorter
  * line means the file was cut short or damaged, and the import stops there.
  */
+import type { IsoDate } from '../dates';
 import { parseNdc } from '../ndc';
 import type { FormatReader, HeaderRow, ReadContext, Rejected } from './import-support';
 import { checkAsOf } from './consistency';
@@ -85,12 +86,12 @@ interface RowReader<R> {
 
 /** The latest marketing start read, with its line: the day the file is as of. */
 interface Latest {
-  date: string;
+  date: IsoDate;
   line: number;
 }
 
 /** Keeps the latest marketing start of the rows kept. */
-function latestStart(latest: { value?: Latest }, line: number, start: string | null): void {
+function latestStart(latest: { value?: Latest }, line: number, start: IsoDate | null): void {
   if (start !== null && (latest.value === undefined || start > latest.value.date)) latest.value = { date: start, line };
 }
 

@@ -3,6 +3,7 @@
  * order number, the code, a 0/1 billable flag, the short and the long description. Read line by
  * line; the fiscal year comes from the file's own published name (not from a folder it is in).
  */
+import { fiscalYearDates } from '../dates';
 import type { FormatReader, ReadContext } from './import-support';
 import { checkPeriodYears } from './consistency';
 import { fail, lineReader } from './import-support';
@@ -20,7 +21,7 @@ function icdFiscalYear(fileName: string): number {
   const m = /order[_-](\d{4})/i.exec(ownName);
   if (m === null) fail(`the fiscal year of this ICD-10-CM order file is told by its name, and "${ownName}" does not say it. Keep the name CMS gives it, for example icd10cm_order_2026.txt`);
   const fiscalYear = Number(m[1]);
-  checkPeriodYears({ from: `${fiscalYear - 1}-10-01`, through: `${fiscalYear}-09-30` }, `FY${fiscalYear}, the fiscal year its name "${ownName}" gives,`);
+  checkPeriodYears(fiscalYearDates(fiscalYear), `FY${fiscalYear}, the fiscal year its name "${ownName}" gives,`);
   return fiscalYear;
 }
 
@@ -41,7 +42,7 @@ export function icd10OrderReader(fileName: string, context: ReadContext): Format
     push: (text) => lines.push(text),
     finish() {
       lines.end();
-      return { table: { kind: 'icd10-order', fiscalYear, period: { from: `${fiscalYear - 1}-10-01`, through: `${fiscalYear}-09-30`, label: `FY${fiscalYear}` }, rows } };
+      return { table: { kind: 'icd10-order', fiscalYear, period: { ...fiscalYearDates(fiscalYear), label: `FY${fiscalYear}` }, rows } };
     },
   };
 }

@@ -2,7 +2,8 @@
  * What every importer shares: the failure that stops an import (all-or-nothing) with the line at
  * fault, rows rejected with a reason, header columns found by name, and published date formats.
  */
-import { addMonths, dayNumber, isoOfDay, usDate } from '../dates';
+import type { IsoDate } from '../dates';
+import { addDays, addMonths, asIsoDate, dayOf, isoDay, isoOfDay, usDate } from '../dates';
 import type { Period, ReferenceTable } from './tables';
 
 /** A row the importer could not use, with its line and the reason in the biller's words. */
@@ -48,21 +49,20 @@ export function columns<F extends string>(header: HeaderRow, names: Record<F, re
 export const cell = (cells: readonly string[], i: number): string => cells[i] ?? '';
 
 /** `YYYYMMDD` as CMS and FDA write dates: the ISO date, `null` when blank, `undefined` when not a date. */
-export function yyyymmdd(raw: string): string | null | undefined {
+export function yyyymmdd(raw: string): IsoDate | null | undefined {
   if (raw === '') return null;
   if (!/^\d{8}$/.test(raw)) return undefined;
-  const iso = `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
-  return dayNumber(iso) === undefined ? undefined : iso;
+  return asIsoDate(`${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`);
 }
 
 /** The period of a snapshot file: the single day it is as of. */
-export function snapshotPeriod(asOf: string): Period {
-  return { from: asOf, through: asOf, label: `as of ${usDate(dayNumber(asOf)!)}` };
+export function snapshotPeriod(asOf: IsoDate): Period {
+  return { from: asOf, through: asOf, label: `as of ${usDate(dayOf(asOf))}` };
 }
 
 /** The latest of some ISO dates (`undefined` when there is none). */
-export function latestDate(dates: Iterable<string | null>): string | undefined {
-  let latest: string | undefined;
+export function latestDate(dates: Iterable<IsoDate | null>): IsoDate | undefined {
+  let latest: IsoDate | undefined;
   for (const d of dates) if (d !== null && (latest === undefined || d > latest)) latest = d;
   return latest;
 }
@@ -70,11 +70,11 @@ export function latestDate(dates: Iterable<string | null>): string | undefined {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The calendar quarter holding a date, as CMS names its files: 2025-10-01 to 2025-12-31, "October 2025". */
-export function quarterPeriod(iso: string): Period {
+export function quarterPeriod(iso: IsoDate): Period {
   const year = iso.slice(0, 4);
   const firstMonth = Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1;
-  const start = dayNumber(`${year}-${String(firstMonth).padStart(2, '0')}-01`)!;
-  return { from: isoOfDay(start), through: isoOfDay(addMonths(start, 3) - 1), label: `${MONTH_NAMES[firstMonth - 1]} ${year}` };
+  const start = isoDay(`${year}-${String(firstMonth).padStart(2, '0')}-01`);
+  return { from: isoOfDay(start), through: isoOfDay(addDays(addMonths(start, 3), -1)), label: `${MONTH_NAMES[firstMonth - 1]} ${year}` };
 }
 
 /**

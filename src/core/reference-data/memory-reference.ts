@@ -10,7 +10,8 @@
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
 import { unclassifiedCode } from '../codes';
-import { dayNumber, fiscalYear, usDate } from '../dates';
+import type { IsoDate } from '../dates';
+import { dayOf, daysBetween, fiscalYear, usDate } from '../dates';
 import { decimalText } from '../quantity';
 import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SetAsideCode, SpecificCode } from '../reference';
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
@@ -22,7 +23,7 @@ import { containerFacts } from './package-description';
 import type { CrosswalkRow, HcpcsRow, Icd10Row, NdcPackageRow, NdcProductRow, Period, PriceRow, PurpleBookRow, ReferenceKind, ReferenceTable, TableOf } from './tables';
 import { KIND_NAMES } from './tables';
 
-const covers = (period: Period, date: string) => period.from <= date && date <= period.through;
+const covers = (period: Period, date: IsoDate) => period.from <= date && date <= period.through;
 const latestFirst = <T extends { period: Period }>(tables: readonly T[]) => [...tables].sort((a, b) => b.period.from.localeCompare(a.period.from));
 
 /** A value computed on first use. */
@@ -85,7 +86,7 @@ const directoryProduct = (p: NdcProductRow) =>
 /** Price tables of one kind, each indexed by its key on first use. */
 function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], keyOf: (key: string) => string) {
   const indexed = tables.map((t) => ({ period: t.period, kind: t.kind, byKey: lazy(() => new Map(t.rows.map((r) => [keyOf(r.key), r]))) }));
-  return (date: string): { find: (key: string) => PaymentLimit | null } | undefined => {
+  return (date: IsoDate): { find: (key: string) => PaymentLimit | null } | undefined => {
     const table = indexed.find((t) => covers(t.period, date));
     if (table === undefined) return undefined;
     const limit = (row: PriceRow): PaymentLimit => ({
@@ -153,14 +154,14 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
 
   /** The row of a code in force on the date; else the one nearest the date (a code may be ended and added again). */
-  const hcpcsRow = (code: string, date: string): HcpcsRow | undefined => {
+  const hcpcsRow = (code: string, date: IsoDate): HcpcsRow | undefined => {
     const rows = hcpcs?.().get(code);
     if (rows === undefined) return undefined;
     return rows.find((r) => r.added <= date && (r.terminated === null || date <= r.terminated))
       ?? rows.find((r) => date < r.added) ?? rows[rows.length - 1];
   };
 
-  const validity = (code: string, date: string): CodeValidity | undefined => {
+  const validity = (code: string, date: IsoDate): CodeValidity | undefined => {
     if (hcpcs === undefined) return undefined;
     const row = hcpcsRow(code, date);
     if (row === undefined) return { status: 'unknown-code' };
@@ -199,7 +200,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   };
 
   /** Packages of the same product in the FDA NDC Directory, marketed on the date, with the amount in one container. */
-  const directoryPackages = (ndc11: string, date: string): ProductPackage[] | undefined => {
+  const directoryPackages = (ndc11: string, date: IsoDate): ProductPackage[] | undefined => {
     const pkg = ndcDirectory?.packageOf(ndc11);
     const product = pkg === undefined ? undefined : ndcDirectory!.productOf(pkg.productId);
     if (product === undefined) return undefined;
@@ -219,7 +220,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
    * Packages the CMS crosswalk lists for the same code, labeler and drug name: the amount in one
    * item is its billable units × the code's billing unit (100 mg for 10 units of 10 mg).
    */
-  const crosswalkPackages = (ndc11: string, date: string): ProductPackage[] | undefined => {
+  const crosswalkPackages = (ndc11: string, date: IsoDate): ProductPackage[] | undefined => {
     const table = crosswalks.find((c) => covers(c.period, date));
     const row = table?.byNdc().get(ndc11)?.find((r) => !isUnclassified(r.code));
     if (table === undefined || row === undefined) return undefined;
@@ -232,14 +233,14 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
     });
   };
 
-  const dayDistance = (period: Period, date: string) => Math.abs(dayNumber(period.from)! - dayNumber(date)!);
+  const dayDistance = (period: Period, date: IsoDate) => Math.abs(daysBetween(dayOf(period.from), dayOf(date)));
 
   /**
    * Every crosswalk quarter that lists the NDC, the quarter of the date first, then the nearest to
    * it: a code the date's quarter lists is in force; another quarter's code is when the HCPCS file
    * says so. Each code's row comes from the nearest quarter that lists it (its units that quarter).
    */
-  const crosswalkAnswer = (ndc11: string, date: string): CrosswalkAnswer => {
+  const crosswalkAnswer = (ndc11: string, date: IsoDate): CrosswalkAnswer => {
     const covering = crosswalks.find((c) => covers(c.period, date));
     const byNearness = [...crosswalks].sort((a, b) => Number(b === covering) - Number(a === covering) || dayDistance(a.period, date) - dayDistance(b.period, date));
     const found = new Map<string, { row: CrosswalkRow; label: string; isDateQuarter: boolean }>();
@@ -251,12 +252,11 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
     const codes: SpecificCode[] = [];
     const notInForce: SetAsideCode[] = [];
     for (const [code, { row, label, isDateQuarter }] of found) {
-      const status = isDateQuarter ? 'valid' : validity(code, date)?.status;
-      if (status === 'valid') { codes.push(toSpecific(row, label, hcpcsRow(code, date))); continue; }
+      const checked = isDateQuarter ? undefined : validity(code, date);
+      if (isDateQuarter || checked?.status === 'valid') { codes.push(toSpecific(row, label, hcpcsRow(code, date))); continue; }
       const listed = `the ${label} crosswalk lists this NDC under ${code}`;
-      const hcpcsRowOf = hcpcsRow(code, date);
-      const why = status === 'not-yet-effective' ? `${listed}, added on ${usDate(dayNumber(hcpcsRowOf!.added)!)}, after the date of service`
-        : status === 'terminated' ? `${listed}, which ended on ${usDate(dayNumber(hcpcsRowOf!.terminated!)!)}, before the date of service`
+      const why = checked?.status === 'not-yet-effective' ? `${listed}, added on ${usDate(dayOf(checked.effective))}, after the date of service`
+        : checked?.status === 'terminated' ? `${listed}, which ended on ${usDate(dayOf(checked.terminated))}, before the date of service`
           : `${listed}; ${hcpcs === undefined ? 'no HCPCS file is loaded to tell' : 'the HCPCS file does not list it, so nothing tells'} whether it was in force on the date of service`;
       notInForce.push({ code, why });
     }
@@ -275,15 +275,12 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
 
   return {
     crosswalkCodes(ndc11, date) {
-      if (crosswalks.length === 0 || dayNumber(date) === undefined) return undefined;
+      if (crosswalks.length === 0) return undefined;
       return crosswalkAnswer(ndc11, date);
     },
     descriptorNames: () => names?.(),
-    codeValidity: (code, date) => (dayNumber(date) === undefined ? undefined : validity(code, date)),
-    diagnosis(code, date) {
-      const day = dayNumber(date);
-      return day === undefined ? undefined : icdYears.get(fiscalYear(day))?.().status(code);
-    },
+    codeValidity: validity,
+    diagnosis: (code, date) => icdYears.get(fiscalYear(dayOf(date)))?.().status(code),
     hasNocPrice(ndc11, date) {
       const crosswalk = nocCrosswalks.find((t) => covers(t.period, date));
       const prices = nocPrices(date);

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { importReferenceFile } from './import';
 import type { DescriptorRow } from './name-index';
 import { buildNameIndex, nameWords } from './name-index';
+import { isoDate } from '../dates';
 
-const row = (code: string, longDescription: string, added = '2020-01-01', terminated: string | null = null): DescriptorRow => ({ code, longDescription, added, terminated, isModifier: false });
+const row = (code: string, longDescription: string, added = '2020-01-01', terminated: string | null = null): DescriptorRow => ({ code, longDescription, added: isoDate(added), terminated: terminated === null ? null : isoDate(terminated), isModifier: false });
 
 const ROWS = [
   row('J0178', 'Injection, aflibercept, 1 mg', '2013-01-01'),

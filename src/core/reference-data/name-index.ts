@@ -18,6 +18,7 @@
  * out: they are not valid for Medicare, and payers that use them say so in their own lists.
  */
 import { unclassifiedCode } from '../codes';
+import type { IsoDate } from '../dates';
 import { memoize } from '../memo';
 import type { Route } from '../packet/schema';
 import type { DescriptorHit, DescriptorNames, DescriptorQualifiers } from '../reference';
@@ -26,8 +27,8 @@ import type { DescriptorHit, DescriptorNames, DescriptorQualifiers } from '../re
 export interface DescriptorRow {
   readonly code: string;
   readonly longDescription: string;
-  readonly added: string;
-  readonly terminated: string | null;
+  readonly added: IsoDate;
+  readonly terminated: IsoDate | null;
   readonly isModifier: boolean;
 }
 

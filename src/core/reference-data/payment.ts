@@ -11,6 +11,7 @@
  * lines (the dose rounded up, the discarded amount rounded down); a priced drug without a code for
  * the dose (and a discarded amount on a JW line) in the NOC file's billing unit, counted the same way.
  */
+import type { IsoDate } from '../dates';
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
 import { filled, isBlank } from '../context';
@@ -94,7 +95,7 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   };
 }
 
-function estimateDrug(drug: Drug, evaluated: EvaluatedDrug, dateOfService: string | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
+function estimateDrug(drug: Drug, evaluated: EvaluatedDrug, dateOfService: IsoDate | undefined, reference: ReferenceData): Omit<PaymentEstimate, 'drugIndex'> {
   const { decision, lines } = evaluated;
   const none = (explanation: string, notes: readonly string[] = []) => ({ amount: null, basis: 'none' as const, source: '', explanation, notes });
   if (decision.kind === 'not-billable' || decision.code === null) return none('No drug line is billed, so nothing is paid for the drug.');
@@ -153,6 +154,6 @@ export interface EvaluatedDrug {
 }
 
 /** The estimate of one evaluated drug; `dateOfService` only when it is a valid date. */
-export function estimatePayment(drug: Drug, evaluated: EvaluatedDrug, dateOfService: string | undefined, reference: ReferenceData): PaymentEstimate {
+export function estimatePayment(drug: Drug, evaluated: EvaluatedDrug, dateOfService: IsoDate | undefined, reference: ReferenceData): PaymentEstimate {
   return { drugIndex: evaluated.index, ...estimateDrug(drug, evaluated, dateOfService, reference) };
 }

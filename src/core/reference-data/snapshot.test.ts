@@ -8,6 +8,7 @@ import { createReference } from './memory-reference';
 import type { Snapshot } from './snapshot';
 import { decodeSnapshot, encodeSnapshot, snapshotFiles, withBuiltIn } from './snapshot';
 import type { Period, ReferenceKind, ReferenceTable } from './tables';
+import { isoDate } from '../dates';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -17,7 +18,7 @@ const snapshotText = readFileSync(SNAPSHOT_FILE, 'utf8');
 const snapshot = JSON.parse(snapshotText) as Snapshot;
 const reference = createReference(decodeSnapshot(snapshot));
 
-const period = (from: string, through: string, label: string) => ({ from, through, label });
+const period = (from: string, through: string, label: string) => ({ from: isoDate(from), through: isoDate(through), label });
 const OCTOBER = period('2025-10-01', '2025-12-31', 'October 2025');
 
 describe('the snapshot form', () => {
@@ -52,18 +53,18 @@ describe('the built-in snapshot (src/core/reference-data/builtin)', () => {
   });
 
   it('names J2329 for Briumvi in October–December 2025, and nothing outside the quarter without its HCPCS dates', () => {
-    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.codeValidity('J2329', '2025-11-03')).toEqual({ status: 'valid', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
-    expect(reference.aspPaymentLimit('J2329', '2025-11-03')).toMatchObject({ perUnit: '70.753' });
+    expect(reference.crosswalkCodes('73150015006', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.codeValidity('J2329', isoDate('2025-11-03'))).toEqual({ status: 'valid', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
+    expect(reference.aspPaymentLimit('J2329', isoDate('2025-11-03'))).toMatchObject({ perUnit: '70.753' });
   });
 
   it('answers ICD-10-CM by fiscal year with short descriptions: G35 billable in FY2025, a header with its children in FY2026', () => {
-    expect(reference.diagnosis('G35', '2025-09-30')).toEqual({ status: 'billable', description: 'Multiple sclerosis' });
-    expect(reference.diagnosis('G35', '2025-11-03')).toMatchObject({ status: 'header', billableChildren: expect.arrayContaining(['G35A', 'G35D']) });
-    expect(reference.diagnosis('E119', '2025-11-03')).toEqual({ status: 'billable', description: 'Type 2 diabetes mellitus without complications' });
-    expect(reference.diagnosis('E11', '2025-11-03')).toMatchObject({ status: 'header' });
-    expect(reference.diagnosis('E1199', '2025-11-03')).toEqual({ status: 'not-found' });
-    expect(reference.diagnosis('E119', '2026-10-01')).toBeUndefined();
+    expect(reference.diagnosis('G35', isoDate('2025-09-30'))).toEqual({ status: 'billable', description: 'Multiple sclerosis' });
+    expect(reference.diagnosis('G35', isoDate('2025-11-03'))).toMatchObject({ status: 'header', billableChildren: expect.arrayContaining(['G35A', 'G35D']) });
+    expect(reference.diagnosis('E119', isoDate('2025-11-03'))).toEqual({ status: 'billable', description: 'Type 2 diabetes mellitus without complications' });
+    expect(reference.diagnosis('E11', isoDate('2025-11-03'))).toMatchObject({ status: 'header' });
+    expect(reference.diagnosis('E1199', isoDate('2025-11-03'))).toEqual({ status: 'not-found' });
+    expect(reference.diagnosis('E119', isoDate('2026-10-01'))).toBeUndefined();
   });
 
   it.skipIf(!hasData)('was built from the files in ../shared/data as they are (SHA-256 and row counts of its manifest)', () => {

@@ -1,12 +1,14 @@
 /**
  * Reference tables as the importers produce them and the app stores them: plain, serializable
- * data (IndexedDB, a worker message, a JSON file), one table per imported file.
+ * data (IndexedDB, a worker message, a JSON file), one table per imported file. Dates, NDCs and
+ * codes are branded (brands.ts): the importers validate them once, when they read the file.
  */
+import type { IsoDate } from '../dates';
 
 /** The dates a file applies to: a CMS quarter, a fiscal year, or for FDA snapshots the day it is as of. */
 export interface Period {
-  readonly from: string;
-  readonly through: string;
+  readonly from: IsoDate;
+  readonly through: IsoDate;
   /** "October 2025", "FY2026", "as of 03/14/2025": how the biller recognises the file. */
   readonly label: string;
 }
@@ -52,9 +54,9 @@ export interface HcpcsRow {
   readonly longDescription: string;
   readonly shortDescription: string;
   /** ISO dates. */
-  readonly added: string;
-  readonly effective: string;
-  readonly terminated: string | null;
+  readonly added: IsoDate;
+  readonly effective: IsoDate;
+  readonly terminated: IsoDate | null;
   readonly action: string;
   readonly isModifier: boolean;
 }
@@ -76,8 +78,8 @@ export interface NdcProductRow {
   readonly dosageForm: string;
   /** Routes as published, several separated by `;`. */
   readonly routes: string;
-  readonly marketingStart: string | null;
-  readonly marketingEnd: string | null;
+  readonly marketingStart: IsoDate | null;
+  readonly marketingEnd: IsoDate | null;
   /** "NDA", "ANDA", "BLA", "NDA AUTHORIZED GENERIC", "UNAPPROVED DRUG OTHER", … */
   readonly marketingCategory: string;
   /** "BLA761108", "NDA016964", … */
@@ -99,8 +101,8 @@ export interface NdcPackageRow {
   readonly packageNdc: string;
   /** "1 VIAL, SINGLE-DOSE in 1 CARTON (73150-150-06)  > 6 mL in 1 VIAL, SINGLE-DOSE". */
   readonly description: string;
-  readonly marketingStart: string | null;
-  readonly marketingEnd: string | null;
+  readonly marketingStart: IsoDate | null;
+  readonly marketingEnd: IsoDate | null;
   readonly isSample: boolean;
 }
 
@@ -122,7 +124,7 @@ export interface PurpleBookRow {
   readonly marketingStatus: string;
   readonly licensure: string;
   /** ISO date. */
-  readonly approvalDate: string | null;
+  readonly approvalDate: IsoDate | null;
   readonly referenceProduct: string;
 }
 

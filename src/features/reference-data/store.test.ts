@@ -4,6 +4,7 @@ import { createReference } from '../../core/reference-data/memory-reference';
 import type { CrosswalkRow, NdcPackageRow, NdcProductRow, ReferenceTable } from '../../core/reference-data/tables';
 import { runImportJob } from './import-job';
 import { CHUNK_ROWS, listImports, loadStored, saveImport } from './store';
+import { isoDate } from '../../core/dates';
 
 /** What the app answers from the store alone (no built-in data). */
 async function loadReference() {
@@ -40,17 +41,17 @@ describe('the reference-data store and import job (IndexedDB)', () => {
 
     const { reference, files } = await loadReference();
     expect(files.map((f) => [f.key, f.fileName])).toEqual([['asp-crosswalk:2025-10-01', 'oct.csv']]);
-    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.crosswalkCodes('00006302602', '2025-11-03')?.codes).toEqual([]);
+    expect(reference.crosswalkCodes('73150015006', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes).toEqual([]);
   });
 
   it('replaces the same kind and quarter, and keeps other quarters beside it', async () => {
     await runImportJob([{ name: 'oct-new.csv', file: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', file: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
     const { reference, files } = await loadReference();
     expect(files.map((f) => f.fileName)).toEqual(['oct-new.csv', 'jul.csv']);
-    expect(reference.crosswalkCodes('00006302602', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J9271']);
-    expect(reference.crosswalkCodes('73150015006', '2025-11-03')?.codes).toEqual([]);
-    expect(reference.crosswalkCodes('73150015006', '2025-08-01')?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes('73150015006', isoDate('2025-11-03'))?.codes).toEqual([]);
+    expect(reference.crosswalkCodes('73150015006', isoDate('2025-08-01'))?.codes.map((c) => c.code)).toEqual(['J2329']);
   });
 
   it('reads back a table stored in several chunks, row for row', async () => {
@@ -58,10 +59,10 @@ describe('the reference-data store and import job (IndexedDB)', () => {
       code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: String(i).padStart(11, '0'), id: String(i), drugName: 'Keytruda',
       dosage: '1 MG', packageSize: '4', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
     }));
-    const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: '2025-04-01', through: '2025-06-30', label: 'April 2025' }, rows };
+    const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: isoDate('2025-04-01'), through: isoDate('2025-06-30'), label: 'April 2025' }, rows };
     await saveImport(table, { fileName: 'apr.csv', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8', notes: [] });
     const { reference } = await loadReference();
-    expect(reference.crosswalkCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), '2025-05-01')?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), isoDate('2025-05-01'))?.codes.map((c) => c.code)).toEqual(['J9271']);
     expect((await listImports()).find((f) => f.fileName === 'apr.csv')?.rowCount).toBe(CHUNK_ROWS * 2 + 7);
   });
 
@@ -73,21 +74,21 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     });
     expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
     expect(await listImports()).toEqual(before);
-    expect((await loadReference()).reference.crosswalkCodes('00006302602', '2025-11-03')?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect((await loadReference()).reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
   });
 
   it('reads an NDC of the FDA directory from the stored chunk that holds it (its labeler), never the whole directory', async () => {
     const count = CHUNK_ROWS * 2 + 7;
     // One labeler per package: loading one NDC reads its labeler only.
     const ndc = (i: number) => `${String(i + 1).padStart(5, '0')}0000${String(i % 100).padStart(2, '0')}`;
-    const period = { from: '2025-11-20', through: '2025-11-20', label: 'as of 11/20/2025' };
+    const period = { from: isoDate('2025-11-20'), through: isoDate('2025-11-20'), label: 'as of 11/20/2025' };
     // Stored out of order: the store sorts them by NDC and product id.
     const packages: NdcPackageRow[] = Array.from({ length: count }, (_, k) => count - 1 - k).map((i) => ({
-      productId: `P${i}`, ndc11: ndc(i), packageNdc: `${ndc(i).slice(0, 5)}-${ndc(i).slice(5, 9)}-${ndc(i).slice(9)}`, description: `${i} VIAL in 1 CARTON`, marketingStart: '2020-01-01', marketingEnd: null, isSample: false,
+      productId: `P${i}`, ndc11: ndc(i), packageNdc: `${ndc(i).slice(0, 5)}-${ndc(i).slice(5, 9)}-${ndc(i).slice(9)}`, description: `${i} VIAL in 1 CARTON`, marketingStart: isoDate('2020-01-01'), marketingEnd: null, isSample: false,
     }));
     const products: NdcProductRow[] = Array.from({ length: count }, (_, i) => ({
       productId: `P${i}`, productNdc: ndc(i).slice(0, 9), productType: 'HUMAN PRESCRIPTION DRUG', proprietaryName: `Brand ${i}`, proprietaryNameSuffix: '', nonproprietaryName: `generic ${i}`,
-      dosageForm: 'INJECTION, SOLUTION', routes: 'INTRAVENOUS', marketingStart: '2020-01-01', marketingEnd: null, marketingCategory: 'NDA', applicationNumber: 'NDA000001', labeler: 'Labeler',
+      dosageForm: 'INJECTION, SOLUTION', routes: 'INTRAVENOUS', marketingStart: isoDate('2020-01-01'), marketingEnd: null, marketingCategory: 'NDA', applicationNumber: 'NDA000001', labeler: 'Labeler',
       substances: 'X', strength: '10', strengthUnit: 'mg/mL', pharmClasses: '',
     }));
     const details = { fileName: 'package.txt', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8' as const, notes: [] };
@@ -105,16 +106,16 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     expect([reference.drugFacts('00000000001'), reference.drugFacts('99999999999')]).toEqual([undefined, undefined]);
   });
   it("reads the NDC's labeler with it, so the other container sizes of its product are known (least waste)", async () => {
-    const period = { from: '2025-11-21', through: '2025-11-21', label: 'as of 11/21/2025' };
+    const period = { from: isoDate('2025-11-21'), through: isoDate('2025-11-21'), label: 'as of 11/21/2025' };
     const product = (id: string, productNdc: string): NdcProductRow => ({
       productId: id, productNdc, productType: 'HUMAN PRESCRIPTION DRUG', proprietaryName: 'Examplimab', proprietaryNameSuffix: '', nonproprietaryName: 'examplimab',
-      dosageForm: 'INJECTION, SOLUTION', routes: 'INTRAVENOUS', marketingStart: '2020-01-01', marketingEnd: null, marketingCategory: 'BLA', applicationNumber: 'BLA999001',
+      dosageForm: 'INJECTION, SOLUTION', routes: 'INTRAVENOUS', marketingStart: isoDate('2020-01-01'), marketingEnd: null, marketingCategory: 'BLA', applicationNumber: 'BLA999001',
       labeler: 'Example Bio', substances: 'EXAMPLIMAB', strength: '25', strengthUnit: 'mg/mL', pharmClasses: '',
     });
     const pkg = (productId: string, ndc11: string, ml: number): NdcPackageRow => ({
       productId, ndc11, packageNdc: `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`,
       description: `1 VIAL, SINGLE-DOSE in 1 CARTON (${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)})  > ${ml} mL in 1 VIAL, SINGLE-DOSE`,
-      marketingStart: '2020-01-01', marketingEnd: null, isSample: false,
+      marketingStart: isoDate('2020-01-01'), marketingEnd: null, isSample: false,
     });
     // Another labeler's packages fill the chunks before and after.
     const filler = Array.from({ length: CHUNK_ROWS * 3 }, (_, i) => pkg('12345-0001_x', `1234500${String(i).padStart(4, '0')}`, 1)).concat(
@@ -125,7 +126,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
       { ...details, fileName: 'product.txt' });
     const { reference, directory } = await loadReference();
     await directory!.load('55555010001');
-    expect(reference.otherPackages('55555010001', '2025-11-10')).toEqual([
+    expect(reference.otherPackages('55555010001', isoDate('2025-11-10'))).toEqual([
       { ndc11: '55555020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: 'FDA NDC Directory packages (package.txt), as of 11/21/2025' },
     ]);
     expect(directory!.labelerPackages('55555010001').map((p) => p.ndc11)).toEqual(['55555010001', '55555020001']);
