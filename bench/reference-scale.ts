@@ -68,7 +68,7 @@ export async function referenceScaleBenchmarks(root: string): Promise<BenchResul
   const reference = createReference(withBuiltIn(tables, builtIn));
   const crosswalk = tables.find((t) => t.kind === 'asp-crosswalk')!;
   const packages = tables.find((t) => t.kind === 'fda-ndc-package')!;
-  const ndcs = [...new Set([...crosswalk.rows.flatMap((r) => ('ndc11' in r && r.ndc11 !== null ? [r.ndc11 as string] : [])), ...packages.rows.filter((_, i) => i % 25 === 0).map((r) => (r as { ndc11: string }).ndc11)])];
+  const ndcs = [...new Set([...crosswalk.rows.map((r) => ('ndc11' in r ? r.ndc11 : null)), ...packages.rows.filter((_, i) => i % 25 === 0).map((r) => ('ndc11' in r ? r.ndc11 : null))])].filter((n) => n !== null);
   const rates = interleavedRates(ndcs, {
     specificCodes: (ndc) => reference.crosswalkCodes(ndc, isoDate('2025-11-03')),
     drugFacts: (ndc) => reference.drugFacts(ndc),

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { leastWasteCombination } from './least-waste';
 import type { ProductPackage } from './reference';
 import { BRIUMVI_NDC11, evaluate, findingsOf, FIXTURE_REFERENCE_DATA, memoryReference, ruleIds, withDrug } from './test-fixtures';
+import { knownNdc11 } from './ndc';
 
 const f = (n: number | string) => new Fraction(n);
-const sizes = (...amounts: number[]) => amounts.map((a, i) => ({ amount: f(a), ndc11: `0000000000${i}` }));
+const sizes = (...amounts: number[]) => amounts.map((a, i) => ({ amount: f(a), ndc11: knownNdc11(`0000000000${i}`) }));
 const counted = (dose: number, ...amounts: number[]) => {
   const c = leastWasteCombination(f(dose), sizes(...amounts));
   return c && { total: Number(c.total.valueOf()), counts: c.counts.map((n) => [Number(n.size.valueOf()), n.count]) };
@@ -29,13 +30,13 @@ describe('leastWasteCombination', () => {
   });
 
   it('works in fractions (2.5 mL and 1.7 mL syringes for 4.1 mL)', () => {
-    const c = leastWasteCombination(f('4.1'), [{ amount: f('2.5'), ndc11: 'a' }, { amount: f('1.7'), ndc11: 'b' }])!;
+    const c = leastWasteCombination(f('4.1'), [{ amount: f('2.5'), ndc11: knownNdc11('00000000001') }, { amount: f('1.7'), ndc11: knownNdc11('00000000002') }])!;
     expect(c.total.toString()).toBe('4.2');
     expect(c.counts.map((n) => [n.size.toString(), n.count])).toEqual([['2.5', 1], ['1.7', 1]]);
   });
 
   it('gives up, rather than take long, when the sizes are too fine for the dose', () => {
-    expect(leastWasteCombination(f(1_000_000), [{ amount: f('0.001'), ndc11: 'a' }, { amount: f(7), ndc11: 'b' }])).toBeUndefined();
+    expect(leastWasteCombination(f(1_000_000), [{ amount: f('0.001'), ndc11: knownNdc11('00000000001') }, { amount: f(7), ndc11: knownNdc11('00000000002') }])).toBeUndefined();
   });
 
   it('property: the combination covers the dose, and no total between the dose and it can be made', () => {
@@ -53,7 +54,7 @@ describe('leastWasteCombination', () => {
 });
 
 describe('the least-waste warning', () => {
-  const hundredMgVial: ProductPackage = { ndc11: '73150010004', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'FDA NDC Directory, test' };
+  const hundredMgVial: ProductPackage = { ndc11: knownNdc11('73150010004'), amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'FDA NDC Directory, test' };
   const withPackages = (packages: readonly ProductPackage[]) => memoryReference({ ...FIXTURE_REFERENCE_DATA, packages: { [BRIUMVI_NDC11]: packages } });
 
   it('names the combination that wastes less, what was opened, the waste avoided and where the sizes come from', () => {

@@ -5,6 +5,7 @@
  * discarded less than the containers opened, the biller is warned, with that combination and the
  * waste it avoids.
  */
+import type { Ndc11 } from './ndc';
 import Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
 import { convertWith } from './amounts';
@@ -18,12 +19,12 @@ import type { WastePlan } from './waste';
 /** A container size the dose can be drawn from, and the NDC it comes in. */
 interface Size {
   readonly amount: Fraction;
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
 }
 
 /** How many containers of each size. */
 export interface Combination {
-  readonly counts: readonly { readonly size: Fraction; readonly ndc11: string; readonly count: number }[];
+  readonly counts: readonly { readonly size: Fraction; readonly ndc11: Ndc11; readonly count: number }[];
   readonly total: Fraction;
 }
 

@@ -5,6 +5,7 @@
  * unit), its NDC unit qualifier and quantity, and its description (unclassified codes only). The
  * boxes of the claim form are laid out from the lines of every drug at once (`layOutClaim`).
  */
+import type { Ndc11 } from './ndc';
 import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
 import { convertWith, drugAmountOf } from './amounts';
@@ -26,7 +27,7 @@ import type { WastePlan } from './waste';
 
 export interface LineNdc {
   readonly qualifier: 'N4';
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
   readonly unit: NdcUnitQualifier;
   /** Quantity in the NDC unit, 3 decimals at most; `null` until it can be computed. */
   readonly quantity: string | null;

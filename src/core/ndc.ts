@@ -2,8 +2,31 @@
  * National Drug Codes. The FDA's 10-digit NDC comes in three layouts (4-4-2, 5-3-2, 5-4-1); claims
  * need the 11-digit 5-4-2 form, made by adding a leading zero to the short segment
  * (billing-rules §2). Segments are kept apart so the 12-digit 6-4-2 format of 2033 fits later.
+ * The `Ndc11` brand is made here and only here (brands.ts).
  */
+import type { Brand } from './brands';
 import { memoize } from './memo';
+
+/** An NDC in its 11-digit 5-4-2 form, no hyphens: the key of every NDC lookup and what a claim carries. */
+export type Ndc11 = Brand<string, 'Ndc11'>;
+
+const ELEVEN_DIGITS = /^\d{11}$/;
+
+/**
+ * The text as an `Ndc11` when it is 11 digits and nothing else (as the CMS and FDA files and a
+ * stored packet's normalized NDC write it), else `undefined`. A biller's typing goes through
+ * `parseNdc`, which reads the other layouts and explains what is wrong.
+ */
+export function asNdc11(text: string | null | undefined): Ndc11 | undefined {
+  return text !== null && text !== undefined && ELEVEN_DIGITS.test(text) ? text as Ndc11 : undefined;
+}
+
+/** An NDC written in the code (the built-in catalogue): a typo is a programmer's error, so it throws when the module loads. */
+export function knownNdc11(text: string): Ndc11 {
+  const ndc11 = asNdc11(text);
+  if (ndc11 === undefined) throw new Error(`not an 11-digit NDC: ${text}`);
+  return ndc11;
+}
 
 export type NdcLayout = '4-4-2' | '5-3-2' | '5-4-1' | '5-4-2';
 
@@ -12,7 +35,7 @@ export interface Ndc {
   readonly product: string;
   readonly package: string;
   /** 11 digits, no hyphens: what goes in 24A, LIN03 and FL43. */
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
   /** 5-4-2 with hyphens, as some remarks fields want it. */
   readonly hyphenated: string;
   /** The layout the NDC was typed in. */
@@ -39,7 +62,7 @@ const SEGMENT_LAYOUTS: Record<string, NdcLayout> = {
 
 function build(labeler: string, product: string, pkg: string, layout: NdcLayout): Ndc {
   const l = labeler.padStart(5, '0'), p = product.padStart(4, '0'), k = pkg.padStart(2, '0');
-  return { labeler: l, product: p, package: k, ndc11: l + p + k, hyphenated: `${l}-${p}-${k}`, layout };
+  return { labeler: l, product: p, package: k, ndc11: (l + p + k) as Ndc11, hyphenated: `${l}-${p}-${k}`, layout };
 }
 
 /** The three ways a bare 10-digit NDC could be split; only the label (or a directory) can tell which. */

@@ -4,6 +4,7 @@
  * the core still works and says which checks it could not make.
  */
 import type { IsoDate } from './dates';
+import type { Ndc11 } from './ndc';
 import type { MarketingCategory, Quantity, Route } from './packet/schema';
 
 /** A product-specific HCPCS code that describes a drug on a date. */
@@ -37,7 +38,7 @@ export type DiagnosisStatus =
  * does not say (never guessed).
  */
 export interface DrugFacts {
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
   readonly brandName?: string;
   readonly genericName?: string;
   /** "300 mg/30 mL" when the package gives the amount and volume, else the strength as published. */
@@ -91,7 +92,7 @@ export interface PaymentLimit {
 
 /** A package of a product, as far as choosing the containers a dose is drawn from goes. */
 export interface ProductPackage {
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
   /** Drug amount in one container (vial, syringe) of the package. */
   readonly amount: Quantity;
   /** When the source says. */
@@ -102,7 +103,7 @@ export interface ProductPackage {
 
 /** How to find a drug in the NOC payment-limit file: its NDC (through the NOC crosswalk) or its names. */
 export interface NocDrug {
-  readonly ndc11?: string;
+  readonly ndc11?: Ndc11;
   readonly names?: readonly string[];
 }
 
@@ -175,7 +176,7 @@ export interface DescriptorNames {
 
 export interface ReferenceData {
   /** What the crosswalks say of this NDC on the date; `undefined` when no crosswalk is loaded at all. */
-  crosswalkCodes(ndc11: string, dateOfService: IsoDate): CrosswalkAnswer | undefined;
+  crosswalkCodes(ndc11: Ndc11, dateOfService: IsoDate): CrosswalkAnswer | undefined;
   /** The names in the HCPCS long descriptors of drug codes (newest HCPCS file); `undefined` without a HCPCS file. */
   descriptorNames(): DescriptorNames | undefined;
   /** Validity of a HCPCS code on a date; `undefined` when no HCPCS file covers the date. */
@@ -183,17 +184,17 @@ export interface ReferenceData {
   /** Billable status of an ICD-10-CM code (no dot) in the fiscal year of the date; `undefined` without that year's file. */
   diagnosis(code: string, dateOfService: IsoDate): DiagnosisStatus | undefined;
   /** True when CMS priced this NDC in the NOC payment-limit file covering the date (no invoice needed for pricing). */
-  hasNocPrice(ndc11: string, dateOfService: IsoDate): boolean | undefined;
+  hasNocPrice(ndc11: Ndc11, dateOfService: IsoDate): boolean | undefined;
   /** True when the labeler (5 digits) takes part in the Medicaid Drug Rebate Program on the date; `undefined` without the CMS list. */
   isRebatingLabeler(labeler: string, dateOfService: IsoDate): boolean | undefined;
   /** FDA facts of an NDC (11 digits); `undefined` when no loaded file or catalogue entry knows it. */
-  drugFacts(ndc11: string): DrugFacts | undefined;
+  drugFacts(ndc11: Ndc11): DrugFacts | undefined;
   /**
    * The other packages of the same product (same drug and labeler, other container sizes) known on
    * the date, from the FDA NDC Directory, the CMS crosswalk or the catalogue; `undefined` when none
    * of them knows the NDC.
    */
-  otherPackages(ndc11: string, dateOfService: IsoDate): readonly ProductPackage[] | undefined;
+  otherPackages(ndc11: Ndc11, dateOfService: IsoDate): readonly ProductPackage[] | undefined;
   /** The NOC payment limit of a drug on the date; `null` when the file has none for it, `undefined` without a NOC file for the date. */
   nocPaymentLimit(drug: NocDrug, dateOfService: IsoDate): PaymentLimit | null | undefined;
   /** The ASP payment limit of a HCPCS code on the date; `null` when the file has none, `undefined` without an ASP file for the date. */

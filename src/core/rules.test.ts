@@ -16,6 +16,7 @@ import {
   BRIUMVI_NDC11, completePacket, customProfile, evaluate, evaluateOn, FIXTURE_REFERENCE_DATA, memoryReference, profile, replaced,
   withDrug,
 } from './test-fixtures';
+import { knownNdc11 } from './ndc';
 
 type Case = () => Evaluation;
 
@@ -36,7 +37,7 @@ const sublocadeCode = memoryReference({
 /** Briumvi as if it also came in a 100 mg vial: the fixture's 100 mg dose then needs no 150 mg vial. */
 const briumviInTwoSizes = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
-  packages: { [BRIUMVI_NDC11]: [{ ndc11: '73150010004', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'test packages' }] },
+  packages: { [BRIUMVI_NDC11]: [{ ndc11: knownNdc11('73150010004'), amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'test packages' }] },
 });
 const notAPacket = (value: unknown): Case => () => evaluate(value);
 const drug = (d: Parameters<typeof withDrug>[0], o: Parameters<typeof withDrug>[1] = {}): Case => () => evaluate(withDrug(d, o));

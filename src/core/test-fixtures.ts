@@ -20,6 +20,7 @@ import { builtInProfile } from './payers';
 import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, ProductPackage, ReferenceData, SpecificCode } from './reference';
 import { NO_REFERENCE } from './reference';
 import { buildNameIndex } from './reference-data/name-index';
+import { knownNdc11 } from './ndc';
 
 /** The date of service of the complete packet, and the day it is evaluated on. */
 export const FIXTURE_SERVICE_DATE = '2023-03-10';
@@ -346,6 +347,6 @@ export function exampleReference(r: ExampleReference | undefined): ReferenceData
       return { status: 'billable', description: d.description ?? '' };
     },
     isRebatingLabeler: (labeler) => r.rebatingLabelers?.includes(labeler),
-    otherPackages: (ndc11) => r.otherPackages?.[ndc11],
+    otherPackages: (ndc11) => r.otherPackages?.[ndc11]?.map((p) => ({ ...p, ndc11: knownNdc11(p.ndc11) })),
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNdc } from '../ndc';
+import { asNdc11, knownNdc11, parseNdc } from '../ndc';
 import type { ClaimPacket, Drug } from '../packet/schema';
 import type { DrugFacts } from '../reference';
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
@@ -25,7 +25,7 @@ function comparable(facts: DrugFacts, drug: Drug) {
 }
 
 describe('the built-in catalogue', () => {
-  const cataloged = drugs.filter(({ drug }) => catalogueFacts(drug.ndc?.normalized ?? '') !== undefined);
+  const cataloged = drugs.filter(({ drug }) => asNdc11(drug.ndc?.normalized) !== undefined && catalogueFacts(knownNdc11(drug.ndc?.normalized ?? '')) !== undefined);
 
   it('covers every example drug with a real NDC', () => {
     const files = new Set(cataloged.map((d) => d.file));
@@ -35,14 +35,14 @@ describe('the built-in catalogue', () => {
   });
 
   it.each(cataloged.map((d) => [d.file, d.drug] as const))('agrees with the drug facts of %s', (_file, drug) => {
-    const facts = catalogueFacts(drug.ndc!.normalized!)!;
+    const facts = catalogueFacts(knownNdc11(drug.ndc?.normalized ?? ''))!;
     const { from, ...stated } = comparable(facts, drug);
     expect(stated).toEqual(from);
   });
 
   it('cites a source for every entry and names the catalogue as the source', () => {
     for (const { drug } of cataloged) {
-      const facts = catalogueFacts(drug.ndc!.normalized!)!;
+      const facts = catalogueFacts(knownNdc11(drug.ndc?.normalized ?? ''))!;
       expect(parseNdc(facts.ndc11)).toMatchObject({ ok: true });
       expect(facts.sources[0]).toContain('Built-in catalogue');
       expect(facts.sources.length).toBeGreaterThan(1);
@@ -52,12 +52,12 @@ describe('the built-in catalogue', () => {
 
 describe('other packages in the catalogue', () => {
   it('lists the other sizes of the same product, with their container type', () => {
-    expect(catalogueOtherPackages('50242006101')).toEqual([{ ndc11: '50242006001', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'Built-in catalogue of the wizard' }]);
-    expect(catalogueOtherPackages('00409156029')).toEqual([{ ndc11: '00409161050', amount: { value: '250', unit: 'mg' }, containerType: 'multi-dose', source: 'Built-in catalogue of the wizard' }]);
+    expect(catalogueOtherPackages(knownNdc11('50242006101'))).toEqual([{ ndc11: '50242006001', amount: { value: '100', unit: 'mg' }, containerType: 'single-dose', source: 'Built-in catalogue of the wizard' }]);
+    expect(catalogueOtherPackages(knownNdc11('00409156029'))).toEqual([{ ndc11: '00409161050', amount: { value: '250', unit: 'mg' }, containerType: 'multi-dose', source: 'Built-in catalogue of the wizard' }]);
   });
 
   it('knows nothing of an NDC it does not list', () => {
-    expect(catalogueOtherPackages('12345678901')).toBeUndefined();
-    expect(catalogueOtherPackages('73150015006')).toEqual([]);
+    expect(catalogueOtherPackages(knownNdc11('12345678901'))).toBeUndefined();
+    expect(catalogueOtherPackages(knownNdc11('73150015006'))).toEqual([]);
   });
 });

@@ -12,10 +12,12 @@ import { quarterPeriod } from './import-support';
 import { createReference } from './memory-reference';
 import type { CrosswalkRow, HcpcsRow, ReferenceTable } from './tables';
 import { isoDate } from '../dates';
+import type { Ndc11 } from '../ndc';
+import { knownNdc11 } from '../ndc';
 
-const BRIUMVI = '73150015006';
-const ndcOf = (i: number) => String(10_000_000_000 + i).padStart(11, '0');
-const row = (ndc11: string, code = 'J9271', dosage = '1 MG'): CrosswalkRow => ({
+const BRIUMVI = knownNdc11('73150015006');
+const ndcOf = (i: number) => knownNdc11(String(10_000_000_000 + i).padStart(11, '0'));
+const row = (ndc11: Ndc11, code = 'J9271', dosage = '1 MG'): CrosswalkRow => ({
   code, shortDescription: `Inj ${code}`, labeler: 'Labeler', ndc11, id: ndc11, drugName: 'Drug', dosage, packageSize: '1', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
 });
 /** A crosswalk of the quarter holding `date`: `count` filler NDCs (from `first`) and the rows given. */
@@ -48,8 +50,8 @@ describe('every crosswalk quarter loaded counts', () => {
   });
 
   it('sets aside a code another quarter lists that ended before the date', () => {
-    const q5102 = crosswalk('2017-07-01', [row('00000000042', 'Q5102', '10 MG')]);
-    expect(createReference([q5102, HCPCS]).crosswalkCodes('00000000042', isoDate('2019-06-03'))?.notInForce)
+    const q5102 = crosswalk('2017-07-01', [row(knownNdc11('00000000042'), 'Q5102', '10 MG')]);
+    expect(createReference([q5102, HCPCS]).crosswalkCodes(knownNdc11('00000000042'), isoDate('2019-06-03'))?.notInForce)
       .toEqual([{ code: 'Q5102', why: 'the July 2017 crosswalk lists this NDC under Q5102, which ended on 03/31/2018, before the date of service' }]);
   });
 
@@ -93,7 +95,7 @@ describe('partial crosswalks', () => {
 
   it('tell the claims of their quarter that the NDC may be in the rows they lack', () => {
     const excerpt = crosswalk('2026-10-01', [row(BRIUMVI, 'J2329')], 4);
-    const answer = createReference([crosswalk('2025-10-01', []), excerpt, HCPCS]).crosswalkCodes('12345678901', isoDate('2026-11-02'))!;
+    const answer = createReference([crosswalk('2025-10-01', []), excerpt, HCPCS]).crosswalkCodes(knownNdc11('12345678901'), isoDate('2026-11-02'))!;
     expect(answer.dateQuarter).toEqual({ label: 'October 2026', status: 'partial', partial: '5 rows, where a quarter\'s crosswalk has about 8,000 (fewer than 2,000 is taken for a part of one)' });
     expect(answer.searched).toEqual(['October 2026 (partial)', 'October 2025']);
   });

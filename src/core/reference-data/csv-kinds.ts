@@ -7,6 +7,7 @@
 import { HCPCS_SHAPE } from '../codes';
 import type { IsoDate } from '../dates';
 import { asIsoDate } from '../dates';
+import type { Ndc11 } from '../ndc';
 import { parseNdc } from '../ndc';
 import type { CsvRecord } from './csv';
 import { cleanCells, CsvError, csvReader } from './csv';
@@ -100,7 +101,7 @@ function duplicateCheck(): (line: number, cells: readonly string[]) => void {
   };
 }
 
-function readId(raw: string): string | null {
+function readId(raw: string): Ndc11 | null {
   if (!/^\d{5}-\d{4}-\d{2}$/.test(raw) && !/^\d{11}$/.test(raw)) return null;
   const r = parseNdc(raw);
   return r.ok ? r.ndc.ndc11 : null;

@@ -7,6 +7,7 @@ import { createReference } from './memory-reference';
 import { containerFacts } from './package-description';
 import type { ReferenceTable } from './tables';
 import { isoDate } from '../dates';
+import { knownNdc11 } from '../ndc';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -97,7 +98,7 @@ describe('drug facts from the FDA files', () => {
   const reference = createReference([PRODUCTS, PACKAGES, purpleBook].map((t, i) => table(importText(`f${i}.txt`, t))));
 
   it('joins package, product and Purple Book (by BLA number): names, strength, route, category, biologic, approval, container', () => {
-    expect(reference.drugFacts('00310453530')).toMatchObject({
+    expect(reference.drugFacts(knownNdc11('00310453530'))).toMatchObject({
       brandName: 'Imjudo', genericName: 'tremelimumab-actl', strength: '300 mg/15 mL', dosageForm: 'injection, solution', route: 'intravenous',
       marketingCategory: 'BLA', isBiologic: true, isBiosimilar: false, isAntineoplastic: true, fdaApprovalDate: '2022-10-21',
       container: { type: 'single-dose', amount: { value: '300', unit: 'mg' }, volume: { value: '15', unit: 'mL' } },
@@ -110,16 +111,16 @@ describe('drug facts from the FDA files', () => {
   });
 
   it('does not call a drug anticancer or a biologic without a source saying so', () => {
-    const facts = reference.drugFacts('00641602110');
+    const facts = reference.drugFacts(knownNdc11('00641602110'));
     expect(facts).toMatchObject({ genericName: 'famotidine', marketingCategory: 'ANDA', isBiologic: false, container: { type: 'multi-dose', amount: { value: '200', unit: 'mg' } } });
     expect(facts).not.toHaveProperty('isAntineoplastic');
     expect(facts).not.toHaveProperty('brandName');
   });
 
   it('answers from the built-in catalogue for an NDC the directory does not list, and never claims codes from it', () => {
-    expect(reference.drugFacts('73150015006')).toMatchObject({ brandName: 'Briumvi', sources: expect.arrayContaining([expect.stringContaining('Built-in catalogue')]) });
-    expect(createReference([]).crosswalkCodes('73150015006', isoDate('2025-11-03'))).toBeUndefined();
-    expect(reference.drugFacts('99999999999')).toBeUndefined();
+    expect(reference.drugFacts(knownNdc11('73150015006'))).toMatchObject({ brandName: 'Briumvi', sources: expect.arrayContaining([expect.stringContaining('Built-in catalogue')]) });
+    expect(createReference([]).crosswalkCodes(knownNdc11('73150015006'), isoDate('2025-11-03'))).toBeUndefined();
+    expect(reference.drugFacts(knownNdc11('99999999999'))).toBeUndefined();
   });
 });
 
@@ -164,15 +165,15 @@ describe('other packages of a product in the FDA NDC Directory', () => {
   const reference = createReference([table(importText('product.txt', products)), table(importText('package.txt', packages))]);
 
   it('lists the same product\'s other sizes marketed on the date, with the amount from the strength and the volume', () => {
-    expect(reference.otherPackages('09999010001', isoDate('2025-11-10'))).toEqual([
+    expect(reference.otherPackages(knownNdc11('09999010001'), isoDate('2025-11-10'))).toEqual([
       { ndc11: '09999020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: expect.stringMatching(/^FDA NDC Directory packages/) },
     ]);
     // Before the 40 mL vial's marketing ended, it is one of them; samples never are.
-    expect(reference.otherPackages('09999010001', isoDate('2022-06-01'))?.map((p) => [p.ndc11, p.amount.value])).toEqual([['09999020001', '400'], ['09999020002', '1000']]);
+    expect(reference.otherPackages(knownNdc11('09999010001'), isoDate('2022-06-01'))?.map((p) => [p.ndc11, p.amount.value])).toEqual([['09999020001', '400'], ['09999020002', '1000']]);
   });
 
   it('does not mix in another product of the labeler, and knows nothing of an NDC it does not list', () => {
-    expect(reference.otherPackages('09999030001', isoDate('2025-11-10'))).toEqual([]);
-    expect(reference.otherPackages('12345678901', isoDate('2025-11-10'))).toBeUndefined();
+    expect(reference.otherPackages(knownNdc11('09999030001'), isoDate('2025-11-10'))).toEqual([]);
+    expect(reference.otherPackages(knownNdc11('12345678901'), isoDate('2025-11-10'))).toBeUndefined();
   });
 });

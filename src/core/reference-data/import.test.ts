@@ -8,6 +8,7 @@ import { importReferenceFile } from './import';
 import { createReference } from './memory-reference';
 import type { ReferenceTable } from './tables';
 import { isoDate } from '../dates';
+import { knownNdc11 } from '../ndc';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -156,16 +157,16 @@ describe.skipIf(!hasData)('lookups over the real files', () => {
   const reference = createReference(tables);
 
   it('finds the specific code of a crosswalk NDC in its quarter, with its billing unit', () => {
-    expect(reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes).toEqual([expect.objectContaining({
+    expect(reference.crosswalkCodes(knownNdc11('00006302602'), isoDate('2025-11-03'))?.codes).toEqual([expect.objectContaining({
       code: 'J9271', descriptor: 'Injection, pembrolizumab, 1 mg', billingUnit: '1 MG', billUnitsPerPackage: 100,
     })]);
   });
   it('offers every code when one NDC maps to several (Retacrit ESRD / non-ESRD)', () => {
-    expect(reference.crosswalkCodes('00069130510', isoDate('2025-11-03'))?.codes.map((c) => c.code).sort()).toEqual(['Q5105', 'Q5106']);
+    expect(reference.crosswalkCodes(knownNdc11('00069130510'), isoDate('2025-11-03'))?.codes.map((c) => c.code).sort()).toEqual(['Q5105', 'Q5106']);
   });
   it('uses the HCPCS dates outside the crosswalk quarter: Ultomiris has no code before J1303 took effect on 2019-10-01', () => {
-    expect(reference.crosswalkCodes('25682002501', isoDate('2019-02-12'))?.codes).toEqual([]);
-    expect(reference.crosswalkCodes('25682002501', isoDate('2019-10-01'))?.codes.map((c) => c.code)).toEqual(['J1303']);
+    expect(reference.crosswalkCodes(knownNdc11('25682002501'), isoDate('2019-02-12'))?.codes).toEqual([]);
+    expect(reference.crosswalkCodes(knownNdc11('25682002501'), isoDate('2019-10-01'))?.codes.map((c) => c.code)).toEqual(['J1303']);
   });
   it('tells code validity on a date from the HCPCS file', () => {
     expect(reference.codeValidity('J2329', isoDate('2023-06-30'))).toEqual({ status: 'not-yet-effective', descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' });
@@ -183,9 +184,9 @@ describe.skipIf(!hasData)('lookups over the real files', () => {
     expect(reference.diagnosis('E119', isoDate('2027-01-01'))).toBeUndefined();
   });
   it('knows the priced NOC drugs of the quarter', () => {
-    expect(reference.hasNocPrice('81298855203', isoDate('2025-11-03'))).toBe(true);
-    expect(reference.hasNocPrice('73150015006', isoDate('2025-11-03'))).toBe(false);
-    expect(reference.hasNocPrice('81298855203', isoDate('2026-02-01'))).toBeUndefined();
+    expect(reference.hasNocPrice(knownNdc11('81298855203'), isoDate('2025-11-03'))).toBe(true);
+    expect(reference.hasNocPrice(knownNdc11('73150015006'), isoDate('2025-11-03'))).toBe(false);
+    expect(reference.hasNocPrice(knownNdc11('81298855203'), isoDate('2026-02-01'))).toBeUndefined();
   });
 });
 
@@ -226,18 +227,18 @@ describe.skipIf(!hasData)('payment limits over the real files', () => {
   });
   it('finds the NOC limit of a drug by its NDC (through the NOC crosswalk) or by its published name', () => {
     const vasopressin = { key: 'Vasopressin (Long Grove)', dosage: '1 UNIT', perUnit: '2.462', source: 'CMS NOC payment-limit file, October 2025' };
-    expect(reference.nocPaymentLimit({ ndc11: '81298855403' }, isoDate('2025-11-03'))).toMatchObject(vasopressin);
+    expect(reference.nocPaymentLimit({ ndc11: knownNdc11('81298855403') }, isoDate('2025-11-03'))).toMatchObject(vasopressin);
     expect(reference.nocPaymentLimit({ names: ['vasopressin (long grove)'] }, isoDate('2025-11-03'))).toMatchObject(vasopressin);
-    expect(reference.nocPaymentLimit({ ndc11: '73150015006', names: ['Briumvi'] }, isoDate('2025-11-03'))).toBeNull();
-    expect(reference.nocPaymentLimit({ ndc11: '81298855403' }, isoDate('2025-09-30'))).toBeUndefined();
+    expect(reference.nocPaymentLimit({ ndc11: knownNdc11('73150015006'), names: ['Briumvi'] }, isoDate('2025-11-03'))).toBeNull();
+    expect(reference.nocPaymentLimit({ ndc11: knownNdc11('81298855403') }, isoDate('2025-09-30'))).toBeUndefined();
   });
 });
 
 describe.skipIf(!hasData)('specific codes outside every crosswalk quarter', () => {
   it('uses the newest crosswalk that lists the NDC, not a newer excerpt that lacks it', () => {
     const reference = createReference(['cms_asp_ndc_hcpcs_crosswalk_oct2025.csv', 'fixtures/cms_asp_ndc_hcpcs_crosswalk_oct2026_trimmed.csv', 'hcpcs_level2_anweb_oct2025.csv'].map((f) => table(importFile(f))));
-    expect(reference.crosswalkCodes('73150015006', isoDate('2023-08-14'))?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.crosswalkCodes('73150015006', isoDate('2023-02-20'))?.codes).toEqual([]);
+    expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2023-08-14'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2023-02-20'))?.codes).toEqual([]);
   });
 });
 
@@ -246,19 +247,19 @@ describe.skipIf(!hasData)('other packages of a product in the real crosswalk', (
 
   it('lists the other sizes the crosswalk gives for the same code, labeler and drug, the amount from the billable units', () => {
     // Avastin 400 mg/16 mL (40 units of 10 mg) and 100 mg/4 mL (10 units), both under J9035.
-    expect(reference.otherPackages('50242006101', isoDate('2025-11-10'))).toEqual([
+    expect(reference.otherPackages(knownNdc11('50242006101'), isoDate('2025-11-10'))).toEqual([
       { ndc11: '50242006001', amount: { value: '100', unit: 'mg' }, source: 'CMS ASP NDC-HCPCS crosswalk, October 2025 (J9035, 10 units of 10 MG in one item)' },
     ]);
     // Ultomiris 3 mL (300 mg) and 11 mL (1100 mg) vials, J1303 per 10 mg.
-    expect(reference.otherPackages('25682002501', isoDate('2025-11-10'))?.map((p) => [p.ndc11, p.amount])).toEqual([['25682002801', { value: '1100', unit: 'mg' }]]);
+    expect(reference.otherPackages(knownNdc11('25682002501'), isoDate('2025-11-10'))?.map((p) => [p.ndc11, p.amount])).toEqual([['25682002801', { value: '1100', unit: 'mg' }]]);
   });
 
   it('gives the specific codes their billable units in one item (BILLUNITS), for units the billing unit cannot count', () => {
-    expect(reference.crosswalkCodes('50242006101', isoDate('2025-11-10'))?.codes).toMatchObject([{ code: 'J9035', billingUnit: '10 MG', billUnitsPerItem: 40, billUnitsPerPackage: 40 }]);
+    expect(reference.crosswalkCodes(knownNdc11('50242006101'), isoDate('2025-11-10'))?.codes).toMatchObject([{ code: 'J9035', billingUnit: '10 MG', billUnitsPerItem: 40, billUnitsPerPackage: 40 }]);
   });
 
   it('knows nothing of an NDC it does not list, or outside its quarter (then the catalogue may)', () => {
-    expect(reference.otherPackages('99999999999', isoDate('2025-11-10'))).toBeUndefined();
-    expect(reference.otherPackages('57894016001', isoDate('2025-11-10'))).toEqual([]);
+    expect(reference.otherPackages(knownNdc11('99999999999'), isoDate('2025-11-10'))).toBeUndefined();
+    expect(reference.otherPackages(knownNdc11('57894016001'), isoDate('2025-11-10'))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { readBillingUnit } from '../billing-unit';
 import { unclassifiedCode } from '../codes';
 import type { IsoDate } from '../dates';
 import { dayOf, daysBetween, fiscalYear, usDate } from '../dates';
+import type { Ndc11 } from '../ndc';
 import { decimalText } from '../quantity';
 import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, DrugFacts, NocDrug, PaymentLimit, ProductPackage, ReferenceData, SetAsideCode, SpecificCode } from '../reference';
 import { catalogueFacts, catalogueOtherPackages } from './catalogue';
@@ -104,13 +105,13 @@ function priceLookup(tables: readonly TableOf<'asp-pricing' | 'noc-pricing'>[], 
 export interface NdcDirectory {
   /** The period label of the package file ("as of 11/20/2025"). */
   readonly label: string;
-  packageOf(ndc11: string): NdcPackageRow | undefined;
+  packageOf(ndc11: Ndc11): NdcPackageRow | undefined;
   productOf(productId: string): NdcProductRow | undefined;
   /**
    * The packages of the labeler of this NDC (its first 5 digits), where the other container sizes
    * of the same product are (least waste); their products answer `productOf`.
    */
-  labelerPackages(ndc11: string): readonly NdcPackageRow[];
+  labelerPackages(ndc11: Ndc11): readonly NdcPackageRow[];
 }
 
 /** A directory over tables in memory (none without a package file). */
@@ -186,7 +187,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
     return [...new Set(names.map(nameKey).flatMap((n) => (n === '' ? [] : purpleByName().get(n) ?? [])))];
   };
 
-  const drugFacts = (ndc11: string): DrugFacts | undefined => {
+  const drugFacts = (ndc11: Ndc11): DrugFacts | undefined => {
     const pkg = ndcDirectory?.packageOf(ndc11);
     if (pkg === undefined) return catalogueFacts(ndc11);
     const product = ndcDirectory!.productOf(pkg.productId);
@@ -200,7 +201,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   };
 
   /** Packages of the same product in the FDA NDC Directory, marketed on the date, with the amount in one container. */
-  const directoryPackages = (ndc11: string, date: IsoDate): ProductPackage[] | undefined => {
+  const directoryPackages = (ndc11: Ndc11, date: IsoDate): ProductPackage[] | undefined => {
     const pkg = ndcDirectory?.packageOf(ndc11);
     const product = pkg === undefined ? undefined : ndcDirectory!.productOf(pkg.productId);
     if (product === undefined) return undefined;
@@ -220,7 +221,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
    * Packages the CMS crosswalk lists for the same code, labeler and drug name: the amount in one
    * item is its billable units × the code's billing unit (100 mg for 10 units of 10 mg).
    */
-  const crosswalkPackages = (ndc11: string, date: IsoDate): ProductPackage[] | undefined => {
+  const crosswalkPackages = (ndc11: Ndc11, date: IsoDate): ProductPackage[] | undefined => {
     const table = crosswalks.find((c) => covers(c.period, date));
     const row = table?.byNdc().get(ndc11)?.find((r) => !isUnclassified(r.code));
     if (table === undefined || row === undefined) return undefined;
@@ -240,7 +241,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
    * it: a code the date's quarter lists is in force; another quarter's code is when the HCPCS file
    * says so. Each code's row comes from the nearest quarter that lists it (its units that quarter).
    */
-  const crosswalkAnswer = (ndc11: string, date: IsoDate): CrosswalkAnswer => {
+  const crosswalkAnswer = (ndc11: Ndc11, date: IsoDate): CrosswalkAnswer => {
     const covering = crosswalks.find((c) => covers(c.period, date));
     const byNearness = [...crosswalks].sort((a, b) => Number(b === covering) - Number(a === covering) || dayDistance(a.period, date) - dayDistance(b.period, date));
     const found = new Map<string, { row: CrosswalkRow; label: string; isDateQuarter: boolean }>();

@@ -4,6 +4,7 @@
  * codes are branded (brands.ts): the importers validate them once, when they read the file.
  */
 import type { IsoDate } from '../dates';
+import type { Ndc11 } from '../ndc';
 
 /** The dates a file applies to: a CMS quarter, a fiscal year, or for FDA snapshots the day it is as of. */
 export interface Period {
@@ -18,7 +19,7 @@ export interface CrosswalkRow {
   readonly shortDescription: string;
   readonly labeler: string;
   /** 11 digits when the id is an NDC; `null` for CMS alternate ids (skin substitutes and the like). */
-  readonly ndc11: string | null;
+  readonly ndc11: Ndc11 | null;
   readonly id: string;
   readonly drugName: string;
   readonly dosage: string;
@@ -31,7 +32,7 @@ export interface CrosswalkRow {
 export interface NocCrosswalkRow {
   readonly genericName: string;
   readonly labeler: string;
-  readonly ndc11: string | null;
+  readonly ndc11: Ndc11 | null;
   readonly id: string;
   readonly drugName: string;
   readonly dosage: string;
@@ -96,7 +97,7 @@ export interface NdcProductRow {
 /** One package of the FDA NDC Directory (package.txt). */
 export interface NdcPackageRow {
   readonly productId: string;
-  readonly ndc11: string;
+  readonly ndc11: Ndc11;
   /** The package NDC as published (10 digits with hyphens). */
   readonly packageNdc: string;
   /** "1 VIAL, SINGLE-DOSE in 1 CARTON (73150-150-06)  > 6 mL in 1 VIAL, SINGLE-DOSE". */

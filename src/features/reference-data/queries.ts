@@ -13,6 +13,7 @@ import { partialByKey } from '../../core/reference-data/crosswalk-completeness';
 import { createReference } from '../../core/reference-data/memory-reference';
 import { withBuiltIn } from '../../core/reference-data/snapshot';
 import type { DrugFacts, ReferenceData } from '../../core/reference';
+import { asNdc11 } from '../../core/ndc';
 import { importInWorker } from './import-client';
 import type { FileToImport } from './import-job';
 import { loadBuiltIn, prefetchBuiltIn } from './builtin';
@@ -74,25 +75,27 @@ export function useReferenceData(): ReferenceDataState {
  * The drug facts of an 11-digit NDC; `undefined` while loading or when no source knows it. The
  * FDA directory entry of the NDC is read from the store first (it is not kept in memory whole).
  */
-export function useNdcFacts(ndc11: string | undefined): DrugFacts | undefined {
+export function useNdcFacts(typed: string | undefined): DrugFacts | undefined {
   const client = useQueryClient();
   const { data } = useQuery(referenceQuery);
-  const isNdc = ndc11 !== undefined && /^\d{11}$/.test(ndc11);
+  const ndc11 = asNdc11(typed);
   const facts = useQuery({
     queryKey: [...REFERENCE_QUERY_KEY, 'ndc', ndc11],
     queryFn: async () => {
-      if (data!.directory !== undefined) {
-        await data!.directory.load(ndc11!);
+      // Never run without both (see `enabled`); the check narrows them.
+      if (data === undefined || ndc11 === undefined) return null;
+      if (data.directory !== undefined) {
+        await data.directory.load(ndc11);
         // The directory now answers for this NDC's labeler (its other container sizes too): a new
         // reference object, the same lookups, so that the claim is evaluated again with them.
         client.setQueryData<LoadedReference>(REFERENCE_QUERY_KEY, (old) => (old === undefined ? old : { ...old, reference: { ...old.reference } }));
       }
-      return data!.reference.drugFacts(ndc11!) ?? null;
+      return data.reference.drugFacts(ndc11) ?? null;
     },
-    enabled: data !== undefined && isNdc,
+    enabled: data !== undefined && ndc11 !== undefined,
     staleTime: Infinity,
   });
-  if (!isNdc) return undefined;
+  if (ndc11 === undefined) return undefined;
   return facts.isSuccess ? (facts.data ?? undefined) : CATALOGUE_ONLY.reference.drugFacts(ndc11);
 }
 

@@ -5,6 +5,7 @@ import type { CrosswalkRow, NdcPackageRow, NdcProductRow, ReferenceTable } from 
 import { runImportJob } from './import-job';
 import { CHUNK_ROWS, listImports, loadStored, saveImport } from './store';
 import { isoDate } from '../../core/dates';
+import { knownNdc11 } from '../../core/ndc';
 
 /** What the app answers from the store alone (no built-in data). */
 async function loadReference() {
@@ -41,28 +42,28 @@ describe('the reference-data store and import job (IndexedDB)', () => {
 
     const { reference, files } = await loadReference();
     expect(files.map((f) => [f.key, f.fileName])).toEqual([['asp-crosswalk:2025-10-01', 'oct.csv']]);
-    expect(reference.crosswalkCodes('73150015006', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes).toEqual([]);
+    expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes(knownNdc11('00006302602'), isoDate('2025-11-03'))?.codes).toEqual([]);
   });
 
   it('replaces the same kind and quarter, and keeps other quarters beside it', async () => {
     await runImportJob([{ name: 'oct-new.csv', file: crosswalkFile('October', [KEYTRUDA]) }, { name: 'jul.csv', file: crosswalkFile('July', [BRIUMVI]) }], { today: TODAY, save: saveImport });
     const { reference, files } = await loadReference();
     expect(files.map((f) => f.fileName)).toEqual(['oct-new.csv', 'jul.csv']);
-    expect(reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
-    expect(reference.crosswalkCodes('73150015006', isoDate('2025-11-03'))?.codes).toEqual([]);
-    expect(reference.crosswalkCodes('73150015006', isoDate('2025-08-01'))?.codes.map((c) => c.code)).toEqual(['J2329']);
+    expect(reference.crosswalkCodes(knownNdc11('00006302602'), isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2025-11-03'))?.codes).toEqual([]);
+    expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2025-08-01'))?.codes.map((c) => c.code)).toEqual(['J2329']);
   });
 
   it('reads back a table stored in several chunks, row for row', async () => {
     const rows: CrosswalkRow[] = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
-      code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: String(i).padStart(11, '0'), id: String(i), drugName: 'Keytruda',
+      code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: knownNdc11(String(i).padStart(11, '0')), id: String(i), drugName: 'Keytruda',
       dosage: '1 MG', packageSize: '4', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
     }));
     const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: isoDate('2025-04-01'), through: isoDate('2025-06-30'), label: 'April 2025' }, rows };
     await saveImport(table, { fileName: 'apr.csv', importedAt: '2025-11-20T10:00:00Z', rejectedCount: 0, encoding: 'utf-8', notes: [] });
     const { reference } = await loadReference();
-    expect(reference.crosswalkCodes(String(CHUNK_ROWS * 2 + 6).padStart(11, '0'), isoDate('2025-05-01'))?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect(reference.crosswalkCodes(knownNdc11(String(CHUNK_ROWS * 2 + 6).padStart(11, '0')), isoDate('2025-05-01'))?.codes.map((c) => c.code)).toEqual(['J9271']);
     expect((await listImports()).find((f) => f.fileName === 'apr.csv')?.rowCount).toBe(CHUNK_ROWS * 2 + 7);
   });
 
@@ -74,13 +75,13 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     });
     expect(outcome[0]).toMatchObject({ ok: false, message: expect.stringContaining('could not be saved in this browser') });
     expect(await listImports()).toEqual(before);
-    expect((await loadReference()).reference.crosswalkCodes('00006302602', isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
+    expect((await loadReference()).reference.crosswalkCodes(knownNdc11('00006302602'), isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J9271']);
   });
 
   it('reads an NDC of the FDA directory from the stored chunk that holds it (its labeler), never the whole directory', async () => {
     const count = CHUNK_ROWS * 2 + 7;
     // One labeler per package: loading one NDC reads its labeler only.
-    const ndc = (i: number) => `${String(i + 1).padStart(5, '0')}0000${String(i % 100).padStart(2, '0')}`;
+    const ndc = (i: number) => knownNdc11(`${String(i + 1).padStart(5, '0')}0000${String(i % 100).padStart(2, '0')}`);
     const period = { from: isoDate('2025-11-20'), through: isoDate('2025-11-20'), label: 'as of 11/20/2025' };
     // Stored out of order: the store sorts them by NDC and product id.
     const packages: NdcPackageRow[] = Array.from({ length: count }, (_, k) => count - 1 - k).map((i) => ({
@@ -101,9 +102,9 @@ describe('the reference-data store and import job (IndexedDB)', () => {
       await directory!.load(ndc(i));
       expect(reference.drugFacts(ndc(i))).toMatchObject({ brandName: `Brand ${i}`, genericName: `generic ${i}`, packageDescription: `${i} VIAL in 1 CARTON` });
     }
-    await directory!.load('00000000001');
-    await directory!.load('99999999999');
-    expect([reference.drugFacts('00000000001'), reference.drugFacts('99999999999')]).toEqual([undefined, undefined]);
+    await directory!.load(knownNdc11('00000000001'));
+    await directory!.load(knownNdc11('99999999999'));
+    expect([reference.drugFacts(knownNdc11('00000000001')), reference.drugFacts(knownNdc11('99999999999'))]).toEqual([undefined, undefined]);
   });
   it("reads the NDC's labeler with it, so the other container sizes of its product are known (least waste)", async () => {
     const period = { from: isoDate('2025-11-21'), through: isoDate('2025-11-21'), label: 'as of 11/21/2025' };
@@ -113,7 +114,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
       labeler: 'Example Bio', substances: 'EXAMPLIMAB', strength: '25', strengthUnit: 'mg/mL', pharmClasses: '',
     });
     const pkg = (productId: string, ndc11: string, ml: number): NdcPackageRow => ({
-      productId, ndc11, packageNdc: `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`,
+      productId, ndc11: knownNdc11(ndc11), packageNdc: `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`,
       description: `1 VIAL, SINGLE-DOSE in 1 CARTON (${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)})  > ${ml} mL in 1 VIAL, SINGLE-DOSE`,
       marketingStart: isoDate('2020-01-01'), marketingEnd: null, isSample: false,
     });
@@ -125,10 +126,10 @@ describe('the reference-data store and import job (IndexedDB)', () => {
     await saveImport({ kind: 'fda-ndc-product', period, rows: [product('55555-0100_a', '55555-0100'), product('55555-0200_b', '55555-0200'), product('12345-0001_x', '12345-0001')] },
       { ...details, fileName: 'product.txt' });
     const { reference, directory } = await loadReference();
-    await directory!.load('55555010001');
-    expect(reference.otherPackages('55555010001', isoDate('2025-11-10'))).toEqual([
+    await directory!.load(knownNdc11('55555010001'));
+    expect(reference.otherPackages(knownNdc11('55555010001'), isoDate('2025-11-10'))).toEqual([
       { ndc11: '55555020001', amount: { value: '400', unit: 'mg' }, containerType: 'single-dose', source: 'FDA NDC Directory packages (package.txt), as of 11/21/2025' },
     ]);
-    expect(directory!.labelerPackages('55555010001').map((p) => p.ndc11)).toEqual(['55555010001', '55555020001']);
+    expect(directory!.labelerPackages(knownNdc11('55555010001')).map((p) => p.ndc11)).toEqual(['55555010001', '55555020001']);
   });
 });

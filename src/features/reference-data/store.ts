@@ -18,6 +18,7 @@ import { openDB } from 'idb';
 import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
 import type { Encoding } from '../../core/reference-data/decode';
 import type { NdcDirectory } from '../../core/reference-data/memory-reference';
+import type { Ndc11 } from '../../core/ndc';
 import type { CompactRows } from '../../core/reference-data/snapshot';
 import { compactRows, expandRows } from '../../core/reference-data/snapshot';
 import type { NdcPackageRow, NdcProductRow, ReferenceKind, ReferenceTable } from '../../core/reference-data/tables';
@@ -160,7 +161,7 @@ const MAX_LABELER_CHUNKS = 8;
  * after which the synchronous `NdcDirectory` answers for them.
  */
 export interface NdcDirectoryStore extends NdcDirectory {
-  load(ndc11: string): Promise<void>;
+  load(ndc11: Ndc11): Promise<void>;
 }
 
 function directoryStore(db: IDBPDatabase<ReferenceDb>, packages: StoredFile, products: StoredFile | undefined): NdcDirectoryStore {
