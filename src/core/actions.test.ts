@@ -4,8 +4,9 @@ import { applyAction, fieldAfterAction } from './actions';
 import type { FindingAction } from './rules';
 import { BRIUMVI_NDC11, completePacket, evaluateOn, FIXTURE_REFERENCE_DATA, memoryReference, packetOn, plusDays } from './test-fixtures';
 import { evaluateClaim } from './evaluate';
+import { knownHcpcsCode } from './codes';
 
-const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
+const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
 
 describe('applyAction', () => {
   it('"Bill J2329 instead" records the choice, and the claim of J2329 is then exportable', () => {

@@ -9,6 +9,7 @@ import type { DeepPartial } from './test-fixtures';
 import {
   BRIUMVI_NDC11, customProfile, evaluate, evaluateOn, FIXTURE_REFERENCE_DATA, findingsOf, memoryReference, profile, replaced, withDrug,
 } from './test-fixtures';
+import { knownHcpcsCode } from './codes';
 
 type DrugPatch = DeepPartial<Drug>;
 const item = (result: Evaluation, id: string, drugIndex: number | null = 0) => {
@@ -190,7 +191,7 @@ describe('waste record', () => {
   });
 
   it('needs the record but no JW line when less than one billing unit was discarded', () => {
-    const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
+    const j2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] } });
     const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'J2329', administration: { dose: { value: '149.5', unit: 'mg' } }, waste: { amount: { value: '0.5', unit: 'mg' } } }] }, j2329);
     expect(item(result, 'waste-record')).toMatchObject({ requirement: 'conditional', status: 'done' });
     expect(result.lines.map((l) => [l.modifiers, l.units])).toEqual([[['JZ'], 150]]);

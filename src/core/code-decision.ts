@@ -3,6 +3,7 @@
  * unit counter, the waste plan, the checks and the payment estimate read it. A file of its own, so
  * that those read the decision without importing the code that makes it.
  */
+import type { HcpcsCode } from './codes';
 import type { NameCheck } from './name-match';
 import type { CrosswalkAnswer, SpecificCode } from './reference';
 
@@ -20,7 +21,7 @@ export interface OwnCodeCheck {
 
 export interface CodeDecision {
   /** The code to bill; `null` when the drug must not be billed under an unclassified code. */
-  readonly code: string | null;
+  readonly code: HcpcsCode | null;
   readonly descriptor: string;
   /** unclassified: a NOC line is built; specific: the drug has its own code; not-billable: no drug line. */
   readonly kind: 'unclassified' | 'specific' | 'not-billable';

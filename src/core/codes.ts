@@ -1,12 +1,33 @@
 /**
  * The unclassified (NOC) HCPCS codes the wizard chooses from, with their descriptors and effective
- * dates as published in the CMS HCPCS Level II file (October 2025, ADD DT / TERM DT).
+ * dates as published in the CMS HCPCS Level II file (October 2025, ADD DT / TERM DT). The
+ * `HcpcsCode` brand is made here and only here (brands.ts).
  */
+import type { Brand } from './brands';
 import type { DayNumber } from './dates';
 import { isoDay } from './dates';
 
+/** A HCPCS Level II code (letter + 4 digits) or a CPT code (5 digits, or 4 digits + letter), upper case. */
+export type HcpcsCode = Brand<string, 'HcpcsCode'>;
+
+/** A HCPCS Level II code (letter + 4 digits) or a CPT code (5 digits, or 4 digits + letter). */
+export const HCPCS_SHAPE = /^(?:[A-Z]\d{4}|\d{4}[0-9A-Z])$/;
+
+/** The text as a `HcpcsCode`, trimmed and upper-cased, when it has the shape of one; else `undefined`. */
+export function asHcpcsCode(text: string | null | undefined): HcpcsCode | undefined {
+  const code = text?.trim().toUpperCase();
+  return code !== undefined && HCPCS_SHAPE.test(code) ? code as HcpcsCode : undefined;
+}
+
+/** A code written in the core's own tables: a typo is a programmer's error, so it throws when the module loads. */
+export function knownHcpcsCode(text: string): HcpcsCode {
+  const code = asHcpcsCode(text);
+  if (code === undefined || code !== text) throw new Error(`not a HCPCS code: ${text}`);
+  return code;
+}
+
 export interface UnclassifiedCode {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly descriptor: string;
   /** First date of service the code is valid for (ISO). */
   readonly from: string;
@@ -18,7 +39,7 @@ export interface UnclassifiedCode {
   readonly billingUnit?: { readonly value: string; readonly unit: 'mg' };
 }
 
-const TABLE: readonly UnclassifiedCode[] = [
+const PUBLISHED = [
   { code: 'J3490', descriptor: 'Unclassified drugs', from: '1986-01-01' },
   { code: 'J3590', descriptor: 'Unclassified biologics', from: '2003-01-01' },
   { code: 'J9999', descriptor: 'Not otherwise classified, antineoplastic drugs', from: '1986-01-01' },
@@ -38,9 +59,17 @@ const TABLE: readonly UnclassifiedCode[] = [
   { code: 'A4641', descriptor: 'Radiopharmaceutical, diagnostic, not otherwise classified', from: '1994-01-01' },
   { code: 'A9698', descriptor: 'Non-radioactive contrast imaging material, not otherwise classified, per study', from: '2006-01-01' },
   { code: 'A9699', descriptor: 'Radiopharmaceutical, therapeutic, not otherwise classified', from: '2003-01-01' },
-];
+] as const satisfies readonly (Omit<UnclassifiedCode, 'code'> & { readonly code: string })[];
 
-const BY_CODE = new Map(TABLE.map((c) => [c.code, c]));
+/** The text of an unclassified code the wizard knows. */
+export type UnclassifiedCodeId = (typeof PUBLISHED)[number]['code'];
+
+const TABLE: readonly UnclassifiedCode[] = PUBLISHED.map((c) => ({ ...c, code: knownHcpcsCode(c.code) }));
+
+/** The unclassified codes by their text, for the rules that name one: `NOC.J3490`. */
+export const NOC = Object.fromEntries(TABLE.map((c) => [c.code, c.code])) as Readonly<Record<UnclassifiedCodeId, HcpcsCode>>;
+
+const BY_CODE = new Map<string, UnclassifiedCode>(TABLE.map((c) => [c.code, c]));
 
 /** First and last day numbers of an unclassified code (see `dayNumber`). */
 export const CODE_DAYS: ReadonlyMap<string, { readonly from: DayNumber; readonly through: DayNumber | undefined }> = new Map(
@@ -54,5 +83,3 @@ export function unclassifiedCode(code: string): UnclassifiedCode | undefined {
 export const ORAL_CODES: ReadonlySet<string> = new Set(['J8499', 'J8999', 'J8597']);
 export const DME_CODES: ReadonlySet<string> = new Set(['J7699', 'J7799']);
 
-/** A HCPCS Level II code (letter + 4 digits) or a CPT code (5 digits, or 4 digits + letter). */
-export const HCPCS_SHAPE = /^(?:[A-Z]\d{4}|\d{4}[0-9A-Z])$/;

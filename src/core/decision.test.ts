@@ -10,6 +10,7 @@ import {
   BRIUMVI_NDC11, customProfile, evaluate, evaluateOn, FIXTURE_REFERENCE_DATA, findingsOf, memoryReference, profile, ruleIds, withDrug,
 } from './test-fixtures';
 import type { MemoryReferenceData } from './test-fixtures';
+import { knownHcpcsCode } from './codes';
 
 type DrugPatch = DeepPartial<Drug>;
 type PacketPatch = Parameters<typeof withDrug>[1];
@@ -28,7 +29,7 @@ function expectNoLines(result: Evaluation): void {
 
 describe('row 1: a product-specific code exists on the date of service', () => {
   const j2329 = referenceWith({
-    [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP NDC-HCPCS crosswalk', from: '2023-07-01' }],
+    [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP NDC-HCPCS crosswalk', from: '2023-07-01' }],
   });
 
   it('builds the claim of the specific code, and blocks it until the biller chooses to bill that code', () => {
@@ -70,7 +71,7 @@ describe('row 1: a product-specific code exists on the date of service', () => {
       ndc: { input: '25682-0022-01', normalized: '25682002201' }, brandName: 'Ultomiris', genericName: 'ravulizumab-cwvz',
       strength: '300 mg/30 mL', container: { amount: { value: '300', unit: 'mg' }, volume: { value: '30', unit: 'mL' }, opened: '10' },
       administration: { dose: { value: '2705', unit: 'mg' } }, waste: { amount: { value: '295', unit: 'mg' } },
-    }), undefined, referenceWith({ '25682002201': [{ code: 'J1303', descriptor: 'Injection, ravulizumab-cwvz, 10 mg', billingUnit: '10 MG', source: 'CMS' }] }));
+    }), undefined, referenceWith({ '25682002201': [{ code: knownHcpcsCode('J1303'), descriptor: 'Injection, ravulizumab-cwvz, 10 mg', billingUnit: '10 MG', source: 'CMS' }] }));
     // 2705 mg ÷ 10 mg = 270.5, rounded up; 295 mg ÷ 10 mg = 29.5, rounded down: 300 units for the 3000 mg opened.
     expect(result.lines.map((l) => [l.modifiers, l.units])).toEqual([[[], 271], [['JW'], 29]]);
     expect(findingsOf(result, 'code.specific-code-exists')[0]?.message).toContain('(its lines: J1303 × 271, J1303 JW × 29)');
@@ -79,8 +80,8 @@ describe('row 1: a product-specific code exists on the date of service', () => {
   describe('an NDC the crosswalk lists under several codes (Retacrit: Q5105 for ESRD on dialysis, Q5106 for others)', () => {
     const retacrit = referenceWith({
       '00069130510': [
-        { code: 'Q5105', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for esrd on dialysis), 100 units', billingUnit: '100 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
-        { code: 'Q5106', descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units', billingUnit: '1000 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
+        { code: knownHcpcsCode('Q5105'), descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for esrd on dialysis), 100 units', billingUnit: '100 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
+        { code: knownHcpcsCode('Q5106'), descriptor: 'Injection, epoetin alfa-epbx, biosimilar, (retacrit) (for non-esrd use), 1000 units', billingUnit: '1000 UNITS', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' },
       ],
     });
     const retacritDrug = (specificCodeChoice?: string): DrugPatch => ({
@@ -523,7 +524,7 @@ describe('a chosen code meets the same conditions as the rules\' choice (billing
   });
 
   it('blocks an unclassified code chosen while the drug has its own code (CARC 189), and keeps the drug\'s code', () => {
-    const j2329 = referenceWith({ [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS', from: '2023-07-01' }] });
+    const j2329 = referenceWith({ [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS', from: '2023-07-01' }] });
     const result = evaluateOn('2023-08-07', { drugs: [{ codeOverride: { code: 'J3590', reason: because } }] }, j2329);
     expect(result.decision.code).toBe('J2329');
     expect(findingsOf(result, 'code.override-specific-exists')).toMatchObject([{ severity: 'block' }]);

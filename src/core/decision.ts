@@ -13,7 +13,8 @@ import { specificBillingUnit } from './hcpcs-units';
 import type { ClaimLine } from './lines';
 import type { ClaimForm, CodeDecision } from './code-decision';
 import type { SpecificCode } from './reference';
-import { CODE_DAYS, HCPCS_SHAPE, unclassifiedCode } from './codes';
+import type { HcpcsCode, UnclassifiedCodeId } from './codes';
+import { asHcpcsCode, CODE_DAYS, NOC, unclassifiedCode } from './codes';
 import type { FindingAction } from './rules';
 import { finding, withActions } from './rules';
 import { checkNames, matchedCode } from './name-match';
@@ -25,7 +26,7 @@ const Q9977_FROM = isoDay('2015-07-01');
 const J7999_FROM = isoDay('2016-01-01');
 
 /** The unclassified code for a drug that is neither oral, DME, nor a special group (rows 13-15). */
-function injectableCode(ctx: DrugContext, reasons: string[]): string {
+function injectableCode(ctx: DrugContext, reasons: string[]): UnclassifiedCodeId {
   const d = ctx.drug;
   const isBiologic = d.isBiologic === true || d.isBiosimilar === true || d.marketingCategory === 'BLA';
   if (d.isAntineoplastic === true) {
@@ -46,7 +47,7 @@ function injectableCode(ctx: DrugContext, reasons: string[]): string {
   return 'J3490';
 }
 
-function specialGroupCode(ctx: DrugContext, reasons: string[]): string | undefined {
+function specialGroupCode(ctx: DrugContext, reasons: string[]): UnclassifiedCodeId | undefined {
   const d = ctx.drug;
   switch (d.therapeuticClass) {
     case 'diagnostic-radiopharmaceutical': reasons.push('A diagnostic radiopharmaceutical: A4641.'); return 'A4641';
@@ -116,8 +117,8 @@ function decideByRules(ctx: DrugContext): CodeDecision {
     return specificCodeDecision(ctx, matchedCode(confirmed, ownCode.names!.source), reasons, { isVerified, isChosenByBiller: true, ownCode });
   }
   for (const reason of ownCodeReasons(ctx, ownCode)) reasons.push(reason);
-  const result = (code: string | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
-    code, kind, reasons, form, isSeparatelyPayable, isVerified, ownCode, descriptor: code === null ? '' : unclassifiedCode(code)?.descriptor ?? '',
+  const result = (id: UnclassifiedCodeId | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
+    code: id === null ? null : NOC[id], kind, reasons, form, isSeparatelyPayable, isVerified, ownCode, descriptor: id === null ? '' : unclassifiedCode(id)?.descriptor ?? '',
   });
 
   // Row 2: investigational, or supplied free by a sponsor.
@@ -219,9 +220,9 @@ function decideByRules(ctx: DrugContext): CodeDecision {
 }
 
 /** Checks a code against its effective dates, in the built-in table and in the loaded HCPCS file. */
-function checkEffective(ctx: DrugContext, code: string, path: string): void {
-  const day = ctx.serviceDay;
-  if (day === undefined) return;
+function checkEffective(ctx: DrugContext, code: HcpcsCode, path: string): void {
+  const day = ctx.serviceDay, date = ctx.dateOfService;
+  if (day === undefined || date === undefined) return;
   const known = CODE_DAYS.get(code);
   if (known !== undefined) {
     const { from, through } = known;
@@ -229,7 +230,7 @@ function checkEffective(ctx: DrugContext, code: string, path: string): void {
     else if (through !== undefined && day > through) ctx.findings.push(finding('codeNotEffective', path, { code, when: `it ended on ${usDate(through)}` }));
     if (day < from || (through !== undefined && day > through)) return;
   }
-  const validity = ctx.reference.codeValidity(code, ctx.dateOfService!);
+  const validity = ctx.reference.codeValidity(code, date);
   if (validity?.status === 'not-yet-effective') ctx.findings.push(finding('codeNotEffective', path, { code, when: `it starts on ${validity.effective}` }));
   if (validity?.status === 'terminated') ctx.findings.push(finding('codeNotEffective', path, { code, when: `it ended on ${validity.terminated}` }));
 }
@@ -238,7 +239,7 @@ function checkEffective(ctx: DrugContext, code: string, path: string): void {
  * A product-specific code the biller typed as the code to bill: one of the NDC's codes in the
  * crosswalk, or a code known from the HCPCS file (its descriptor gives the billing unit).
  */
-function chosenSpecificCode(ctx: DrugContext, code: string, byRules: CodeDecision): SpecificCode {
+function chosenSpecificCode(ctx: DrugContext, code: HcpcsCode, byRules: CodeDecision): SpecificCode {
   const listed = byRules.specificCodes?.find((c) => c.code === code);
   if (listed !== undefined) return listed;
   const named = byRules.ownCode?.names?.matches.find((m) => m.code === code);
@@ -251,31 +252,33 @@ function chosenSpecificCode(ctx: DrugContext, code: string, byRules: CodeDecisio
 /** Applies the biller's code override, when there is one, after checking it against the rules of §1 that apply to it. */
 function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
   const override = ctx.drug.codeOverride;
-  const code = override?.code?.trim().toUpperCase() ?? '';
-  if (code === '') return byRules;
+  const typed = override?.code?.trim().toUpperCase() ?? '';
+  if (typed === '') return byRules;
   // Typing the drug's own code as the code to bill is choosing it.
-  if (code === byRules.code) return byRules.kind === 'specific' ? { ...byRules, isChosenByBiller: true } : byRules;
+  if (typed === byRules.code) return byRules.kind === 'specific' ? { ...byRules, isChosenByBiller: true } : byRules;
   const path = `${ctx.base}.codeOverride.code`;
   const before = ctx.findings.length;
-  if (!HCPCS_SHAPE.test(code)) {
-    ctx.findings.push(finding('overrideInvalid', path, { code }));
+  const code = asHcpcsCode(typed);
+  if (code === undefined) {
+    ctx.findings.push(finding('overrideInvalid', path, { code: typed }));
     return byRules;
   }
   if (isBlank(override?.reason)) ctx.findings.push(finding('overrideReasonMissing', `${ctx.base}.codeOverride.reason`));
-  if (byRules.kind === 'not-billable') {
+  // Only a drug that is not billed has no code.
+  if (byRules.kind === 'not-billable' || byRules.code === null) {
     ctx.findings.push(finding('overrideNotNeeded', path, { code }));
     return byRules;
   }
-  const isUnclassified = unclassifiedCode(code) !== undefined;
-  if (byRules.kind === 'specific' && isUnclassified) {
-    ctx.findings.push(finding('overrideSpecificExists', path, { code, specific: byRules.code! }));
+  const decided = byRules.code;
+  const unclassified = unclassifiedCode(code);
+  if (byRules.kind === 'specific' && unclassified !== undefined) {
+    ctx.findings.push(finding('overrideSpecificExists', path, { code, specific: decided }));
     return byRules;
   }
-  const decided = byRules.code!;
   for (const broken of brokenConditions(ctx, code)) ctx.findings.push(finding(broken.broken, path, { code, decided }));
   checkEffective(ctx, code, path);
   const reason = `The biller chose ${code} instead of ${decided}: ${override?.reason?.trim() || 'no reason given'}.`;
-  if (!isUnclassified) {
+  if (unclassified === undefined) {
     const specific = chosenSpecificCode(ctx, code, byRules);
     const isListed = byRules.specificCodes?.some((c) => c.code === code) === true || byRules.ownCode?.names?.matches.some((m) => m.code === code) === true;
     if (!isListed && byRules.isVerified === true) ctx.findings.push(finding('overrideNotInCrosswalk', path, { code }));
@@ -293,7 +296,7 @@ function applyOverride(ctx: DrugContext, byRules: CodeDecision): CodeDecision {
     isSeparatelyPayable: byRules.isSeparatelyPayable && !isPackaged,
     code,
     ruleCode: decided,
-    descriptor: unclassifiedCode(code)!.descriptor,
+    descriptor: unclassified.descriptor,
     reasons: [...byRules.reasons, reason],
   };
 }

@@ -17,6 +17,7 @@
  * "dexamethasone") counts only when none names it exactly. Every code left is listed: the biller
  * picks the one that fits (strength, form, route, patient) or sets them aside with the reason.
  */
+import type { HcpcsCode } from './codes';
 import { allowsCCodes, isCompounded } from './code-rules';
 import type { DrugContext } from './context';
 import { dayNumber, usDate } from './dates';
@@ -27,7 +28,7 @@ import { nameWords } from './reference-data/name-index';
 
 /** A code whose HCPCS descriptor names the drug and that may be its code on the date of service. */
 export interface NameMatch {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly descriptor: string;
   /** The drug's name the descriptor carries, as entered: "ravulizumab-cwvz", "Kanjinti". */
   readonly name: string;
@@ -182,10 +183,11 @@ export function checkNames(ctx: DrugContext): NameCheck | undefined {
   if (index === undefined || date === undefined) return undefined;
   const genericName = ctx.drug.genericName?.trim() ?? '', brandName = ctx.drug.brandName?.trim() ?? '';
   // The labeler is looked up only when a code's parentheses may name it.
-  const mayNameLabeler = ctx.ndc !== undefined && [genericName, brandName].some((n) => index.find(n).some((h) => h.qualifiers.parentheses.length > 0));
+  const ndc11 = ctx.ndc?.ndc11;
+  const labelerNdc = ndc11 !== undefined && [genericName, brandName].some((n) => index.find(n).some((h) => h.qualifiers.parentheses.length > 0)) ? ndc11 : undefined;
   const drug: Drug = {
     genericName, brandName, date, route: ctx.drug.route, isBiosimilar: ctx.drug.isBiosimilar, isCompounded: isCompounded(ctx), allowsCCodes: allowsCCodes(ctx),
-    labeler: mayNameLabeler ? ctx.reference.drugFacts(ctx.ndc!.ndc11)?.labeler ?? '' : '',
+    labeler: labelerNdc === undefined ? '' : ctx.reference.drugFacts(labelerNdc)?.labeler ?? '',
   };
   let check = remembered.get(index);
   if (check === undefined) remembered.set(index, (check = memoizeBy((d: Drug) => readHits(index, d), keyOf)));

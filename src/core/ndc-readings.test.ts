@@ -4,6 +4,7 @@ import { applyAction } from './actions';
 import { evaluateClaim } from './evaluate';
 import { createReference } from './reference-data/memory-reference';
 import { completePacket, findingsOf, FIXTURE_REFERENCE_DATA, FIXTURE_TODAY, memoryReference, withDrug } from './test-fixtures';
+import { knownHcpcsCode } from './codes';
 
 const CATALOGUE = createReference([]);
 const typed = (input: string) => withDrug({ ndc: { input, normalized: undefined } });
@@ -25,7 +26,7 @@ describe('the readings of a 10-digit NDC', () => {
   });
 
   it('knows a reading from a crosswalk when no file describes the product', () => {
-    const crosswalk = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { '12345067890': [{ code: 'J9999', descriptor: 'Not otherwise classified, antineoplastic drugs', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' }] } });
+    const crosswalk = memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk: { '12345067890': [{ code: knownHcpcsCode('J9999'), descriptor: 'Not otherwise classified, antineoplastic drugs', source: 'CMS ASP NDC-HCPCS crosswalk, October 2025' }] } });
     const f = tenDigits('1234567890', crosswalk);
     expect(f.message).toContain('12345-678-90 is listed under J9999 (Not otherwise classified, antineoplastic drugs) in the CMS ASP NDC-HCPCS crosswalk, October 2025');
     expect(f.actions?.[0]?.label).toBe('Use 12345-678-90 (listed under J9999)');

@@ -3,13 +3,14 @@
  * reference-data feature (importers, IndexedDB, built-in catalogue) answers. With nothing loaded
  * the core still works and says which checks it could not make.
  */
+import type { HcpcsCode } from './codes';
 import type { IsoDate } from './dates';
 import type { Ndc11 } from './ndc';
 import type { MarketingCategory, Quantity, Route } from './packet/schema';
 
 /** A product-specific HCPCS code that describes a drug on a date. */
 export interface SpecificCode {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly descriptor: string;
   /** The billing unit of the code as published ("10 MG", "1 UNIT"); free text in CMS files. */
   readonly billingUnit?: string;
@@ -109,7 +110,7 @@ export interface NocDrug {
 
 /** A code that might have been the drug's but does not apply on the date, and why, for the biller (no final period). */
 export interface SetAsideCode {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly why: string;
 }
 
@@ -152,7 +153,7 @@ export interface DescriptorQualifiers {
 
 /** A drug code whose long descriptor carries a name looked for. */
 export interface DescriptorHit {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly descriptor: string;
   /** ISO dates of the code's row in the HCPCS file. */
   readonly added: IsoDate;
@@ -180,7 +181,7 @@ export interface ReferenceData {
   /** The names in the HCPCS long descriptors of drug codes (newest HCPCS file); `undefined` without a HCPCS file. */
   descriptorNames(): DescriptorNames | undefined;
   /** Validity of a HCPCS code on a date; `undefined` when no HCPCS file covers the date. */
-  codeValidity(code: string, dateOfService: IsoDate): CodeValidity | undefined;
+  codeValidity(code: HcpcsCode, dateOfService: IsoDate): CodeValidity | undefined;
   /** Billable status of an ICD-10-CM code (no dot) in the fiscal year of the date; `undefined` without that year's file. */
   diagnosis(code: string, dateOfService: IsoDate): DiagnosisStatus | undefined;
   /** True when CMS priced this NDC in the NOC payment-limit file covering the date (no invoice needed for pricing). */
@@ -198,7 +199,7 @@ export interface ReferenceData {
   /** The NOC payment limit of a drug on the date; `null` when the file has none for it, `undefined` without a NOC file for the date. */
   nocPaymentLimit(drug: NocDrug, dateOfService: IsoDate): PaymentLimit | null | undefined;
   /** The ASP payment limit of a HCPCS code on the date; `null` when the file has none, `undefined` without an ASP file for the date. */
-  aspPaymentLimit(code: string, dateOfService: IsoDate): PaymentLimit | null | undefined;
+  aspPaymentLimit(code: HcpcsCode, dateOfService: IsoDate): PaymentLimit | null | undefined;
 }
 
 /** No reference data loaded: every lookup answers "unknown". */

@@ -17,6 +17,7 @@ import {
   withDrug,
 } from './test-fixtures';
 import { knownNdc11 } from './ndc';
+import { knownHcpcsCode } from './codes';
 
 type Case = () => Evaluation;
 
@@ -25,14 +26,14 @@ const commercial = profile('commercial');
 const noDiagnosisFiles: ReferenceData = memoryReference({ crosswalk: {} });
 const briumviHasJ2329 = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
-  crosswalk: { [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP crosswalk', from: '2023-07-01' }] },
+  crosswalk: { [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1 mg', billingUnit: '1 MG', source: 'CMS ASP crosswalk', from: '2023-07-01' }] },
 });
 /** No crosswalk lists Briumvi's NDC, but the HCPCS file has J2329, whose descriptor names ublituximab-xiiy. */
 const briumviNamedJ2329 = memoryReference({ ...FIXTURE_REFERENCE_DATA, hcpcs: { J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' } } });
 /** Briumvi's NDC listed under a code billed for doses of 100 mg or less (as Sublocade's Q9991 is): the fixture's 100 mg fits, 150 mg does not. */
 const sublocadeCode = memoryReference({
   ...FIXTURE_REFERENCE_DATA,
-  crosswalk: { [BRIUMVI_NDC11]: [{ code: 'Q9991', descriptor: 'Injection, buprenorphine extended-release (sublocade), less than or equal to 100 mg', billingUnit: 'Less than or equal to 100 MG', source: 'CMS ASP crosswalk' }] },
+  crosswalk: { [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('Q9991'), descriptor: 'Injection, buprenorphine extended-release (sublocade), less than or equal to 100 mg', billingUnit: 'Less than or equal to 100 MG', source: 'CMS ASP crosswalk' }] },
 });
 /** Briumvi as if it also came in a 100 mg vial: the fixture's 100 mg dose then needs no 150 mg vial. */
 const briumviInTwoSizes = memoryReference({

@@ -11,9 +11,10 @@ import type { ClaimPacket, Drug } from './packet/schema';
 import type { SpecificCode } from './reference';
 import type { DeepPartial, MemoryReferenceData } from './test-fixtures';
 import { BRIUMVI_NDC11, evaluateOn, findingsOf, FIXTURE_REFERENCE_DATA, memoryReference, profile, ruleIds } from './test-fixtures';
+import { knownHcpcsCode } from './codes';
 
 const REMICADE_NDC11 = '57894003001';
-const J1745: SpecificCode = { code: 'J1745', descriptor: 'Injection, infliximab, excludes biosimilar, 10 mg', billingUnit: '10 MG', billUnitsPerItem: 10, source: 'CMS ASP NDC-HCPCS crosswalk' };
+const J1745: SpecificCode = { code: knownHcpcsCode('J1745'), descriptor: 'Injection, infliximab, excludes biosimilar, 10 mg', billingUnit: '10 MG', billUnitsPerItem: 10, source: 'CMS ASP NDC-HCPCS crosswalk' };
 const withCodes = (crosswalk: MemoryReferenceData['crosswalk']) => memoryReference({ ...FIXTURE_REFERENCE_DATA, crosswalk });
 const remicadeReference = withCodes({ [REMICADE_NDC11]: [J1745] });
 
@@ -180,7 +181,7 @@ describe('billing units other than an amount', () => {
 });
 
 describe('a dose given by volume (billing-rules §3)', () => {
-  const j2329 = withCodes({ [BRIUMVI_NDC11]: [{ code: 'J2329', descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] });
+  const j2329 = withCodes({ [BRIUMVI_NDC11]: [{ code: knownHcpcsCode('J2329'), descriptor: 'Injection, ublituximab-xiiy, 1mg', billingUnit: '1 MG', source: 'CMS' }] });
 
   it('is counted in the code\'s unit through the strength, the NDC quantity staying in mL', () => {
     const result = evaluateOn('2023-08-07', { drugs: [{ specificCodeChoice: 'J2329', administration: { dose: { value: '4', unit: 'mL' } }, waste: { amount: { value: '2', unit: 'mL' } } }] }, j2329);

@@ -4,6 +4,7 @@ import { ZClaimPacket } from './packet/schema';
 import { completePacket, deepMerge, memoryReference, packetOn, plusDays, replaced, withDrug } from './test-fixtures';
 import { isoDate } from './dates';
 import { knownNdc11 } from './ndc';
+import { knownHcpcsCode } from './codes';
 
 describe('deepMerge', () => {
   it('merges objects key by key, and removes keys set to undefined', () => {
@@ -48,21 +49,21 @@ describe('completePacket', () => {
 describe('memoryReference', () => {
   it('answers "unknown" for what it was not given', () => {
     const r = memoryReference();
-    expect([r.crosswalkCodes(knownNdc11('00000000001'), isoDate('2024-01-01')), r.descriptorNames(), r.codeValidity('J3490', isoDate('2024-01-01')), r.diagnosis('G35', isoDate('2024-01-01')), r.hasNocPrice(knownNdc11('00000000001'), isoDate('2024-01-01')), r.isRebatingLabeler('x', isoDate('2024-01-01'))])
+    expect([r.crosswalkCodes(knownNdc11('00000000001'), isoDate('2024-01-01')), r.descriptorNames(), r.codeValidity(knownHcpcsCode('J3490'), isoDate('2024-01-01')), r.diagnosis('G35', isoDate('2024-01-01')), r.hasNocPrice(knownNdc11('00000000001'), isoDate('2024-01-01')), r.isRebatingLabeler('x', isoDate('2024-01-01'))])
       .toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('answers by date from plain data', () => {
     const r = memoryReference({
-      crosswalk: { '00000000001': [{ code: 'J2329', descriptor: 'd', source: 's', from: '2023-07-01' }] },
+      crosswalk: { '00000000001': [{ code: knownHcpcsCode('J2329'), descriptor: 'd', source: 's', from: '2023-07-01' }] },
       hcpcs: { J7999: { effective: '2016-01-01' }, J2329: { descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' } },
       diagnoses: { G35: [{ through: '2025-09-30' }, { from: '2025-10-01', children: ['G35A'] }] },
     });
     expect(r.crosswalkCodes(knownNdc11('00000000001'), isoDate('2023-06-30'))).toMatchObject({ codes: [], dateQuarter: { status: 'complete' } });
     expect(r.crosswalkCodes(knownNdc11('00000000001'), isoDate('2023-07-01'))?.codes).toEqual([{ code: 'J2329', descriptor: 'd', source: 's' }]);
     expect(r.descriptorNames()?.find('Ublituximab-xiiy').map((h) => [h.code, h.added, h.fit])).toEqual([['J2329', '2023-07-01', 'exact']]);
-    expect(r.codeValidity('J7999', isoDate('2015-12-31'))).toMatchObject({ status: 'not-yet-effective' });
-    expect(r.codeValidity('J0000', isoDate('2015-12-31'))).toEqual({ status: 'unknown-code' });
+    expect(r.codeValidity(knownHcpcsCode('J7999'), isoDate('2015-12-31'))).toMatchObject({ status: 'not-yet-effective' });
+    expect(r.codeValidity(knownHcpcsCode('J0000'), isoDate('2015-12-31'))).toEqual({ status: 'unknown-code' });
     expect(r.diagnosis('G35', isoDate('2025-09-30'))).toMatchObject({ status: 'billable' });
     expect(r.diagnosis('G35', isoDate('2025-10-01'))).toMatchObject({ status: 'header', billableChildren: ['G35A'] });
     expect(r.diagnosis('X00', isoDate('2025-10-01'))).toEqual({ status: 'not-found' });

@@ -21,6 +21,7 @@ import type { CodeValidity, CrosswalkAnswer, DiagnosisStatus, ProductPackage, Re
 import { NO_REFERENCE } from './reference';
 import { buildNameIndex } from './reference-data/name-index';
 import { knownNdc11 } from './ndc';
+import { knownHcpcsCode } from './codes';
 
 /** The date of service of the complete packet, and the day it is evaluated on. */
 export const FIXTURE_SERVICE_DATE = '2023-03-10';
@@ -338,7 +339,7 @@ export function exampleReference(r: ExampleReference | undefined): ReferenceData
     ...NO_REFERENCE,
     crosswalkCodes: (ndc11, dos) => r.specificCodes === undefined ? undefined : wholeCrosswalk(r.specificCodes
       .filter((c) => c.ndc11 === ndc11 && c.from <= dos && (c.through === undefined || dos <= c.through))
-      .map(({ code, descriptor, billingUnit, billUnitsPerItem }) => ({ code, descriptor, billingUnit, ...(billUnitsPerItem === undefined ? {} : { billUnitsPerItem }), source: 'example reference data' }))),
+      .map(({ code, descriptor, billingUnit, billUnitsPerItem }) => ({ code: knownHcpcsCode(code), descriptor, billingUnit, ...(billUnitsPerItem === undefined ? {} : { billUnitsPerItem }), source: 'example reference data' }))),
     diagnosis: (code): DiagnosisStatus | undefined => {
       const d = r.diagnoses === undefined ? undefined : diagnoses.get(code);
       if (d === undefined) return undefined;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importReferenceFile } from './import';
 import { createReference } from './memory-reference';
 import { isoDate } from '../dates';
+import { knownHcpcsCode } from '../codes';
 
 const TODAY = { today: '2026-11-23' };
 const importText = (name: string, text: string) => importReferenceFile(name, new TextEncoder().encode(text), TODAY);
@@ -31,7 +32,7 @@ describe('a HCPCS file', () => {
     const result = importText('hcpcs.csv', again);
     expect(result.ok).toBe(true);
     const reference = createReference(result.ok ? [result.table] : []);
-    expect(['2019-06-03', '2020-06-01', '2021-06-01'].map((d) => reference.codeValidity('Q9991', isoDate(d))?.status)).toEqual(['valid', 'not-yet-effective', 'valid']);
+    expect(['2019-06-03', '2020-06-01', '2021-06-01'].map((d) => reference.codeValidity(knownHcpcsCode('Q9991'), isoDate(d))?.status)).toEqual(['valid', 'not-yet-effective', 'valid']);
   });
 
   it('ending a code before it was added, or dating a row outside 1980–2100, is refused', () => {

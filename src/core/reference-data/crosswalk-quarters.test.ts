@@ -14,11 +14,12 @@ import type { CrosswalkRow, HcpcsRow, ReferenceTable } from './tables';
 import { isoDate } from '../dates';
 import type { Ndc11 } from '../ndc';
 import { knownNdc11 } from '../ndc';
+import { knownHcpcsCode } from '../codes';
 
 const BRIUMVI = knownNdc11('73150015006');
 const ndcOf = (i: number) => knownNdc11(String(10_000_000_000 + i).padStart(11, '0'));
 const row = (ndc11: Ndc11, code = 'J9271', dosage = '1 MG'): CrosswalkRow => ({
-  code, shortDescription: `Inj ${code}`, labeler: 'Labeler', ndc11, id: ndc11, drugName: 'Drug', dosage, packageSize: '1', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
+  code: knownHcpcsCode(code), shortDescription: `Inj ${code}`, labeler: 'Labeler', ndc11, id: ndc11, drugName: 'Drug', dosage, packageSize: '1', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
 });
 /** A crosswalk of the quarter holding `date`: `count` filler NDCs (from `first`) and the rows given. */
 function crosswalk(date: string, rows: readonly CrosswalkRow[], count = PARTIAL_CROSSWALK_ROWS, first = 0): Extract<ReferenceTable, { kind: 'asp-crosswalk' }> {

@@ -4,7 +4,7 @@
  * its content within the first rows, the quarter read from the banner above it; then each data row
  * is read as it comes, so a file is never held whole.
  */
-import { HCPCS_SHAPE } from '../codes';
+import { asHcpcsCode } from '../codes';
 import type { IsoDate } from '../dates';
 import { asIsoDate } from '../dates';
 import type { Ndc11 } from '../ndc';
@@ -139,9 +139,9 @@ const ASP_CROSSWALK: CsvKind = {
     return {
       row(line, cells) {
         checkDuplicate(line, cells);
-        const code = cell(cells, col.code).toUpperCase();
+        const code = asHcpcsCode(cell(cells, col.code));
         const id = cell(cells, col.id);
-        if (!HCPCS_SHAPE.test(code)) { rejected.push({ line, reason: `"${code}" is not a HCPCS code` }); return; }
+        if (code === undefined) { rejected.push({ line, reason: `"${cell(cells, col.code).toUpperCase()}" is not a HCPCS code` }); return; }
         if (id === '') { rejected.push({ line, reason: 'no NDC or id' }); return; }
         rows.push({
           code, id, ndc11: readId(id), shortDescription: cell(cells, col.shortDescription), labeler: cell(cells, col.labeler),

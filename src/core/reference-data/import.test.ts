@@ -9,6 +9,7 @@ import { createReference } from './memory-reference';
 import type { ReferenceTable } from './tables';
 import { isoDate } from '../dates';
 import { knownNdc11 } from '../ndc';
+import { knownHcpcsCode } from '../codes';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -169,10 +170,10 @@ describe.skipIf(!hasData)('lookups over the real files', () => {
     expect(reference.crosswalkCodes(knownNdc11('25682002501'), isoDate('2019-10-01'))?.codes.map((c) => c.code)).toEqual(['J1303']);
   });
   it('tells code validity on a date from the HCPCS file', () => {
-    expect(reference.codeValidity('J2329', isoDate('2023-06-30'))).toEqual({ status: 'not-yet-effective', descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' });
-    expect(reference.codeValidity('Q9977', isoDate('2016-01-05'))).toMatchObject({ status: 'terminated', terminated: '2015-12-31' });
-    expect(reference.codeValidity('J3590', isoDate('2023-02-20'))).toMatchObject({ status: 'valid' });
-    expect(reference.codeValidity('J0000', isoDate('2023-02-20'))).toEqual({ status: 'unknown-code' });
+    expect(reference.codeValidity(knownHcpcsCode('J2329'), isoDate('2023-06-30'))).toEqual({ status: 'not-yet-effective', descriptor: 'Injection, ublituximab-xiiy, 1mg', effective: '2023-07-01' });
+    expect(reference.codeValidity(knownHcpcsCode('Q9977'), isoDate('2016-01-05'))).toMatchObject({ status: 'terminated', terminated: '2015-12-31' });
+    expect(reference.codeValidity(knownHcpcsCode('J3590'), isoDate('2023-02-20'))).toMatchObject({ status: 'valid' });
+    expect(reference.codeValidity(knownHcpcsCode('J0000'), isoDate('2023-02-20'))).toEqual({ status: 'unknown-code' });
   });
   it('answers billable status by fiscal year: G35 in FY2025, a header with G35.A-G35.D in FY2026', () => {
     expect(reference.diagnosis('G35', isoDate('2025-09-30'))).toMatchObject({ status: 'billable' });
@@ -220,10 +221,10 @@ describe('faults a biller can run into', () => {
 describe.skipIf(!hasData)('payment limits over the real files', () => {
   const reference = hasData ? createReference(['cms_asp_payment_limits_oct2025.csv', 'cms_noc_payment_limits_oct2025.csv', 'cms_noc_ndc_hcpcs_crosswalk_oct2025.csv'].map((f) => table(importFile(f)))) : createReference([]);
   it('finds the ASP limit of a code in its quarter, N/A as null, and nothing outside the quarter', () => {
-    expect(reference.aspPaymentLimit('J9271', isoDate('2025-11-03'))).toEqual({ key: 'J9271', description: expect.stringContaining('pembrolizumab'), dosage: '1 MG', perUnit: '60.291', notes: '', source: 'CMS ASP payment-limit file, October 2025' });
-    expect(reference.aspPaymentLimit('A9606', isoDate('2025-11-03'))).toMatchObject({ perUnit: null });
-    expect(reference.aspPaymentLimit('J3490', isoDate('2025-11-03'))).toBeNull();
-    expect(reference.aspPaymentLimit('J9271', isoDate('2026-01-05'))).toBeUndefined();
+    expect(reference.aspPaymentLimit(knownHcpcsCode('J9271'), isoDate('2025-11-03'))).toEqual({ key: 'J9271', description: expect.stringContaining('pembrolizumab'), dosage: '1 MG', perUnit: '60.291', notes: '', source: 'CMS ASP payment-limit file, October 2025' });
+    expect(reference.aspPaymentLimit(knownHcpcsCode('A9606'), isoDate('2025-11-03'))).toMatchObject({ perUnit: null });
+    expect(reference.aspPaymentLimit(knownHcpcsCode('J3490'), isoDate('2025-11-03'))).toBeNull();
+    expect(reference.aspPaymentLimit(knownHcpcsCode('J9271'), isoDate('2026-01-05'))).toBeUndefined();
   });
   it('finds the NOC limit of a drug by its NDC (through the NOC crosswalk) or by its published name', () => {
     const vasopressin = { key: 'Vasopressin (Long Grove)', dosage: '1 UNIT', perUnit: '2.462', source: 'CMS NOC payment-limit file, October 2025' };

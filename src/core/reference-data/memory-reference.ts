@@ -9,6 +9,7 @@
  */
 import Fraction from 'fraction.js';
 import { readBillingUnit } from '../billing-unit';
+import type { HcpcsCode } from '../codes';
 import { unclassifiedCode } from '../codes';
 import type { IsoDate } from '../dates';
 import { dayOf, daysBetween, fiscalYear, usDate } from '../dates';
@@ -155,14 +156,14 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   const purpleByName = lazy(() => groupBy(purpleTable?.rows ?? [], (r) => [r.properName, ...r.proprietaryName.split(',')].map(nameKey).filter((n) => n !== '')));
 
   /** The row of a code in force on the date; else the one nearest the date (a code may be ended and added again). */
-  const hcpcsRow = (code: string, date: IsoDate): HcpcsRow | undefined => {
+  const hcpcsRow = (code: HcpcsCode, date: IsoDate): HcpcsRow | undefined => {
     const rows = hcpcs?.().get(code);
     if (rows === undefined) return undefined;
     return rows.find((r) => r.added <= date && (r.terminated === null || date <= r.terminated))
       ?? rows.find((r) => date < r.added) ?? rows[rows.length - 1];
   };
 
-  const validity = (code: string, date: IsoDate): CodeValidity | undefined => {
+  const validity = (code: HcpcsCode, date: IsoDate): CodeValidity | undefined => {
     if (hcpcs === undefined) return undefined;
     const row = hcpcsRow(code, date);
     if (row === undefined) return { status: 'unknown-code' };
@@ -244,7 +245,7 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
   const crosswalkAnswer = (ndc11: Ndc11, date: IsoDate): CrosswalkAnswer => {
     const covering = crosswalks.find((c) => covers(c.period, date));
     const byNearness = [...crosswalks].sort((a, b) => Number(b === covering) - Number(a === covering) || dayDistance(a.period, date) - dayDistance(b.period, date));
-    const found = new Map<string, { row: CrosswalkRow; label: string; isDateQuarter: boolean }>();
+    const found = new Map<HcpcsCode, { row: CrosswalkRow; label: string; isDateQuarter: boolean }>();
     for (const c of byNearness) {
       for (const row of c.byNdc().get(ndc11) ?? []) {
         if (!isUnclassified(row.code) && !found.has(row.code)) found.set(row.code, { row, label: c.period.label, isDateQuarter: c === covering });

@@ -17,7 +17,8 @@
  * or a descriptor saying "unclassified", "not otherwise classified" or "NOC"). S codes are left
  * out: they are not valid for Medicare, and payers that use them say so in their own lists.
  */
-import { unclassifiedCode } from '../codes';
+import type { HcpcsCode } from '../codes';
+import { asHcpcsCode, unclassifiedCode } from '../codes';
 import type { IsoDate } from '../dates';
 import { memoize } from '../memo';
 import type { Route } from '../packet/schema';
@@ -167,6 +168,7 @@ export function isNamedDrugCode(row: DescriptorRow): boolean {
 
 interface Place {
   readonly row: DescriptorRow;
+  readonly code: HcpcsCode;
   readonly phrase: Phrase;
   readonly at: number;
   readonly qualifiers: DescriptorQualifiers;
@@ -176,11 +178,12 @@ interface Place {
 export function buildNameIndex(rows: readonly DescriptorRow[], source: string): DescriptorNames {
   const byFirstWord = new Map<string, Place[]>();
   for (const row of rows) {
-    if (!isNamedDrugCode(row)) continue;
+    const code = asHcpcsCode(row.code);
+    if (code === undefined || !isNamedDrugCode(row)) continue;
     const { phrases, qualifiers } = readDescriptor(row.longDescription);
     for (const phrase of phrases) {
       phrase.words.forEach((word, at) => {
-        const place = { row, phrase, at, qualifiers };
+        const place = { row, code, phrase, at, qualifiers };
         const list = byFirstWord.get(word);
         if (list === undefined) byFirstWord.set(word, [place]);
         else list.push(place);
@@ -194,13 +197,13 @@ export function buildNameIndex(rows: readonly DescriptorRow[], source: string): 
       const words = nameWords(name);
       if (words.length === 0) return [];
       const best = new Map<DescriptorRow, DescriptorHit>();
-      for (const { row, phrase, at, qualifiers } of byFirstWord.get(words[0]!) ?? []) {
+      for (const { row, code, phrase, at, qualifiers } of byFirstWord.get(words[0]!) ?? []) {
         if (!words.every((w, i) => phrase.words[at + i] === w)) continue;
         const fit = phrase.words.length === words.length ? 'exact' : 'within';
         const seen = best.get(row);
         if (seen !== undefined && (seen.fit === 'exact' || fit === 'within')) continue;
         best.set(row, {
-          code: row.code, descriptor: row.longDescription, added: row.added, terminated: row.terminated, fit, phrase: phrase.text,
+          code, descriptor: row.longDescription, added: row.added, terminated: row.terminated, fit, phrase: phrase.text,
           isInParentheses: phrase.isInParentheses, qualifiers,
         });
       }

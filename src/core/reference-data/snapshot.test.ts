@@ -10,6 +10,7 @@ import { decodeSnapshot, encodeSnapshot, snapshotFiles, withBuiltIn } from './sn
 import type { Period, ReferenceKind, ReferenceTable } from './tables';
 import { isoDate } from '../dates';
 import { knownNdc11 } from '../ndc';
+import { knownHcpcsCode } from '../codes';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const hasData = existsSync(DATA);
@@ -25,7 +26,7 @@ const OCTOBER = period('2025-10-01', '2025-12-31', 'October 2025');
 describe('the snapshot form', () => {
   it('gives back every table it was made of, row for row (ICD-10-CM with the short description for both)', () => {
     const tables: ReferenceTable[] = [
-      { kind: 'asp-crosswalk', period: OCTOBER, rows: Array.from({ length: 5 }, (_, i) => ({ code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: i === 4 ? null : knownNdc11(`0000630260${i}`), id: `id${i}`, drugName: 'Keytruda', dosage: '1 MG', packageSize: '4', packageQuantity: String(i), billUnits: '100', billUnitsPerPackage: '100' })) },
+      { kind: 'asp-crosswalk', period: OCTOBER, rows: Array.from({ length: 5 }, (_, i) => ({ code: knownHcpcsCode('J9271'), shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: i === 4 ? null : knownNdc11(`0000630260${i}`), id: `id${i}`, drugName: 'Keytruda', dosage: '1 MG', packageSize: '4', packageQuantity: String(i), billUnits: '100', billUnitsPerPackage: '100' })) },
       { kind: 'icd10-order', fiscalYear: 2026, period: period('2025-10-01', '2026-09-30', 'FY2026'), rows: [['G35', false, 'Multiple sclerosis', 'Multiple sclerosis'], ['G35A', true, 'Relapsing-remitting multiple sclerosis', 'Relapsing-remitting multiple sclerosis'], ['Z00', false, 'Encntr for general exam', 'Encntr for general exam']] },
       { kind: 'icd10-order', fiscalYear: 2025, period: period('2024-10-01', '2025-09-30', 'FY2025'), rows: [['G35', true, 'Multiple sclerosis', 'Multiple sclerosis'], ['G36', true, 'Other acute disseminated demyelination', 'Other acute disseminated demyelination'], ['Z00', false, 'Encntr for general exam', 'Encntr for general exam']] },
     ];
@@ -55,8 +56,8 @@ describe('the built-in snapshot (src/core/reference-data/builtin)', () => {
 
   it('names J2329 for Briumvi in October–December 2025, and nothing outside the quarter without its HCPCS dates', () => {
     expect(reference.crosswalkCodes(knownNdc11('73150015006'), isoDate('2025-11-03'))?.codes.map((c) => c.code)).toEqual(['J2329']);
-    expect(reference.codeValidity('J2329', isoDate('2025-11-03'))).toEqual({ status: 'valid', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
-    expect(reference.aspPaymentLimit('J2329', isoDate('2025-11-03'))).toMatchObject({ perUnit: '70.753' });
+    expect(reference.codeValidity(knownHcpcsCode('J2329'), isoDate('2025-11-03'))).toEqual({ status: 'valid', descriptor: 'Injection, ublituximab-xiiy, 1mg' });
+    expect(reference.aspPaymentLimit(knownHcpcsCode('J2329'), isoDate('2025-11-03'))).toMatchObject({ perUnit: '70.753' });
   });
 
   it('answers ICD-10-CM by fiscal year with short descriptions: G35 billable in FY2025, a header with its children in FY2026', () => {

@@ -3,6 +3,7 @@
  * data (IndexedDB, a worker message, a JSON file), one table per imported file. Dates, NDCs and
  * codes are branded (brands.ts): the importers validate them once, when they read the file.
  */
+import type { HcpcsCode } from '../codes';
 import type { IsoDate } from '../dates';
 import type { Ndc11 } from '../ndc';
 
@@ -15,7 +16,7 @@ export interface Period {
 }
 
 export interface CrosswalkRow {
-  readonly code: string;
+  readonly code: HcpcsCode;
   readonly shortDescription: string;
   readonly labeler: string;
   /** 11 digits when the id is an NDC; `null` for CMS alternate ids (skin substitutes and the like). */

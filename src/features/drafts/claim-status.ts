@@ -67,7 +67,7 @@ export function exportDate(at: string): string {
 /** One claim's row of the list. */
 export function claimRow(id: string, packet: ClaimPacket, evaluation: Pick<Evaluation, 'findings' | 'exportable' | 'drugs'>, exported: ExportRecord | undefined, fingerprint: string): ClaimRow {
   const status = claimStatus(evaluation, exported, fingerprint);
-  const codes = [...new Set(evaluation.drugs.map((d) => d.decision.code).filter((c): c is string => c !== null))].join(', ');
+  const codes = [...new Set(evaluation.drugs.map((d) => d.decision.code).filter((c) => c !== null))].join(', ');
   const day = dayNumber(packet.dates?.service?.trim());
   return {
     id, title: draftTitle(packet), account: packet.patient?.accountReference?.trim() ?? '', drug: drugName(packet), ndc: packet.drugs?.[0]?.ndc?.input?.trim() ?? '',

@@ -6,6 +6,7 @@ import { runImportJob } from './import-job';
 import { CHUNK_ROWS, listImports, loadStored, saveImport } from './store';
 import { isoDate } from '../../core/dates';
 import { knownNdc11 } from '../../core/ndc';
+import { knownHcpcsCode } from '../../core/codes';
 
 /** What the app answers from the store alone (no built-in data). */
 async function loadReference() {
@@ -57,7 +58,7 @@ describe('the reference-data store and import job (IndexedDB)', () => {
 
   it('reads back a table stored in several chunks, row for row', async () => {
     const rows: CrosswalkRow[] = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
-      code: 'J9271', shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: knownNdc11(String(i).padStart(11, '0')), id: String(i), drugName: 'Keytruda',
+      code: knownHcpcsCode('J9271'), shortDescription: 'Inj pembrolizumab', labeler: 'Merck', ndc11: knownNdc11(String(i).padStart(11, '0')), id: String(i), drugName: 'Keytruda',
       dosage: '1 MG', packageSize: '4', packageQuantity: '1', billUnits: '100', billUnitsPerPackage: '100',
     }));
     const table: ReferenceTable = { kind: 'asp-crosswalk', period: { from: isoDate('2025-04-01'), through: isoDate('2025-06-30'), label: 'April 2025' }, rows };
