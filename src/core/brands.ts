@@ -16,3 +16,9 @@ declare const brand: unique symbol;
 
 /** `T` marked as validated under the name `B`; a `T` is not a `Brand<T, B>`, a `Brand<T, B>` is a `T`. */
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/**
+ * A plain `T` that carries no brand: a count of units or days, an index. A branded value (a day
+ * number) is refused where a `Plain<number>` is wanted, though any number computed from it is not.
+ */
+export type Plain<T> = T & { readonly [brand]?: never };

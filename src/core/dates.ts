@@ -3,7 +3,7 @@
  * Dates are handled as whole days counted from 1970-01-01 (UTC), so no time zone ever moves a date.
  * The brands `IsoDate`, `DayNumber` and `MinuteNumber` are made here and only here (brands.ts).
  */
-import type { Brand } from './brands';
+import type { Brand, Plain } from './brands';
 import { memoize } from './memo';
 
 /** A real calendar date written `YYYY-MM-DD`. */
@@ -93,7 +93,7 @@ export function minuteInDay(minute: MinuteNumber): number {
 }
 
 /** The day `days` days after (before, when negative) a day. */
-export function addDays(day: DayNumber, days: number): DayNumber {
+export function addDays(day: DayNumber, days: Plain<number>): DayNumber {
   return (day + days) as DayNumber;
 }
 
@@ -133,7 +133,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Adds calendar months; the day is clamped to the target month (2024-02-29 + 12 months = 2025-02-28). */
-export function addMonths(day: DayNumber, months: number): DayNumber {
+export function addMonths(day: DayNumber, months: Plain<number>): DayNumber {
   const [y, m, d] = civilFromDays(day);
   const total = y * 12 + (m - 1) + months;
   const ty = Math.floor(total / 12), tm = total - ty * 12 + 1;
@@ -141,7 +141,7 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
 }
 
 /** The last day of the `months`-th calendar month after the month of `day` (March 15 and 6: September 30). */
-export function lastDayOfMonthAfter(day: DayNumber, months: number): DayNumber {
+export function lastDayOfMonthAfter(day: DayNumber, months: Plain<number>): DayNumber {
   const [y, m] = civilFromDays(day);
   const total = y * 12 + (m - 1) + months + 1;
   const ty = Math.floor(total / 12);

@@ -4,6 +4,7 @@
  * some 40 ms, right when a table of imported files appears.
  */
 
+import type { Plain } from './brands';
 import { dayNumber, dayOfMinute, minuteInDay, minuteNumber, usDate } from './dates';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -16,7 +17,7 @@ function grouped(decimal: string): string {
 }
 
 /** 8245 → "8,245"; 1234.5 → "1,234.5". */
-export function formatCount(n: number): string {
+export function formatCount(n: Plain<number>): string {
   return grouped(String(n));
 }
 

@@ -5,6 +5,7 @@
  * unit), its NDC unit qualifier and quantity, and its description (unclassified codes only). The
  * boxes of the claim form are laid out from the lines of every drug at once (`layOutClaim`).
  */
+import type { Plain } from './brands';
 import type { Ndc11 } from './ndc';
 import type Fraction from 'fraction.js';
 import type { DrugAmounts } from './amounts';
@@ -41,7 +42,7 @@ export interface ClaimLine {
   readonly code: string;
   readonly modifiers: readonly string[];
   /** HCPCS units (24G, SV104, FL46); `null` until they can be computed. */
-  readonly units: number | null;
+  readonly units: Plain<number> | null;
   readonly ndc: LineNdc | null;
   /** SV101-7 / Item 19 description, or FL80 remarks for UB-04; `null` until it can be written, and always for a specific code. */
   readonly narrative: string | null;
