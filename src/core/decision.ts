@@ -94,27 +94,29 @@ function decideByRules(ctx: DrugContext): CodeDecision {
   const reasons: string[] = [];
   const setting = ctx.packet.careSetting;
   const form: ClaimForm = setting === 'hospital-outpatient' ? 'UB-04' : 'CMS-1500';
-  const dos = ctx.dateOfService;
+  const dos = ctx.dateOfService, ndc = ctx.ndc;
   const when = ctx.serviceDay === undefined ? 'the date of service' : usDate(ctx.serviceDay);
 
   // Row 1: a product-specific code exists on the date of service: a crosswalk quarter lists the NDC
   // under it, or its HCPCS descriptor names the drug (own-code.ts).
-  const crosswalk = ctx.ndc !== undefined && dos !== undefined ? ctx.reference.crosswalkCodes(ctx.ndc.ndc11, dos) : undefined;
+  const crosswalk = ndc !== undefined && dos !== undefined ? ctx.reference.crosswalkCodes(ndc.ndc11, dos) : undefined;
   const isVerified = crosswalk?.dateQuarter.status === 'complete';
   const specific = crosswalk?.codes ?? [];
-  if (specific.length > 0) {
+  // A crosswalk answers only for an NDC.
+  if (specific.length > 0 && ndc !== undefined) {
     const { code, isChoiceNeeded, isChosen } = applicableSpecificCode(ctx, specific);
-    reasons.push(`NDC ${ctx.ndc!.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${code.source}).`);
+    reasons.push(`NDC ${ndc.hyphenated} has its own code on ${when}: ${specific.map((s) => s.code).join(' or ')} (${code.source}).`);
     if (isChosen) reasons.push(`The biller chose to bill ${code.code}${specific.length > 1 ? ', the code that fits the patient,' : ''} instead of an unclassified code.`);
     else if (isChoiceNeeded) reasons.push(`Which of them fits the patient is not chosen yet (on the drug step); ${code.code} is shown meanwhile.`);
     return specificCodeDecision(ctx, code, reasons, { specificCodes: specific, isVerified, isChosenByBiller: isChosen });
   }
   const ownCode = ownCodeCheck(ctx, crosswalk, checkNames(ctx));
-  const confirmed = ownCode.names?.matches.find((m) => m.code === ctx.drug.specificCodeChoice?.trim().toUpperCase());
-  if (confirmed !== undefined) {
-    for (const reason of ownCodeReasons(ctx, { ...ownCode, names: { ...ownCode.names!, matches: [confirmed] } })) reasons.push(reason);
+  const names = ownCode.names;
+  const confirmed = names?.matches.find((m) => m.code === ctx.drug.specificCodeChoice?.trim().toUpperCase());
+  if (names !== undefined && confirmed !== undefined) {
+    for (const reason of ownCodeReasons(ctx, { ...ownCode, names: { ...names, matches: [confirmed] } })) reasons.push(reason);
     reasons.push(`The biller confirmed that ${confirmed.code} is this drug's code and bills it instead of an unclassified code.`);
-    return specificCodeDecision(ctx, matchedCode(confirmed, ownCode.names!.source), reasons, { isVerified, isChosenByBiller: true, ownCode });
+    return specificCodeDecision(ctx, matchedCode(confirmed, names.source), reasons, { isVerified, isChosenByBiller: true, ownCode });
   }
   for (const reason of ownCodeReasons(ctx, ownCode)) reasons.push(reason);
   const result = (id: UnclassifiedCodeId | null, kind: CodeDecision['kind'], isSeparatelyPayable = kind === 'unclassified'): CodeDecision => ({
@@ -311,7 +313,7 @@ export function decideCode(ctx: DrugContext): CodeDecision {
     else ctx.findings.push(finding('mixedProducts', `${ctx.base}.isMixtureOfCommercialProducts`));
   } else if (byRules.kind === 'unclassified') {
     if (d.marketingCategory === 'investigational') ctx.findings.push(finding('investigationalOther', `${ctx.base}.marketingCategory`));
-    if (!byRules.isSeparatelyPayable) ctx.findings.push(finding('oppsPackaged', `${ctx.base}.fdaApprovalDate`, { code: byRules.code! }));
+    if (!byRules.isSeparatelyPayable && byRules.code !== null) ctx.findings.push(finding('oppsPackaged', `${ctx.base}.fdaApprovalDate`, { code: byRules.code }));
     if (byRules.code === 'C9399' && isBlank(d.fdaApprovalDate)) ctx.findings.push(finding('approvalDateNeeded', `${ctx.base}.fdaApprovalDate`));
     if (byRules.code === 'J8499' && ctx.profile?.coversSelfAdministered === false) {
       ctx.findings.push(finding('oralSelfAdministered', `${ctx.base}.route`));

@@ -109,9 +109,9 @@ function blocked(findings: Finding[]): Evaluation {
 /** Evaluates a claim packet as of `today` (ISO date). */
 export function evaluateClaim(input: unknown, reference: ReferenceData, today: string): Evaluation {
   const read = readPacket(input);
-  if ('findings' in read && read.packet === undefined) return blocked(read.findings);
+  if (read.packet === undefined) return blocked(read.findings);
   const findings = [...read.findings];
-  const packet = read.packet!;
+  const packet = read.packet;
   const dateOfService = asIsoDate(packet.dates?.service);
   const ctx: ClaimContext = {
     packet, reference, findings, profile: resolveProfile(packet),

@@ -20,7 +20,8 @@
 import type { HcpcsCode } from './codes';
 import { allowsCCodes, isCompounded } from './code-rules';
 import type { DrugContext } from './context';
-import { dayNumber, usDate } from './dates';
+import type { IsoDate } from './dates';
+import { dayOf, usDate } from './dates';
 import type { Route } from './packet/schema';
 import type { DescriptorHit, DescriptorNames, SetAsideCode, SpecificCode } from './reference';
 import { memoizeBy } from './memo';
@@ -57,7 +58,7 @@ interface Found {
   readonly isBrand: boolean;
 }
 
-const when = (iso: string) => usDate(dayNumber(iso)!);
+const when = (iso: IsoDate) => usDate(dayOf(iso));
 const codeText = (hit: DescriptorHit) => `${hit.code} (${hit.descriptor})`;
 
 /** The hits of one code on the date: its row in force, else why none is. */
@@ -66,11 +67,13 @@ function inForce(rows: readonly Found[], date: string): Found | SetAsideCode {
   if (current !== undefined) return current;
   const later = rows.find((f) => date < f.hit.added);
   const { hit, name } = later ?? rows[rows.length - 1]!;
+  // Not in force and not added later: it ended before the date.
+  const ended = later === undefined ? hit.terminated : null;
   return {
     code: hit.code,
-    why: later !== undefined
+    why: ended === null
       ? `${codeText(hit)} names ${name} but was added on ${when(hit.added)}, after the date of service`
-      : `${codeText(hit)} names ${name} but ended on ${when(hit.terminated!)}, before the date of service`,
+      : `${codeText(hit)} names ${name} but ended on ${when(ended)}, before the date of service`,
   };
 }
 

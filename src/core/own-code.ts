@@ -121,11 +121,11 @@ export function checkOwnCode(ctx: DrugContext, decision: CodeDecision): void {
   if (check.setAside !== undefined && isBlank(check.setAside.reason)) {
     ctx.findings.push(withActions(finding('nameMatchReasonMissing', `${ctx.base}.dismissedCodeMatch.reason`, { codes: list(check.setAside.codes), several: check.setAside.codes.length > 1 }), matches.map(confirm)));
   }
-  if (ctx.ndc === undefined || ctx.dateOfService === undefined) return;
+  if (ctx.ndc === undefined || ctx.serviceDay === undefined) return;
   const { checked, notChecked, todo } = coverage(ctx, check);
   if (notChecked.length === 0) return;
   ctx.findings.push(finding('noReference', `${ctx.base}.ndc.input`, {
-    date: usDate(ctx.serviceDay!), checked: checked.length === 0 ? 'nothing' : clauses(checked), notChecked: clauses(notChecked),
+    date: usDate(ctx.serviceDay), checked: checked.length === 0 ? 'nothing' : clauses(checked), notChecked: clauses(notChecked),
     todo: todo.length === 0 ? '' : ` Before sending, ${list(todo)}.`,
   }));
 }

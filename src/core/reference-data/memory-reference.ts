@@ -190,26 +190,28 @@ export function createReference(tables: readonly ReferenceTable[], directory?: N
 
   const drugFacts = (ndc11: Ndc11): DrugFacts | undefined => {
     const pkg = ndcDirectory?.packageOf(ndc11);
-    if (pkg === undefined) return catalogueFacts(ndc11);
-    const product = ndcDirectory!.productOf(pkg.productId);
+    if (ndcDirectory === undefined || pkg === undefined) return catalogueFacts(ndc11);
+    const product = ndcDirectory.productOf(pkg.productId);
     const rows = product === undefined ? [] : purpleRows(product.applicationNumber, [product.nonproprietaryName, product.proprietaryName]);
-    const chemo = crosswalks[0]?.byNdc().get(ndc11)?.find((r) => r.code.startsWith('J9') && !isUnclassified(r.code));
+    const newest = crosswalks[0];
+    const chemo = newest?.byNdc().get(ndc11)?.find((r) => r.code.startsWith('J9') && !isUnclassified(r.code));
     return directoryFacts({
-      pkg, product, directoryLabel: ndcDirectory!.label,
-      ...(rows.length === 0 ? {} : { purpleBook: { rows, label: purpleTable!.period.label } }),
-      ...(chemo === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${crosswalks[0]!.period.label}` } }),
+      pkg, product, directoryLabel: ndcDirectory.label,
+      ...(rows.length === 0 || purpleTable === undefined ? {} : { purpleBook: { rows, label: purpleTable.period.label } }),
+      ...(chemo === undefined || newest === undefined ? {} : { chemotherapyCode: { code: chemo.code, source: `${KIND_NAMES['asp-crosswalk']}, ${newest.period.label}` } }),
     });
   };
 
   /** Packages of the same product in the FDA NDC Directory, marketed on the date, with the amount in one container. */
   const directoryPackages = (ndc11: Ndc11, date: IsoDate): ProductPackage[] | undefined => {
-    const pkg = ndcDirectory?.packageOf(ndc11);
-    const product = pkg === undefined ? undefined : ndcDirectory!.productOf(pkg.productId);
+    if (ndcDirectory === undefined) return undefined;
+    const pkg = ndcDirectory.packageOf(ndc11);
+    const product = pkg === undefined ? undefined : ndcDirectory.productOf(pkg.productId);
     if (product === undefined) return undefined;
     const key = directoryProduct(product);
-    const source = `${KIND_NAMES['fda-ndc-package']}, ${ndcDirectory!.label}`;
-    return ndcDirectory!.labelerPackages(ndc11).flatMap((p) => {
-      const other = ndcDirectory!.productOf(p.productId);
+    const source = `${KIND_NAMES['fda-ndc-package']}, ${ndcDirectory.label}`;
+    return ndcDirectory.labelerPackages(ndc11).flatMap((p) => {
+      const other = ndcDirectory.productOf(p.productId);
       if (other === undefined || directoryProduct(other) !== key) return [];
       const facts = containerFacts(p.description, other.strength, other.strengthUnit);
       const isMarketed = (p.marketingStart === null || p.marketingStart <= date) && (p.marketingEnd === null || date <= p.marketingEnd);

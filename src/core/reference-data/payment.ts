@@ -46,26 +46,31 @@ const money = (value: Fraction) => {
 
 type FromLimit = { amount: string; explanation: string } | { reason: string };
 
-/** The per-unit limit of a published limit, with how a biller reads it; the reason when there is none. */
-function perUnitOf(limit: PaymentLimit): { perUnit: Fraction; priced: string } {
-  return { perUnit: new Fraction(limit.perUnit!), priced: `${formatMoney(limit.perUnit!)} per ${limit.dosage.trim().toLowerCase()}` };
+/** A published limit with a price (the file does not say N/A). */
+type PricedLimit = PaymentLimit & { readonly perUnit: string };
+const isPriced = (limit: PaymentLimit): limit is PricedLimit => limit.perUnit !== null;
+
+/** The per-unit limit of a published limit, with how a biller reads it. */
+function perUnitOf(limit: PricedLimit): { perUnit: Fraction; priced: string } {
+  return { perUnit: new Fraction(limit.perUnit), priced: `${formatMoney(limit.perUnit)} per ${limit.dosage.trim().toLowerCase()}` };
 }
 
 /**
  * A drug billed under its own code: the units of its lines (dose rounded up, discarded amount
  * rounded down, in the code's billing unit) × the ASP payment limit per unit.
  */
-function fromSpecificLines(limit: PaymentLimit, lines: readonly ClaimLine[]): FromLimit {
+function fromSpecificLines(limit: PricedLimit, lines: readonly ClaimLine[]): FromLimit {
   const { perUnit, priced } = perUnitOf(limit);
-  if (lines.length === 0 || lines.some((l) => l.units === null)) return { reason: `CMS lists ${limit.key} at ${priced}. Complete the dose to estimate the payment.` };
-  const total = lines.reduce((sum, l) => sum + l.units!, 0);
+  const units = lines.flatMap((l) => (l.units === null ? [] : [l.units]));
+  if (lines.length === 0 || units.length < lines.length) return { reason: `CMS lists ${limit.key} at ${priced}. Complete the dose to estimate the payment.` };
+  const total = units.reduce((sum, u) => sum + u, 0);
   const each = lines.map((l) => `${[l.code, ...l.modifiers].join(' ')} × ${l.units}`).join(' + ');
   const amount = money(perUnit.mul(total));
-  return { amount, explanation: `${formatCount(total)} units (${each}) × ${formatMoney(limit.perUnit!)} = ${formatMoney(amount)}.` };
+  return { amount, explanation: `${formatCount(total)} units (${each}) × ${formatMoney(limit.perUnit)} = ${formatMoney(amount)}.` };
 }
 
 /** A drug without a code that CMS priced: the dose (and a discarded amount billed on a JW line) in the limit's billing unit. */
-function fromNocLimit(limit: PaymentLimit, dose: Amount | undefined, discarded: Amount | undefined): FromLimit {
+function fromNocLimit(limit: PricedLimit, dose: Amount | undefined, discarded: Amount | undefined): FromLimit {
   const { perUnit, priced } = perUnitOf(limit);
   const unit = readBillingUnit(limit.dosage);
   if (unit.kind !== 'amount') return { reason: `CMS lists ${limit.key} at ${priced}; that billing unit cannot be turned into a number of units, so work them out from the label.` };
@@ -78,7 +83,7 @@ function fromNocLimit(limit: PaymentLimit, dose: Amount | undefined, discarded: 
     ? `${amountForPeople(dose)} ÷ ${amountForPeople(unit.per)}, rounded up`
     : `${amountForPeople(dose)} given ÷ ${amountForPeople(unit.per)}, rounded up, + ${amountForPeople(discarded)} discarded, rounded down`;
   const amount = money(total.mul(perUnit));
-  return { amount, explanation: `${decimalText(total)} units (${what}) × ${formatMoney(limit.perUnit!)} = ${formatMoney(amount)}.` };
+  return { amount, explanation: `${decimalText(total)} units (${what}) × ${formatMoney(limit.perUnit)} = ${formatMoney(amount)}.` };
 }
 
 /** The invoice's net cost, when it is typed and readable. */
@@ -102,9 +107,9 @@ function estimateDrug(drug: Drug, evaluated: EvaluatedDrug, dateOfService: IsoDa
   if (!decision.isSeparatelyPayable) return none(`${decision.code} is packaged under hospital outpatient rules: it is reported but not paid separately.`);
   if (dateOfService === undefined) return none('Enter the date of service to estimate the payment: payment limits change every quarter.');
   const notes: string[] = [];
-  const tryLimit = (limit: PaymentLimit | null | undefined, missingFile: string, notListed: string, price: (l: PaymentLimit) => FromLimit) => {
+  const tryLimit = (limit: PaymentLimit | null | undefined, missingFile: string, notListed: string, price: (l: PricedLimit) => FromLimit) => {
     if (limit === undefined) { notes.push(missingFile); return undefined; }
-    if (limit === null || limit.perUnit === null) { notes.push(notListed); return undefined; }
+    if (limit === null || !isPriced(limit)) { notes.push(notListed); return undefined; }
     const r = price(limit);
     if ('reason' in r) { notes.push(r.reason); return undefined; }
     return { amount: r.amount, source: limit.source, explanation: r.explanation };

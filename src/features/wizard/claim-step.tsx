@@ -8,7 +8,8 @@ import type * as z from 'zod/mini';
 import { CheckboxField, DateField, RadioField, Section, SelectField, TextField } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { CLAIM_SIZE } from '../../core/limits';
-import { dayNumber, usDate } from '../../core/dates';
+import type { IsoDate } from '../../core/dates';
+import { dayOf, usDate } from '../../core/dates';
 import { fieldMeta } from '../../core/packet/paths';
 import { builtInProfiles } from '../../core/payers';
 import { FILING_EXCEPTION_NAMES } from '../../core/timely-filing';
@@ -27,7 +28,7 @@ const FILING_EXCEPTION_OPTIONS = Object.entries(FILING_EXCEPTION_NAMES).map(([va
 function FilingDeadline() {
   const filing = useWizardData((d) => d.evaluation.timelyFiling, sameJson);
   if (filing === null) return null;
-  const date = (iso: string) => usDate(dayNumber(iso)!);
+  const date = (iso: IsoDate) => usDate(dayOf(iso));
   return (
     <p className="text-sm text-slate-700" aria-live="polite">
       <span className="font-medium">Filing deadline: </span>{date(filing.deadline)}
