@@ -86,9 +86,10 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   if (typeof net === 'string') return undefined;
   const supplier = isBlank(drug.invoice?.supplier) ? 'the supplier' : drug.invoice!.supplier!.trim();
   const dated = isBlank(drug.invoice?.date) ? '' : ` dated ${formatDate(drug.invoice!.date)}`;
+  const amount = money(net);
   return {
-    amount: money(net), basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
-    explanation: `The invoice's net cost as entered (${formatMoney(money(net))}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
+    amount, basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
+    explanation: `The invoice's net cost as entered (${formatMoney(amount)}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
     notes: [],
   };
 }
