@@ -19,8 +19,9 @@ const TOO_MANY = `This claim has ${DRUGS} drugs, which take ${2 * DRUGS} service
 test('a claim file of 20,000 drugs opens, shows what blocks it, and stays usable', async ({ page }) => {
   test.setTimeout(180_000);
   const file = join(mkdtempSync(join(tmpdir(), 'noc-huge-')), 'twenty-thousand-drugs.json');
-  // A generic name too long for the description: each drug has a warning on the drug step (the
-  // description was shortened), 20,000 findings to list there.
+  // A generic name too long for the description: each drug has two warnings on the drug step, the
+  // description was shortened and (the built-in data have no crosswalk of 2023's first quarter) its
+  // own code could not be ruled out: 40,000 findings to list there, with the limit of the claim.
   const genericName = `${packet.drugs![0]!.genericName} monoclonal antibody for intravenous infusion`;
   writeFileSync(file, JSON.stringify({ ...packet, drugs: Array.from({ length: DRUGS }, (_, i) => ({ ...packet.drugs![0], id: `drug-${i + 1}`, genericName })) }));
 
@@ -31,7 +32,8 @@ test('a claim file of 20,000 drugs opens, shows what blocks it, and stays usable
   // Reading and evaluating 20,000 drugs takes a few seconds on a busy machine.
   await expect(stepHeading(page, 'claim')).toBeVisible({ timeout: 60_000 });
   await expectStep(page, 'claim');
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /^2\. Drug \(needs attention: 1 problem, 20,\d{3} checks\)/ })).toBeVisible();
+  const drugFindings = (2 * DRUGS + 1).toLocaleString('en-US');
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: `2. Drug (needs attention: 1 problem, ${(2 * DRUGS).toLocaleString('en-US')} checks)` })).toBeVisible();
 
   await test.step('the drug step names the limit, and reaches any drug by its number', async () => {
     await openStep(page, 'drug');
@@ -39,12 +41,12 @@ test('a claim file of 20,000 drugs opens, shows what blocks it, and stays usable
     await expect(panel.getByRole('listitem').first()).toContainText(TOO_MANY);
     await panel.getByRole('listitem').first().getByRole('button', { name: 'Go to the field for this problem' }).click();
     await expect(page.getByRole('group', { name: 'Drugs on this claim' })).toBeFocused();
-    // 20,000 warnings that the description was shortened, listed 100 at a time.
-    await expect(panel).toContainText(`Showing 100 of ${(DRUGS + 1).toLocaleString('en-US')} findings.`);
+    // The 40,000 warnings, listed 100 at a time.
+    await expect(panel).toContainText(`Showing 100 of ${drugFindings} findings.`);
     await expect(panel.getByRole('listitem')).toHaveCount(100);
     await panel.getByRole('button', { name: 'Show 100 more findings' }).click();
     await expect(panel.getByRole('listitem')).toHaveCount(200);
-    await expect(panel).toContainText(`Showing 200 of ${(DRUGS + 1).toLocaleString('en-US')} findings.`);
+    await expect(panel).toContainText(`Showing 200 of ${drugFindings} findings.`);
 
     const switcher = page.getByRole('group', { name: 'Drugs on this claim' });
     await expect(switcher.getByRole('button', { name: /^Drug \d+:/ })).toHaveCount(0);

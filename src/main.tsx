@@ -13,6 +13,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing <div id="root">');
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+// Every screen reads the reference data: their reading starts now, beside the first screen's code.
+void import('./features/reference-data/queries').then((m) => m.prefetchReferenceData(queries));
 
 createRoot(root).render(
   <StrictMode>

@@ -46,6 +46,9 @@ describe('npm run cli -- check', SLOW, () => {
       form: 'CMS-1500', lines: [{ line: 1, drugIndex: 0, item24AShaded: '', item24D: 'J3490', item24G: '1', description: 'EXAMPLE 10MG IV' }], item19: 'EXAMPLE 10MG IV',
     });
     expect(out.payment).toEqual([{ drugIndex: 0, amount: null, basis: 'none', source: '', explanation: expect.stringContaining('No published price and no invoice net cost'), notes: expect.any(Array) }]);
+    // The payer profile checked against, and the filing deadline: one calendar year after the date of service for Medicare.
+    expect(out.profile).toEqual({ id: 'medicare-part-b', name: 'Medicare Part B (any MAC)' });
+    expect(out.timelyFiling).toEqual({ limit: expect.stringContaining('12 months'), limitDeadline: '2025-05-06', exception: null, deadline: '2025-05-06' });
   });
   it('exits 2 naming the file when a file is missing, is not JSON, or is not a packet', () => {
     const missing = cli(['check', join(dir, 'nope.json')]);

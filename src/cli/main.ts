@@ -33,6 +33,8 @@ function report(file: string, e: Evaluation): string {
     file,
     exportable: e.exportable,
     decision: { code: e.decision.code, kind: e.decision.kind, descriptor: e.decision.descriptor, reasons: e.decision.reasons, form: e.decision.form },
+    profile: e.profile === undefined ? null : { id: e.profile.id, name: e.profile.name },
+    timelyFiling: e.timelyFiling,
     drugs: e.drugs.map((d) => ({ index: d.index, code: d.decision.code, kind: d.decision.kind, reasons: d.decision.reasons })),
     lines: e.lines.map((l) => ({
       drugIndex: l.drugIndex, kind: l.kind, codeKind: l.codeKind, code: l.code, modifiers: l.modifiers, units: l.units, ndc: l.ndc, narrative: l.narrative,

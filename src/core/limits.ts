@@ -189,36 +189,49 @@ export const TEXT_LIMITS: Readonly<Record<string, TextLimit | Readonly<Record<Cl
   'attachments.*.sha256': FORMATTED,
 };
 
-/** The limits as a tree that follows the packet: `{ drugs: { '*': { brandName: limit } } }`. */
-type LimitTree = { readonly [segment: string]: LimitTree | TextLimit | Readonly<Record<ClaimForm, TextLimit>> };
+/**
+ * The limits as a tree that follows the packet, built once: a node is the limit of a text field, or
+ * the named fields below an object (`children`), or the limits of each item of a list (`item`).
+ */
+interface LimitNode {
+  readonly text?: TextLimit | Readonly<Record<ClaimForm, TextLimit>>;
+  readonly children: (readonly [string, LimitNode])[];
+  item?: LimitNode;
+}
 
-const isLeaf = (node: unknown): boolean => typeof node === 'object' && node !== null && ('max' in node || 'CMS-1500' in node);
-
-const LIMIT_TREE: LimitTree = (() => {
-  const root: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(TEXT_LIMITS)) {
+const LIMIT_TREE: LimitNode = (() => {
+  const root: LimitNode = { children: [] };
+  const child = (node: LimitNode, segment: string): LimitNode => {
+    if (segment === '*') return (node.item ??= { children: [] });
+    const found = node.children.find(([key]) => key === segment)?.[1];
+    if (found !== undefined) return found;
+    const made: LimitNode = { children: [] };
+    node.children.push([segment, made]);
+    return made;
+  };
+  for (const [field, text] of Object.entries(TEXT_LIMITS)) {
     const segments = field.split('.');
-    let node = root;
-    for (const segment of segments.slice(0, -1)) node = (node[segment] ??= {}) as Record<string, unknown>;
-    node[segments[segments.length - 1]!] = value;
+    const parent = segments.slice(0, -1).reduce(child, root);
+    const last = segments[segments.length - 1]!;
+    if (last === '*') parent.item = { text, children: [] };
+    else parent.children.push([last, { text, children: [] }]);
   }
-  return root as LimitTree;
+  return root;
 })();
 
-/** Checks the text of every field against its limit, walking the packet along the limit tree. */
-function checkText(ctx: ClaimContext, form: ClaimForm, value: unknown, node: LimitTree[string], path: string[]): void {
-  if (isLeaf(node)) {
+/** Checks the text of every field against its limit, walking the packet along the limit tree (every keystroke: no allocation on the way). */
+function checkText(ctx: ClaimContext, form: ClaimForm, value: unknown, node: LimitNode, path: string[]): void {
+  if (node.text !== undefined) {
     if (typeof value !== 'string') return;
-    const text = 'max' in node ? node as TextLimit : (node as Record<ClaimForm, TextLimit>)[form];
+    const text = 'max' in node.text ? node.text as TextLimit : (node.text as Record<ClaimForm, TextLimit>)[form];
     if (value.length <= text.max) return;
     const at = path.join('.');
     ctx.findings.push(finding('textTooLong', at, { title: fieldMeta(at).title, length: countText(value.length), max: countText(text.max), where: text.where }));
     return;
   }
   if (typeof value !== 'object' || value === null) return;
-  const tree = node as LimitTree;
   if (Array.isArray(value)) {
-    const item = tree['*'];
+    const item = node.item;
     if (item === undefined) return;
     for (let i = 0; i < value.length; i++) {
       path.push(String(i));
@@ -227,11 +240,11 @@ function checkText(ctx: ClaimContext, form: ClaimForm, value: unknown, node: Lim
     }
     return;
   }
-  for (const key of Object.keys(tree)) {
+  for (const [key, childNode] of node.children) {
     const child = (value as Record<string, unknown>)[key];
     if (child === undefined || !Object.hasOwn(value, key)) continue;
     path.push(key);
-    checkText(ctx, form, child, tree[key]!, path);
+    checkText(ctx, form, child, childNode, path);
     path.pop();
   }
 }

@@ -40,6 +40,30 @@ export async function findAttachmentFile(id: string, sha256: string | undefined)
   return undefined;
 }
 
+/** Image types the PDF packet cannot place (pdf-lib embeds PNG and JPEG only): kept as PNG instead. */
+const REDRAWN_AS_PNG: readonly string[] = ['image/gif', 'image/webp'];
+
+/**
+ * The file as it is kept: a GIF or WebP image is drawn again as a PNG (same pixels, first frame of
+ * an animation), named `….png`, so that it goes into the PDF packet like any other page; other
+ * files as they are. A string says why the image cannot be read.
+ */
+export async function keptFile(file: File): Promise<File | string> {
+  if (!REDRAWN_AS_PNG.includes(file.type)) return file;
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return `${file.name} cannot be read as an image. Save or scan it again as a PDF, PNG or JPEG, then attach it.`;
+  }
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  if (png.size > MAX_ATTACHMENT_BYTES) return `${file.name} is larger than ${MAX_ATTACHMENT_SIZE_TEXT} once kept as a PNG. Scan it at a lower resolution, then attach it.`;
+  return new File([png], `${file.name.replace(/\.(gif|webp)$/i, '')}.png`, { type: 'image/png', lastModified: file.lastModified });
+}
+
 /** Why a file cannot be attached, in the biller's words; `undefined` when it can. */
 export function attachmentProblem(file: File): string | undefined {
   if (!(ACCEPTED_TYPES as readonly string[]).includes(file.type)) {

@@ -93,9 +93,10 @@ function fromInvoice(drug: Drug): Omit<PaymentEstimate, 'drugIndex'> | undefined
   const supplier = filled(drug.invoice?.supplier) ?? 'the supplier';
   const date = filled(drug.invoice?.date);
   const dated = date === undefined ? '' : ` dated ${formatDate(date)}`;
+  const amount = money(net);
   return {
-    amount: money(net), basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
-    explanation: `The invoice's net cost as entered (${formatMoney(money(net))}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
+    amount, basis: 'invoice', source: `Invoice from ${supplier}${dated}`,
+    explanation: `The invoice's net cost as entered (${formatMoney(amount)}), after discounts and rebates: contractors pay the net acquisition cost when no published price exists.`,
     notes: [],
   };
 }

@@ -4,8 +4,10 @@
  *   useNdcFacts(ndc11)  → the drug facts of an NDC (FDA files, else the built-in catalogue).
  * The reference data are the built-in snapshot with the imported files over it (see `withBuiltIn`);
  * a crosswalk that is a part of a quarter is marked partial in the list (crosswalk-completeness.ts).
+ *   prefetchReferenceData(client) → starts reading them as the app starts.
  *   useImportReferenceFiles() → a mutation that imports files in the worker, then refreshes the above.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReferenceFileInfo } from '../../core/reference-data/coverage';
 import { withPartialMarked } from '../../core/reference-data/coverage';
@@ -54,6 +56,14 @@ async function loadReference(): Promise<LoadedReference> {
 }
 
 const referenceQuery = { queryKey: REFERENCE_QUERY_KEY, queryFn: loadReference, staleTime: Infinity } as const;
+
+/**
+ * Starts reading the reference data as the app starts, not when the first screen has appeared
+ * (React reveals a lazily loaded screen up to 300 ms after its fallback, time the reading can use).
+ */
+export function prefetchReferenceData(client: QueryClient): void {
+  void client.prefetchQuery(referenceQuery);
+}
 
 export interface ReferenceDataState {
   readonly reference: ReferenceData;

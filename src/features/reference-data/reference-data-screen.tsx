@@ -22,6 +22,34 @@ interface FileRun {
 
 const REJECTED_SHOWN = 50;
 
+/** Reference files as a table: their kind, what they cover, the file's name, rows, and when an imported one was imported. */
+function FilesTable({ files, nameHeading, isImported }: { files: readonly ReferenceFileInfo[]; nameHeading: string; isImported: boolean }) {
+  return (
+    <table className="mt-2 w-full border-collapse text-left text-sm">
+      <thead>
+        <tr className="border-b border-slate-400">
+          <th scope="col" className="py-1 pr-3">File</th>
+          <th scope="col" className="py-1 pr-3">Covers</th>
+          <th scope="col" className="py-1 pr-3">{nameHeading}</th>
+          <th scope="col" className="py-1 pr-3 text-right">Rows</th>
+          {isImported && <th scope="col" className="py-1">Imported</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((f) => (
+          <tr key={f.key} className="border-b border-slate-200">
+            <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
+            <td className="py-1 pr-3">{f.period.label}<PartialNote file={f} /></td>
+            <td className="py-1 pr-3 break-all">{f.fileName}</td>
+            <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
+            {isImported && <td className="py-1">{formatTime(f.importedAt)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function OutcomeView({ outcome }: { outcome: ImportOutcome }) {
   if (!outcome.ok) return <p role="alert" className="mt-1 text-red-800"><span className="font-semibold">Not imported: </span>{outcome.message}</p>;
   const { info, rowsRead, rejected } = outcome;
@@ -130,28 +158,7 @@ export function ReferenceDataScreen() {
         {isLoading ? <p role="status">Loading…</p> : stored.length === 0 ? (
           <p className="text-slate-700">None yet: the wizard uses its built-in reference data (below) and its built-in catalogue of drugs.</p>
         ) : (
-          <table className="mt-2 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-3">File</th>
-                <th scope="col" className="py-1 pr-3">Covers</th>
-                <th scope="col" className="py-1 pr-3">Name</th>
-                <th scope="col" className="py-1 pr-3 text-right">Rows</th>
-                <th scope="col" className="py-1">Imported</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stored.map((f) => (
-                <tr key={f.key} className="border-b border-slate-200">
-                  <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
-                  <td className="py-1 pr-3">{f.period.label}<PartialNote file={f} /></td>
-                  <td className="py-1 pr-3 break-all">{f.fileName}</td>
-                  <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
-                  <td className="py-1">{formatTime(f.importedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FilesTable files={stored} nameHeading="Name" isImported />
         )}
       </section>
 
@@ -162,26 +169,7 @@ export function ReferenceDataScreen() {
             The wizard comes with these CMS and FDA files, read when it was built. A file you import replaces the built-in data of its kind
             and period; import newer files each quarter.
           </p>
-          <table className="mt-2 w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-3">File</th>
-                <th scope="col" className="py-1 pr-3">Covers</th>
-                <th scope="col" className="py-1 pr-3">Built from</th>
-                <th scope="col" className="py-1 pr-3 text-right">Rows</th>
-              </tr>
-            </thead>
-            <tbody>
-              {builtIn.map((f) => (
-                <tr key={f.key} className="border-b border-slate-200">
-                  <td className="py-1 pr-3">{KIND_NAMES[f.kind]}</td>
-                  <td className="py-1 pr-3">{f.period.label}<PartialNote file={f} /></td>
-                  <td className="py-1 pr-3 break-all">{f.fileName}</td>
-                  <td className="py-1 pr-3 text-right">{formatCount(f.rowCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FilesTable files={builtIn} nameHeading="Built from" isImported={false} />
         </section>
       )}
 

@@ -12,7 +12,7 @@ import { FindingList, Section } from './fields';
 import { ShowMore, useShownCount } from '../../components/show-more';
 import { suggestDocumentKind } from '../../core/document-kind';
 import type { ClaimPacket, DocumentKind } from '../../core/packet/schema';
-import { ACCEPTED_TYPES, attachmentProblem, deleteAttachmentFile, getAttachmentFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
+import { ACCEPTED_TYPES, attachmentProblem, deleteAttachmentFile, getAttachmentFile, keptFile, saveAttachmentFile, sha256Hex } from '../../storage/attachments';
 import { newId } from '../../storage/drafts';
 import { notKeptMessage } from '../../storage/storage-errors';
 import { DOCUMENT_KIND_OPTIONS } from './options';
@@ -51,12 +51,18 @@ export function AttachmentsSection() {
   const attach = async (list: FileList | null) => {
     const problems: string[] = [];
     const said: string[] = [];
-    for (const file of [...(list ?? [])]) {
-      const problem = attachmentProblem(file);
+    for (const chosen of [...(list ?? [])]) {
+      const problem = attachmentProblem(chosen);
       if (problem !== undefined) {
         problems.push(problem);
         continue;
       }
+      const file = await keptFile(chosen);
+      if (typeof file === 'string') {
+        problems.push(file);
+        continue;
+      }
+      const redrawn = file === chosen ? '' : ` It is kept as ${file.name}, a PNG, so that it goes into the PDF packet.`;
       const id = newId();
       const sha256 = await sha256Hex(await file.arrayBuffer());
       try {
@@ -67,9 +73,9 @@ export function AttachmentsSection() {
       }
       const kind = suggestDocumentKind(file.name);
       update((p) => ({ ...p, attachments: [...(p.attachments ?? []), { id, drugId, ...(kind === undefined ? {} : { kind }), fileName: file.name, mediaType: file.type, size: file.size, sha256 }] }));
-      said.push(kind === undefined
-        ? `${file.name} is attached: choose what kind of document it is.`
-        : `${file.name} is attached as ${kindLabel(kind)}, from its name: change the kind if it is something else.`);
+      said.push(`${kind === undefined
+        ? `${chosen.name} is attached: choose what kind of document it is.`
+        : `${chosen.name} is attached as ${kindLabel(kind)}, from its name: change the kind if it is something else.`}${redrawn}`);
     }
     setMessages(problems);
     setAttached(said.join(' '));
@@ -120,7 +126,7 @@ export function AttachmentsSection() {
           <input id={fileId} type="file" multiple accept={ACCEPTED_TYPES.join(',')} aria-describedby={hintId} className="sr-only"
             onChange={(e) => { void attach(e.target.files); e.target.value = ''; }} />
         </label>
-        <p id={hintId} className="text-sm text-slate-700">PDF or images (PNG, JPEG, GIF, WebP), up to 25 MB each. You say what each file is once it is attached.</p>
+        <p id={hintId} className="text-sm text-slate-700">PDF or images (PNG, JPEG; GIF and WebP are kept as PNG), up to 25 MB each. You say what each file is once it is attached.</p>
       </div>
       {messages.length > 0 && <ul role="alert" className="space-y-1 text-sm text-red-800">{messages.map((m) => <li key={m}>{m}</li>)}</ul>}
       <p role="status" className="text-sm text-slate-800">{attached}</p>
