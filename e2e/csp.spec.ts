@@ -107,6 +107,6 @@ test('a whole journey runs under the policy without a single violation', async (
   await expect(page.getByRole('region', { name: 'This import' }).getByRole('alert')).toContainText('Not imported: this is not a file the wizard knows');
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Reference data' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reference data', exact: true })).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -122,6 +122,7 @@ function civilFromDays(day: DayNumber): [number, number, number] {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** The ISO date of a day of the years 0000–9999 (every date the core reads, and the arithmetic on them). */
 export function isoOfDay(day: DayNumber): IsoDate {
   const [y, m, d] = civilFromDays(day);
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
