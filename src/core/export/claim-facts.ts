@@ -160,11 +160,27 @@ function drugSheet(packet: ClaimPacket, d: Evaluation['drugs'][number], lines: r
   };
 }
 
-/** The facts of a claim and of each of its drugs, formatted for a payer. */
-export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): ClaimFactSheet {
+/** The facts of the claim as a whole (the cover of the PDF packet, the top of the printed checklist). */
+export function claimFacts(packet: ClaimPacket, evaluation: Evaluation): readonly FactRow[] {
   const p = packet.providers;
   const exception = evaluation.timelyFiling?.exception ?? null;
-  const trial = packet.clinicalTrial;
+  return known([
+    ['Patient account', text(packet.patient?.accountReference)],
+    ['Date of service', formatDate(packet.dates?.service)],
+    ['Care setting', packet.careSetting === undefined ? '' : CARE_SETTING_NAMES[packet.careSetting]],
+    ['Claim form', evaluation.decision.form],
+    ['Payer', text(packet.payer?.name) || (evaluation.profile?.name ?? '')],
+    ['Billing provider', providerText(p?.billing)],
+    ['Rendering provider', providerText(p?.rendering)],
+    ['Ordering provider', providerText(p?.ordering)],
+    ['Diagnoses', diagnosesText(packet)],
+    ['Clinical trial', text(packet.clinicalTrial?.nctNumber)],
+    ['Filing-limit exception', exception === null ? '' : filingExceptionText(exception)],
+  ]);
+}
+
+/** The facts of a claim and of each of its drugs, formatted for a payer. */
+export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): ClaimFactSheet {
   // Each drug's lines found in one pass: a claim file from elsewhere may hold thousands of drugs.
   const linesOf = new Map<number, FormLine[]>();
   for (const line of evaluation.claimForm.lines) {
@@ -173,19 +189,7 @@ export function claimFactSheet(packet: ClaimPacket, evaluation: Evaluation): Cla
     else own.push(line);
   }
   return {
-    claim: known([
-      ['Patient account', text(packet.patient?.accountReference)],
-      ['Date of service', formatDate(packet.dates?.service)],
-      ['Care setting', packet.careSetting === undefined ? '' : CARE_SETTING_NAMES[packet.careSetting]],
-      ['Claim form', evaluation.decision.form],
-      ['Payer', text(packet.payer?.name) || (evaluation.profile?.name ?? '')],
-      ['Billing provider', providerText(p?.billing)],
-      ['Rendering provider', providerText(p?.rendering)],
-      ['Ordering provider', providerText(p?.ordering)],
-      ['Diagnoses', diagnosesText(packet)],
-      ['Clinical trial', text(trial?.nctNumber)],
-      ['Filing-limit exception', exception === null ? '' : filingExceptionText(exception)],
-    ]),
+    claim: claimFacts(packet, evaluation),
     drugs: evaluation.drugs.map((d) => drugSheet(packet, d, linesOf.get(d.index) ?? [])),
   };
 }

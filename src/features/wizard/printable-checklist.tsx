@@ -8,7 +8,7 @@ import type { ClaimFormStrings } from '../../core/export/export-claim';
 import { formatCount } from '../../core/format';
 import { CLAIM_SIZE } from '../../core/limits';
 import type { FactRow } from '../../core/export/claim-facts';
-import { claimFactSheet, drugTitle } from '../../core/export/claim-facts';
+import { claimFacts, drugTitle } from '../../core/export/claim-facts';
 import { everything, useWizardData } from './wizard-context';
 
 const STATE: Record<string, string> = { done: 'Done', missing: 'MISSING', 'not-needed': 'Not needed' };
@@ -30,7 +30,7 @@ export function PrintableChecklist() {
   const printed = evaluation.drugs.slice(0, PRINTED_DRUGS);
   const items = evaluation.drugs.length > PRINTED_DRUGS ? evaluation.checklist.filter((c) => c.drugIndex === null || c.drugIndex < PRINTED_DRUGS) : evaluation.checklist;
   // The claim's facts as the PDF packet gives them (dates MM/DD/YYYY), and the profile it is billed under.
-  const summary: readonly FactRow[] = [...claimFactSheet(packet, evaluation).claim, ['Payer profile', evaluation.profile?.name ?? 'not chosen']];
+  const summary: readonly FactRow[] = [...claimFacts(packet, evaluation), ['Payer profile', evaluation.profile?.name ?? 'not chosen']];
   return createPortal(
     <article className="hidden p-4 text-black print:block">
       <h1 className="text-2xl font-bold">Documentation checklist: unclassified drug claim</h1>
